@@ -1,0 +1,44 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// A grammar fetched at set-up (grammars/fetch.sh) into grammars/<dir>/src/.
+func grammar(_ name: String, dir: String, scanner: Bool) -> Target {
+  .target(
+    name: name,
+    path: "grammars/\(dir)",
+    sources: scanner ? ["src/parser.c", "src/scanner.c"] : ["src/parser.c"],
+    publicHeadersPath: "include",
+    cSettings: [.headerSearchPath("src"), .unsafeFlags(["-w", "-O2"])]
+  )
+}
+
+let package = Package(
+  name: "wasmfix",
+  platforms: [.macOS(.v15)],
+  products: [
+    .executable(name: "wasmfix", targets: ["wasmfix"]),
+    .library(name: "WasmfixCore", targets: ["WasmfixCore"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+  ],
+  targets: [
+    .systemLibrary(name: "CTreeSitter", pkgConfig: "tree-sitter", providers: [.apt(["libtree-sitter-dev"])]),
+    grammar("TreeSitterRust", dir: "rust", scanner: true),
+    grammar("TreeSitterC", dir: "c", scanner: false),
+    grammar("TreeSitterCSharp", dir: "csharp", scanner: true),
+    .target(name: "TreeSitter", dependencies: ["CTreeSitter"]),
+    .target(
+      name: "WasmfixCore",
+      dependencies: ["TreeSitter", "TreeSitterRust", "TreeSitterC", "TreeSitterCSharp"]
+    ),
+    .executableTarget(
+      name: "wasmfix",
+      dependencies: ["WasmfixCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+    ),
+    .testTarget(name: "WasmfixCoreTests", dependencies: ["WasmfixCore"], resources: []),
+  ],
+  // Swift 5 mode: the worker pool shares result buffers across threads by index, which
+  // strict concurrency checking cannot see is race-free.
+  swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,107 @@
+import Foundation
+import TreeSitter
+
+/// Finds named constants across the scanned tree on demand: only files whose bytes contain a
+/// wanted name are parsed, once each. Resolution prefers the qualified path, then the same
+/// file, then a unique definition anywhere; ambiguity is reported, never guessed silently.
+public final class ConstantIndex: NameResolver {
+  /// A file constants may come from.
+  public struct CandidateFile: Sendable {
+    public let absolutePath: String
+    public let relativePath: String
+    public let language: SourceLanguage
+    public init(absolutePath: String, relativePath: String, language: SourceLanguage) {
+      self.absolutePath = absolutePath
+      self.relativePath = relativePath
+      self.language = language
+    }
+  }
+
+  private let files: [CandidateFile]
+  private var indexedNames = Set<String>()
+  private var parsedFiles = Set<String>()
+  private var definitionsByName: [String: [ConstantDefinition]] = [:]
+  private var languageOfFile: [String: SourceLanguage] = [:]
+  private var evaluated: [ConstantDefinition: EvaluatedValue] = [:]
+
+  public init(files: [CandidateFile]) {
+    self.files = files
+    for file in files { languageOfFile[file.relativePath] = file.language }
+  }
+
+  /// Makes sure every definition of `names` (and of the names they use, transitively) is indexed.
+  public func index(names initial: Set<String>) {
+    var pending = initial.subtracting(indexedNames)
+    while !pending.isEmpty {
+      indexedNames.formUnion(pending)
+      let needles = pending.map { Array($0.utf8) }
+      var newDefinitions: [ConstantDefinition] = []
+      for file in files where !parsedFiles.contains(file.relativePath) {
+        guard let data = FileManager.default.contents(atPath: file.absolutePath) else { continue }
+        let hit = data.withUnsafeBytes { raw in needles.contains { ByteSearch.contains($0, in: raw) } }
+        guard hit else { continue }
+        parsedFiles.insert(file.relativePath)
+        let source = SourceText(bytes: Array(data))
+        guard let language = try? Grammars.load(file.language),
+              let tree = Parser(language: language).parse(source.bytes) else { continue }
+        let support = LanguageRegistry.support(for: file.language)
+        newDefinitions += support.constants(in: tree.rootNode, source: source, path: file.relativePath)
+      }
+      var next = Set<String>()
+      for definition in newDefinitions {
+        definitionsByName[definition.name, default: []].append(definition)
+        for path in definition.value.referencedNames where !indexedNames.contains(path.last ?? "") {
+          next.insert(path.last ?? "")
+        }
+      }
+      pending = next.subtracting(indexedNames)
+    }
+  }
+
+  public func definitions(named name: String) -> [ConstantDefinition] { definitionsByName[name] ?? [] }
+
+  public func resolve(_ path: [String], language: SourceLanguage, fromFile file: String, visiting: inout Set<String>) -> NameResolution? {
+    guard let name = path.last else { return nil }
+    let family = language.constantFamily
+    let all = definitions(named: name).filter { (languageOfFile[$0.path] ?? family).constantFamily == family }
+    guard !all.isEmpty else { return nil }
+    let qualifiers = path.dropLast().filter { !["crate", "self", "super", "Self"].contains($0) }
+    var chosen = all
+    var note: String?
+    let written = path.joined(separator: language == .csharp ? "." : "::")
+    if !qualifiers.isEmpty {
+      let qualified = all.filter { $0.scope.count >= qualifiers.count && Array($0.scope.suffix(qualifiers.count)) == Array(qualifiers) }
+      if !qualified.isEmpty { chosen = qualified } else { note = "\(written) resolved by name" }
+    } else {
+      let local = all.filter { $0.path == file }
+      if !local.isEmpty { chosen = local }
+    }
+    if chosen.count == 1 {
+      let definition = chosen[0]
+      if note != nil { note = "\(written) resolved by name to \(definition.location)" }
+      return NameResolution(value: value(of: definition, visiting: &visiting), definition: definition, note: note)
+    }
+    let values = chosen.map { value(of: $0, visiting: &visiting) }
+    let locations = chosen.map(\.location).joined(separator: ", ")
+    if let first = values.first, first.isResolved, values.allSatisfy({ $0 == first }) {
+      return NameResolution(value: first, definition: chosen[0],
+                            note: "\(written) is defined \(chosen.count) times (\(locations)), all equal")
+    }
+    return NameResolution(value: .unresolved("\(written) is ambiguous: defined at \(locations) with different values"),
+                          definition: nil, note: nil)
+  }
+
+  /// The value of one definition, evaluated in its own file; cycles become unresolved.
+  public func value(of definition: ConstantDefinition, visiting: inout Set<String>) -> EvaluatedValue {
+    if let cached = evaluated[definition] { return cached }
+    let key = "\(definition.location):\(definition.name)"
+    guard !visiting.contains(key) else { return .unresolved("\(definition.name) is defined in terms of itself") }
+    visiting.insert(key)
+    defer { visiting.remove(key) }
+    let language = languageOfFile[definition.path] ?? .c
+    var evaluator = ConstantEvaluator(language: language, file: definition.path, resolver: self)
+    let result = evaluator.evaluate(definition.value, visiting: &visiting)
+    evaluated[definition] = result
+    return result
+  }
+}

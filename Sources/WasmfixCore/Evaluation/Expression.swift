@@ -1,0 +1,34 @@
+/// A language-neutral form of an argument or constant initialiser, lowered from the syntax
+/// tree so evaluation never needs the tree (trees are freed as soon as a file is scanned).
+public indirect enum Expression: Sendable, Hashable {
+  case integer(Int128)
+  case boolean(Bool)
+  /// A named value: `MAX`, `crate::limits::MAX`, `Limits.MaxStack`, `usize::MAX`.
+  case name([String])
+  case unary(UnaryOperator, Expression)
+  case binary(BinaryOperator, Expression, Expression)
+  /// A conversion to a named type: `x as usize`, `(size_t)x`, `(int)x`.
+  case cast(String, Expression)
+  /// A method call on a value: `a.saturating_add(b)`.
+  case method(Expression, String, [Expression])
+  /// Something that is not a compile-time constant; the text says what.
+  case opaque(String)
+
+  /// Every name this expression mentions, for the constant index to look up.
+  public var referencedNames: [[String]] {
+    switch self {
+    case .integer, .boolean, .opaque: return []
+    case let .name(path): return [path]
+    case let .unary(_, e), let .cast(_, e): return e.referencedNames
+    case let .binary(_, l, r): return l.referencedNames + r.referencedNames
+    case let .method(r, _, args): return r.referencedNames + args.flatMap(\.referencedNames)
+    }
+  }
+}
+
+public enum UnaryOperator: String, Sendable, Hashable { case negate = "-", plus = "+", bitNot = "~", logicalNot = "!" }
+
+public enum BinaryOperator: String, Sendable, Hashable {
+  case add = "+", subtract = "-", multiply = "*", divide = "/", remainder = "%"
+  case shiftLeft = "<<", shiftRight = ">>", bitAnd = "&", bitOr = "|", bitXor = "^"
+}

@@ -1,0 +1,118 @@
+import TreeSitter
+
+/// C#: wasmtime-dotnet's `WithMaximumStackSize(E)`, plus the `WithMaxWasmStack` /
+/// `WithAsyncStackSize` / `WithAsync` names some builds and articles use; `const` fields.
+struct CSharpSupport: LanguageSupport {
+  let language = SourceLanguage.csharp
+  let needles = ["WithMaximumStackSize", "WithMaxWasmStack", "WithAsync"]
+  private let methods: [String: Setting] = [
+    "WithMaximumStackSize": .maxWasmStack, "WithMaxWasmStack": .maxWasmStack,
+    "WithAsyncStackSize": .asyncStackSize, "WithAsync": .asyncSupport, "WithAsyncSupport": .asyncSupport,
+  ]
+  private static let scopes: Set<String> = [
+    "method_declaration", "constructor_declaration", "local_function_statement", "lambda_expression",
+    "property_declaration", "accessor_declaration",
+  ]
+
+  func site(named node: Node, in source: SourceText) -> ExtractedSite? {
+    guard node.type == "identifier", let setting = methods[text(node, source)],
+          let access = node.parent, access.type == "member_access_expression",
+          access.child(byField: "name")?.isSame(as: node) == true,
+          let call = access.parent, call.type == "invocation_expression",
+          call.child(byField: "function")?.isSame(as: access) == true,
+          let arguments = call.child(byField: "arguments"), arguments.namedChildCount == 1,
+          let argumentNode = arguments.namedChild(0),
+          let argument = argumentNode.namedChildren.last, let receiver = access.child(byField: "expression")
+    else { return nil }
+    var base = receiver
+    while base.type == "invocation_expression", let f = base.child(byField: "function"),
+          f.type == "member_access_expression", let inner = f.child(byField: "expression") { base = inner }
+    let followed = call.parent?.type == "member_access_expression"
+    let isChained = receiver.type == "invocation_expression" || receiver.type == "object_creation_expression" || followed
+    var top = call
+    while let parent = top.parent, parent.type == "member_access_expression",
+          let outer = parent.parent, outer.type == "invocation_expression" { top = outer }
+    let statement = ancestor(of: top, in: ["expression_statement", "local_declaration_statement"])
+    var baseIsVariable = ["identifier", "member_access_expression", "this_expression"].contains(base.type)
+    // `var config = new Config().WithX(..)` configures `config`, which later calls may continue.
+    if !baseIsVariable, let declarator = top.parent, declarator.type == "variable_declarator",
+       let name = declarator.child(byField: "name") {
+      base = name
+      baseIsVariable = true
+    }
+    return ExtractedSite(
+      setting: setting, apiName: text(node, source), nameRange: node.byteRange,
+      argument: lower(argument, in: source), argumentText: text(argument, source),
+      argumentRange: argument.byteRange, callRange: call.byteRange,
+      scopeStart: ancestor(of: call, in: Self.scopes)?.startByte ?? 0,
+      receiverKey: baseIsVariable ? key(base, source) : "@\(base.startByte)",
+      receiverText: text(base, source), statementRange: statement?.byteRange,
+      isChainLink: isChained, inErrorRegion: isInErrorRegion(call))
+  }
+
+  func lower(_ node: Node, in source: SourceText) -> Expression {
+    switch node.type {
+    case "integer_literal": return IntegerLiteral.parse(text(node, source), language: .csharp)
+    case "boolean_literal": return .boolean(text(node, source) == "true")
+    case "identifier": return .name([text(node, source)])
+    case "member_access_expression":
+      let path = key(node, source).components(separatedBy: ".")
+      if path.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } }) { return .name(path) }
+      return .opaque("member \(key(node, source))")
+    case "parenthesized_expression", "checked_expression":
+      return node.namedChildren.last.map { lower($0, in: source) } ?? .opaque("()")
+    case "cast_expression":
+      guard let type = node.child(byField: "type"), let value = node.child(byField: "value") else { break }
+      return .cast(text(type, source), lower(value, in: source))
+    case "prefix_unary_expression":
+      guard let op = node.child(0), let operand = node.namedChildren.last else { break }
+      let inner = lower(operand, in: source)
+      switch text(op, source) {
+      case "-": return .unary(.negate, inner)
+      case "+": return .unary(.plus, inner)
+      case "~": return .unary(.bitNot, inner)
+      case "!": return .unary(.logicalNot, inner)
+      default: break
+      }
+    case "binary_expression":
+      guard let l = node.child(byField: "left"), let r = node.child(byField: "right"),
+            let op = node.child(byField: "operator"), let binary = BinaryOperator(rawValue: text(op, source))
+      else { break }
+      return .binary(binary, lower(l, in: source), lower(r, in: source))
+    case "invocation_expression":
+      if let function = node.child(byField: "function") { return .opaque("call to \(key(function, source))()") }
+    default: break
+    }
+    return .opaque("\(node.type.replacingOccurrences(of: "_", with: " ")) \(key(node, source))")
+  }
+
+  func constants(in root: Node, source: SourceText, path: String) -> [ConstantDefinition] {
+    var result: [ConstantDefinition] = []
+    func visit(_ node: Node, scope: [String]) {
+      for child in node.namedChildren {
+        switch child.type {
+        case "class_declaration", "struct_declaration", "interface_declaration", "record_declaration":
+          let name = child.child(byField: "name").map { text($0, source) } ?? ""
+          if let body = child.child(byField: "body") { visit(body, scope: scope + [name]) }
+        case "namespace_declaration", "file_scoped_namespace_declaration", "declaration_list":
+          visit(child, scope: scope)
+        case "field_declaration", "local_declaration_statement":
+          let isConst = child.children.contains { $0.type == "modifier" && text($0, source) == "const" }
+            || child.children.contains { text($0, source) == "const" }
+          guard isConst, let declaration = child.namedChildren.first(where: { $0.type == "variable_declaration" }) else { continue }
+          for declarator in declaration.namedChildren where declarator.type == "variable_declarator" {
+            guard let name = declarator.child(byField: "name"),
+                  let value = declarator.namedChildren.last, !value.isSame(as: name) else { continue }
+            result.append(ConstantDefinition(
+              name: text(name, source), kind: .csharpConst, path: path, line: source.position(of: name.startByte).line,
+              scope: scope, value: lower(value, in: source), valueText: text(value, source),
+              valueRange: value.byteRange, itemRange: child.byteRange))
+          }
+        default: continue
+        }
+      }
+    }
+    visit(root, scope: [])
+    return result
+  }
+}

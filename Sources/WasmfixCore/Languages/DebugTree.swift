@@ -1,0 +1,10 @@
+import Foundation
+import TreeSitter
+
+/// The syntax tree of a file as an S-expression (`wasmfix dump-tree`), for writing extractors.
+public func debugTree(path: String) throws -> String {
+  guard let language = SourceLanguage(pathExtension: (path as NSString).pathExtension) else { return "unsupported" }
+  let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+  let parser = Parser(language: try Grammars.load(language))
+  return parser.parse(bytes)?.rootNode.sExpression ?? "parse failed"
+}

@@ -1,0 +1,32 @@
+/// One engine configuration: the calls on one config object or builder chain in one scope,
+/// with the values Wasmtime will use (explicit, its default, or not known until run time).
+public struct EngineGroup: Sendable {
+  public enum Source: String, Codable, Sendable { case explicit, `default`, unresolved }
+
+  /// The value a group ends up with for one setting.
+  public struct EffectiveValue: Sendable {
+    public var value: Int128?
+    public var source: Source
+    /// Index into `ScanResult.sites` of the last call that sets it (nil when implicit).
+    public var siteIndex: Int?
+  }
+
+  public var id: String
+  public var path: String
+  public var line: Int
+  public var language: SourceLanguage
+  /// Indexes into `ScanResult.sites`, in source order.
+  public var siteIndexes: [Int]
+  public var version: DetectedVersion
+  public var maxWasmStack: EffectiveValue
+  /// `source == .default` with a nil value when the version has no async stack at all (< 0.25).
+  public var asyncStackSize: EffectiveValue
+  /// The group's `async_support(x)` value: nil when not called or not a constant.
+  public var asyncSupport: Bool?
+  public var asyncSupportCalled: Bool
+  /// Whether Wasmtime's max <= async check runs for this group, and why.
+  public var checkApplies: Bool
+  public var checkReason: String
+  /// Whether the documenting comment (or an assertion of the invariant) is already there.
+  public var isDocumented: Bool
+}

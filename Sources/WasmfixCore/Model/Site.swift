@@ -1,0 +1,30 @@
+/// One call that sets a Wasmtime stack value, with its evaluated argument.
+public struct Site: Sendable {
+  public var path: String
+  public var absolutePath: String
+  public var language: SourceLanguage
+  public var setting: Setting
+  public var apiName: String
+  /// 1-based line and column of the setting's name token.
+  public var line: Int
+  public var column: Int
+  public var nameRange: Range<Int>
+  public var argument: Expression
+  public var argumentText: String
+  public var argumentRange: Range<Int>
+  public var callRange: Range<Int>
+  public var receiverText: String
+  public var statementRange: Range<Int>?
+  public var isChainLink: Bool
+  public var inErrorRegion: Bool
+  public var value: EvaluatedValue
+  /// The named constant or macro the argument's value comes from (the first one used).
+  public var definition: ConstantDefinition?
+  /// Notes from constant resolution (ambiguous names, resolved by name).
+  public var notes: [String]
+  public var groupID: String
+  /// Key of the configuration object this call configures (file, scope, receiver).
+  var groupKey: String
+
+  public var location: String { "\(path):\(line):\(column)" }
+}

@@ -1,0 +1,44 @@
+/// WF003: one value of the pair is explicit, the other silently follows a version's default.
+public enum ImplicitStackDefault: Rule {
+  public static let id = RuleID(code: "WF003", name: "implicit-stack-default")
+  public static let severity = Severity.warning
+  public static let fixable = true
+  public static let explanation = """
+    # WF003 implicit-stack-default (warning)
+
+    ## What it checks
+    A configuration that sets one of `max_wasm_stack` / `async_stack_size` and leaves the
+    other to Wasmtime's default.
+
+    ## Why it matters
+    Defaults move between versions (`max_wasm_stack` went from 1 MiB to 512 KiB in 0.35) and
+    whether the pair is checked moved several times (12.0, 42.0, 47.0). A harness that pins one
+    value and leaves the other implicit is the classic way to hit
+    `max_wasm_stack size cannot exceed the async_stack_size` on an upgrade.
+
+    ## How the fix works
+    The implicit value is written out explicitly, right after the explicit one, in the same
+    style (statement or builder link), with the documenting comment.
+    """
+  public static let examples: [RuleExample] = [
+    .triggers(.rust, "config.max_wasm_stack(1 << 20);\n",
+              fixed: "config.max_wasm_stack(1 << 20);\nconfig.async_stack_size(2 << 20);\n"),
+    .passes(.rust, "config.max_wasm_stack(1 << 20);\nconfig.async_stack_size(2 << 20);\n"),
+  ]
+
+  public static func check(_ group: EngineGroup, in context: RuleContext) -> [Finding] {
+    let max = group.maxWasmStack, async = group.asyncStackSize
+    // Before 0.25 there is no async stack to pin; C# bindings cannot set it.
+    guard async.value != nil || async.source != .default else { return [] }
+    guard WasmtimeFacts.hasAsyncStackSize(group.version.version, language: group.language) || async.source != .default else { return [] }
+    let implicit: Setting
+    switch (max.source, async.source) {
+    case (.explicit, .default), (.unresolved, .default): implicit = .asyncStackSize
+    case (.default, .explicit), (.default, .unresolved): implicit = .maxWasmStack
+    default: return []
+    }
+    let value = implicit == .asyncStackSize ? async : max
+    let message = "\(implicit.rawValue) is left to the Wasmtime \(group.version.version) default \(ValueDescription.bytes(value.value ?? 0)) while \(implicit == .asyncStackSize ? "max_wasm_stack" : "async_stack_size") is set explicitly; defaults change between versions, pin it"
+    return [finding(group, at: anchor(group), in: context, message: message)]
+  }
+}

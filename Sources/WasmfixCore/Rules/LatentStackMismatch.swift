@@ -1,0 +1,36 @@
+/// WF005: max > async, but this Wasmtime does not check it for this configuration today.
+public enum LatentStackMismatch: Rule {
+  public static let id = RuleID(code: "WF005", name: "latent-stack-mismatch")
+  public static let severity = Severity.warning
+  public static let fixable = true
+  public static let explanation = """
+    # WF005 latent-stack-mismatch (warning)
+
+    ## What it checks
+    The effective `max_wasm_stack` is greater than the effective `async_stack_size`, but the
+    Wasmtime version in use does not check it for this configuration: on 12.0-41.x the check
+    runs only with `async_support(true)`; on 42-46.x only when the `async` (or
+    `stack-switching`) Cargo feature is compiled in.
+
+    ## Why it matters
+    It fails as soon as async is enabled (often only in CI, or pulled in by another crate's
+    features) or on the upgrade to Wasmtime 47, where the check became unconditional
+    (dfinity/ic hit exactly this on 46 -> 47).
+
+    ## How the fix works
+    Like WF001: raise `async_stack_size` to `max_wasm_stack + headroom`, or lower
+    `max_wasm_stack` with `--strategy lower-max`.
+    """
+  public static let examples: [RuleExample] = [
+    .triggers(.rust, "// Wasmtime 25, async off\nconfig.max_wasm_stack(4 << 20);\n",
+              fixed: "config.max_wasm_stack(4 << 20);\nconfig.async_stack_size(4608 << 10);\n"),
+    .passes(.rust, "config.max_wasm_stack(1 << 20);\n"),
+  ]
+
+  public static func check(_ group: EngineGroup, in context: RuleContext) -> [Finding] {
+    guard !group.checkApplies, let max = group.maxWasmStack.value, let async = group.asyncStackSize.value,
+          max > async, max != 0 else { return [] }
+    let message = "max_wasm_stack \(ValueDescription.effective(group.maxWasmStack, setting: .maxWasmStack, group: group, sites: context.sites)) exceeds async_stack_size \(ValueDescription.effective(group.asyncStackSize, setting: .asyncStackSize, group: group, sites: context.sites)); not checked today (\(group.checkReason)), but rejected once async is enabled or on Wasmtime 47+"
+    return [finding(group, at: anchor(group), in: context, message: message)]
+  }
+}

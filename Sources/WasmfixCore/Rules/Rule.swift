@@ -1,0 +1,83 @@
+/// A rule's stable identity: the code users filter on and the kebab-case name.
+public struct RuleID: Hashable, Sendable, Codable, CustomStringConvertible {
+  public let code: String
+  public let name: String
+  public var description: String { code }
+}
+
+/// A code example attached to a rule: the docs show it, the tests run it.
+public struct RuleExample: Sendable {
+  public let language: SourceLanguage
+  public let code: String
+  /// Expected after `--write`; nil for examples that must not trigger.
+  public let fixed: String?
+  public let triggers: Bool
+  public static func triggers(_ language: SourceLanguage, _ code: String, fixed: String? = nil) -> RuleExample {
+    RuleExample(language: language, code: code, fixed: fixed, triggers: true)
+  }
+  public static func passes(_ language: SourceLanguage, _ code: String) -> RuleExample {
+    RuleExample(language: language, code: code, fixed: nil, triggers: false)
+  }
+}
+
+/// What a rule may read: the evaluated model, never the tree or the disk.
+public struct RuleContext: Sendable {
+  public let sites: [Site]
+  public let harden: Bool
+}
+
+/// One check over an engine configuration.
+public protocol Rule {
+  static var id: RuleID { get }
+  static var severity: Severity { get }
+  static var fixable: Bool { get }
+  /// Markdown printed by `wasmfix explain`.
+  static var explanation: String { get }
+  static var examples: [RuleExample] { get }
+  static func check(_ group: EngineGroup, in context: RuleContext) -> [Finding]
+}
+
+extension Rule {
+  static func finding(_ group: EngineGroup, at siteIndex: Int?, in context: RuleContext, message: String) -> Finding {
+    let anchor = siteIndex.map { context.sites[$0] } ?? context.sites[group.siteIndexes[0]]
+    return Finding(rule: id, severity: severity, path: anchor.path, line: anchor.line, column: anchor.column,
+                   groupID: group.id, message: message, fixable: fixable)
+  }
+
+  /// Where findings about a group point: its max_wasm_stack site, else its async site, else its first.
+  static func anchor(_ group: EngineGroup) -> Int? {
+    group.maxWasmStack.siteIndex ?? group.asyncStackSize.siteIndex ?? group.siteIndexes.first
+  }
+}
+
+/// A rule's metadata and check as a value (existential metatypes crash Swift 6.3's SILGen).
+public struct RuleDescriptor: Sendable {
+  public let id: RuleID
+  public let severity: Severity
+  public let fixable: Bool
+  public let explanation: String
+  public let examples: [RuleExample]
+  let check: @Sendable (EngineGroup, RuleContext) -> [Finding]
+
+  init<R: Rule>(_ rule: R.Type) {
+    id = R.id
+    severity = R.severity
+    fixable = R.fixable
+    explanation = R.explanation
+    examples = R.examples
+    check = { R.check($0, in: $1) }
+  }
+}
+
+/// Every rule, in id order. `wasmfix explain` and the analyzer read this list.
+public enum Rules {
+  public static let all: [RuleDescriptor] = [
+    RuleDescriptor(StackExceedsAsync.self), RuleDescriptor(UnresolvedStackValue.self),
+    RuleDescriptor(ImplicitStackDefault.self), RuleDescriptor(ZeroWasmStack.self),
+    RuleDescriptor(LatentStackMismatch.self), RuleDescriptor(UndocumentedStackInvariant.self),
+  ]
+
+  public static func named(_ code: String) -> RuleDescriptor? {
+    all.first { $0.id.code.caseInsensitiveCompare(code) == .orderedSame || $0.id.name == code.lowercased() }
+  }
+}

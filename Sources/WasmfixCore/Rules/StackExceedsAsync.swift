@@ -1,0 +1,42 @@
+/// WF001: the effective max_wasm_stack is larger than the async stack, and this Wasmtime checks it.
+public enum StackExceedsAsync: Rule {
+  public static let id = RuleID(code: "WF001", name: "stack-exceeds-async")
+  public static let severity = Severity.error
+  public static let fixable = true
+  public static let explanation = """
+    # WF001 stack-exceeds-async (error)
+
+    ## What it checks
+    A Wasmtime engine configuration whose effective `max_wasm_stack` is greater than its
+    effective `async_stack_size`, on a Wasmtime version where `Engine::new` checks it.
+    Values left implicit take the version's defaults: `max_wasm_stack` 512 KiB (1 MiB before
+    0.35), `async_stack_size` 2 MiB.
+
+    ## Why Wasmtime rejects it
+    With async support, WebAssembly runs on a fiber stack of `async_stack_size` bytes, and
+    `max_wasm_stack` is how much of it wasm may use; the rest is for host code. A limit larger
+    than the stack itself cannot be honoured, so `Config::validate` fails with
+    `max_wasm_stack size cannot exceed the async_stack_size` (through the C API, .NET, Go
+    and Python this is an abort). The check runs when async support is on (12.0-41.x), whenever
+    the `async` feature is compiled in (0.39-11.x, 42-46.x), and unconditionally from 47.0.
+
+    ## How the fix works
+    `--strategy raise-async` (default) sets `async_stack_size` to `max_wasm_stack + headroom`
+    (`--headroom`, 512 KiB by default, the value Wasmtime's own CLI uses), inserting the call
+    when it is missing. `--strategy lower-max` sets `max_wasm_stack` to
+    `async_stack_size - headroom`. Bindings that cannot set the async stack (wasmtime-dotnet's
+    `WithMaximumStackSize`) always lower. Constants are edited where they are defined.
+    """
+  public static let examples: [RuleExample] = [
+    .triggers(.rust, "let mut config = Config::new();\nconfig.async_support(true);\nconfig.max_wasm_stack(8 << 20);\n",
+              fixed: "config.max_wasm_stack(8 << 20);\nconfig.async_stack_size(8704 << 10);\n"),
+    .passes(.rust, "let mut config = Config::new();\nconfig.async_support(true);\nconfig.max_wasm_stack(1 << 20);\n"),
+  ]
+
+  public static func check(_ group: EngineGroup, in context: RuleContext) -> [Finding] {
+    guard group.checkApplies, let max = group.maxWasmStack.value, let async = group.asyncStackSize.value,
+          max > async, max != 0 else { return [] }
+    let message = "max_wasm_stack \(ValueDescription.effective(group.maxWasmStack, setting: .maxWasmStack, group: group, sites: context.sites)) exceeds async_stack_size \(ValueDescription.effective(group.asyncStackSize, setting: .asyncStackSize, group: group, sites: context.sites)); \(group.checkReason)\(ValueDescription.versionNote(group))"
+    return [finding(group, at: anchor(group), in: context, message: message)]
+  }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import TreeSitter
+
+/// What scanning one file produced.
+enum FileOutcome {
+  /// The prefilter found no setting name: the file was never decoded or parsed.
+  case noMatch
+  case skipped(SkippedFile)
+  case scanned(FileScan)
+}
+
+/// The sites of one parsed file, plus what later stages need without re-reading it.
+struct FileScan {
+  var sites: [ExtractedSite]
+  var source: SourceText
+  /// Per site: the documenting comment or an assertion of the invariant is near it.
+  var documented: [Bool]
+  var errorCount: Int
+}
+
+/// Scans one file: prefilter on raw bytes, then decode checks, parse and site extraction.
+/// One instance per worker thread (it owns tree-sitter parsers, which are not thread-safe).
+final class FileScanner {
+  private var parsers: [SourceLanguage: Parser] = [:]
+
+  static let utf8BOM: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+  func scan(_ file: WalkedFile, language: SourceLanguage) -> FileOutcome {
+    let data: Data
+    do {
+      data = try Data(contentsOf: URL(fileURLWithPath: file.absolutePath), options: .mappedIfSafe)
+    } catch {
+      return .skipped(SkippedFile(path: file.relativePath, reason: Self.describe(error)))
+    }
+    let support = LanguageRegistry.support(for: language)
+    let hit = data.withUnsafeBytes { raw in support.needles.contains { ByteSearch.contains(Array($0.utf8), in: raw) } }
+    guard hit else { return .noMatch }
+    let bytes = [UInt8](data)
+    if bytes.prefix(8192).contains(0) { return .skipped(SkippedFile(path: file.relativePath, reason: "binary file (contains NUL bytes)")) }
+    if let offset = Self.invalidUTF8Offset(bytes) {
+      return .skipped(SkippedFile(path: file.relativePath, reason: "invalid UTF-8 at byte \(offset)"))
+    }
+    let source = SourceText(bytes: bytes)
+    guard let tree = parse(source, language: language) else {
+      return .skipped(SkippedFile(path: file.relativePath, reason: "tree-sitter could not parse the file"))
+    }
+    let sites = support.sites(in: tree, source: source)
+    let documented = sites.map { Self.isDocumented(near: $0, in: source) }
+    return .scanned(FileScan(sites: sites, source: source, documented: documented, errorCount: tree.rootNode.errorCount))
+  }
+
+  func parse(_ source: SourceText, language: SourceLanguage) -> Tree? {
+    let parser: Parser
+    if let existing = parsers[language] { parser = existing } else {
+      guard let grammar = try? Grammars.load(language) else { return nil }
+      parser = Parser(language: grammar)
+      parsers[language] = parser
+    }
+    // A BOM is not source text to any of the grammars: parse it as spaces so byte offsets stay file offsets.
+    if source.bytes.starts(with: Self.utf8BOM) {
+      var copy = source.bytes
+      copy.replaceSubrange(0..<3, with: [0x20, 0x20, 0x20])
+      return parser.parse(copy)
+    }
+    return parser.parse(source.bytes)
+  }
+
+  /// Looks a few lines above the site's statement for the contract's comment or an assertion.
+  static func isDocumented(near site: ExtractedSite, in source: SourceText) -> Bool {
+    let anchor = site.statementRange?.lowerBound ?? site.callRange.lowerBound
+    let line = source.lineIndex(of: anchor)
+    let first = max(0, line - 6)
+    let window = source.text(source.lineStarts[first]..<source.lineRange(containing: anchor).upperBound)
+    return window.contains("max_wasm_stack <= async_stack_size")
+  }
+
+  static func invalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
+    var offset = 0
+    var iterator = bytes.makeIterator()
+    var decoder = UTF8()
+    while true {
+      let before = offset
+      switch decoder.decode(&iterator) {
+      case let .scalarValue(scalar): offset += UTF8.width(scalar)
+      case .emptyInput: return nil
+      case .error: return before
+      }
+    }
+  }
+
+  static func describe(_ error: Error) -> String {
+    let nsError = error as NSError
+    if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+      return String(cString: strerror(Int32(underlying.code))).lowercased()
+    }
+    if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoPermissionError { return "permission denied" }
+    return nsError.localizedDescription
+  }
+}

@@ -1,0 +1,45 @@
+/// Puts sites that configure the same engine together and works out the values Wasmtime
+/// will use: the last explicit call wins; a setting never called takes the version's default.
+enum GroupBuilder {
+  static func groups(for sites: inout [Site], documented: [Bool], detector: VersionDetector) -> [EngineGroup] {
+    var order: [String] = []
+    var members: [String: [Int]] = [:]
+    for (index, site) in sites.enumerated() {
+      if members[site.groupKey] == nil { order.append(site.groupKey) }
+      members[site.groupKey, default: []].append(index)
+    }
+    var usedIDs: [String: Int] = [:]
+    var groups: [EngineGroup] = []
+    for key in order {
+      let indexes = members[key]!
+      let first = sites[indexes[0]]
+      var id = "\(first.path):\(first.line)"
+      if let count = usedIDs[id] { usedIDs[id] = count + 1; id += "#\(count + 1)" } else { usedIDs[id] = 1 }
+      for index in indexes { sites[index].groupID = id }
+
+      let detected = detector.version(forFileAt: first.absolutePath)
+      let version = detected.version
+      func effective(_ setting: Setting, default fallback: Int?) -> EngineGroup.EffectiveValue {
+        guard let index = indexes.last(where: { sites[$0].setting == setting }) else {
+          return .init(value: fallback.map { Int128($0) }, source: .default, siteIndex: nil)
+        }
+        if let value = sites[index].value.integer { return .init(value: value, source: .explicit, siteIndex: index) }
+        return .init(value: nil, source: .unresolved, siteIndex: index)
+      }
+      let asyncSites = indexes.filter { sites[$0].setting == .asyncSupport }
+      let asyncSupport = asyncSites.last.flatMap { sites[$0].value.boolean }
+      let check = WasmtimeFacts.checkApplies(CheckContext(
+        version: version, language: first.language, asyncSupport: asyncSupport,
+        cargoAsyncFeature: detected.cargoAsyncFeature))
+      groups.append(EngineGroup(
+        id: id, path: first.path, line: first.line, language: first.language, siteIndexes: indexes,
+        version: detected,
+        maxWasmStack: effective(.maxWasmStack, default: WasmtimeFacts.defaultMaxWasmStack(version)),
+        asyncStackSize: effective(.asyncStackSize, default: WasmtimeFacts.defaultAsyncStackSize(version)),
+        asyncSupport: asyncSupport, asyncSupportCalled: !asyncSites.isEmpty,
+        checkApplies: check.applies, checkReason: check.reason,
+        isDocumented: indexes.contains { documented[$0] }))
+    }
+    return groups
+  }
+}

@@ -1,0 +1,16 @@
+/// Everything a scan found, in deterministic order. Reporters and the fixer read only this.
+public struct ScanResult: Sendable {
+  /// Absolute path of the scan root.
+  public var root: String
+  public var wasmtime: DetectedVersion
+  public var sites: [Site]
+  public var groups: [EngineGroup]
+  public var findings: [Finding]
+  public var skipped: [SkippedFile]
+  public var filesScanned: Int
+  /// One-line warnings that are not findings (a call inside a syntax error).
+  public var warnings: [String]
+
+  public var errorCount: Int { findings.filter { $0.severity == .error && !$0.fixed }.count }
+  public var fixedCount: Int { findings.filter(\.fixed).count }
+}

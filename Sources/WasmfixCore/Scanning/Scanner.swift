@@ -1,0 +1,157 @@
+import Dispatch
+import Foundation
+
+/// Runs the pipeline: walk, prefilter + parse + extract (parallel), resolve constants,
+/// evaluate, group, judge. Knows nothing of terminals or exit codes.
+public struct Scanner {
+  public let options: ScanOptions
+
+  public init(options: ScanOptions) { self.options = options }
+
+  public enum ScanError: Error, CustomStringConvertible {
+    case grammar(String)
+    case walk(String)
+    public var description: String {
+      switch self {
+      case let .grammar(message), let .walk(message): return message
+      }
+    }
+  }
+
+  public func scan() throws -> ScanResult {
+    do { try Grammars.checkAll() } catch { throw ScanError.grammar("\(error)") }
+    let root = Self.root(for: options)
+    let walker = WorkspaceWalker(root: root, options: options.walk)
+    let walked: WalkResult
+    do {
+      walked = try walker.walk(options.paths) { SourceLanguage(pathExtension: Self.pathExtension($0)) != nil }
+    } catch {
+      throw ScanError.walk("\(error)")
+    }
+    let outcomes = scanFiles(walked.files)
+
+    var skipped = walked.skipped
+    var extracted: [(file: WalkedFile, scan: FileScan)] = []
+    for (file, outcome) in zip(walked.files, outcomes) {
+      switch outcome {
+      case .noMatch: continue
+      case let .skipped(entry): skipped.append(entry)
+      case let .scanned(scan): extracted.append((file, scan))
+      }
+    }
+
+    let index = ConstantIndex(files: walked.files.compactMap { file in
+      SourceLanguage(pathExtension: Self.pathExtension(file.relativePath)).map {
+        ConstantIndex.CandidateFile(absolutePath: file.absolutePath, relativePath: file.relativePath, language: $0)
+      }
+    })
+    var names = Set<String>()
+    for entry in extracted { for site in entry.scan.sites { for path in site.argument.referencedNames { names.insert(path.last ?? "") } } }
+    index.index(names: names)
+
+    var sites: [Site] = []
+    var documented: [Bool] = []
+    var warnings: [String] = []
+    for entry in extracted {
+      let language = SourceLanguage(pathExtension: Self.pathExtension(entry.file.relativePath)) ?? .c
+      for (raw, isDocumented) in zip(entry.scan.sites, entry.scan.documented) {
+        var evaluator = ConstantEvaluator(language: language, file: entry.file.relativePath, resolver: index)
+        var value = evaluator.evaluate(raw.argument)
+        // size_t / usize parameters receive negative C values wrapped, as the compiler does.
+        if language != .csharp, raw.setting != .asyncSupport, case let .integer(v) = value, v < 0 {
+          value = .integer(IntegerType(bits: 64, signed: false).convert(v))
+        }
+        let position = entry.scan.source.position(of: raw.nameRange.lowerBound)
+        if raw.inErrorRegion {
+          warnings.append("\(entry.file.relativePath):\(position.line):\(position.column): warning: this \(raw.setting.rawValue) call is inside a syntax error; its value may be wrong")
+        }
+        sites.append(Site(
+          path: entry.file.relativePath, absolutePath: entry.file.absolutePath, language: language,
+          setting: raw.setting, apiName: raw.apiName, line: position.line, column: position.column,
+          nameRange: raw.nameRange, argument: raw.argument, argumentText: raw.argumentText,
+          argumentRange: raw.argumentRange, callRange: raw.callRange, receiverText: raw.receiverText,
+          statementRange: raw.statementRange, isChainLink: raw.isChainLink, inErrorRegion: raw.inErrorRegion,
+          value: value, definition: Self.directDefinition(raw.argument, evaluator.definitionsUsed), notes: evaluator.notes, groupID: "",
+          groupKey: "\(entry.file.relativePath)#\(raw.scopeStart)#\(raw.receiverKey)"))
+        documented.append(isDocumented)
+      }
+    }
+
+    let detector = VersionDetector(root: root, override: options.wasmtimeVersion)
+    let groups = GroupBuilder.groups(for: &sites, documented: documented, detector: detector)
+    let context = RuleContext(sites: sites, harden: options.harden)
+    var findings = groups.flatMap { group in Rules.all.flatMap { $0.check(group, context) } }
+    for i in findings.indices {
+      let siteIndex = sites.firstIndex { $0.path == findings[i].path && $0.line == findings[i].line && $0.column == findings[i].column }
+      if let siteIndex, sites[siteIndex].inErrorRegion {
+        findings[i].message += " (the call is inside a syntax error; its value may be wrong)"
+      }
+    }
+    findings.sort { ($0.path, $0.line, $0.column, $0.rule.code) < ($1.path, $1.line, $1.column, $1.rule.code) }
+    skipped.sort { $0.path < $1.path }
+    return ScanResult(root: root, wasmtime: detector.versionForRoot(), sites: sites, groups: groups,
+                      findings: findings, skipped: skipped, filesScanned: walked.files.count, warnings: warnings)
+  }
+
+  /// The per-file stage on every core; results land in input order whatever the scheduling.
+  private func scanFiles(_ files: [WalkedFile]) -> [FileOutcome] {
+    let workers = max(1, min(options.jobs ?? ProcessInfo.processInfo.activeProcessorCount, files.count))
+    let results = UnsafeMutableBufferPointer<FileOutcome>.allocate(capacity: files.count)
+    results.initialize(repeating: .noMatch)
+    defer { results.deallocate() }
+    let next = AtomicCounter()
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+      let scanner = FileScanner()
+      while true {
+        let i = next.increment()
+        guard i < files.count else { return }
+        let language = SourceLanguage(pathExtension: Self.pathExtension(files[i].relativePath)) ?? .c
+        results[i] = scanner.scan(files[i], language: language)
+      }
+    }
+    return Array(results)
+  }
+
+  /// The constant the argument *is* (`MAX`, `MAX as usize`, `(size_t)MAX`): the one a fix
+  /// may edit. An argument that computes with a constant (`A + 1`) has none.
+  static func directDefinition(_ argument: Expression, _ used: [ConstantDefinition]) -> ConstantDefinition? {
+    switch argument {
+    case .name: return used.first
+    case let .cast(_, inner): return directDefinition(inner, used)
+    default: return nil
+    }
+  }
+
+  static func pathExtension(_ path: String) -> String {
+    guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return "" }
+    return String(path[path.index(after: dot)...])
+  }
+
+  /// The single directory given, else the current directory.
+  static func root(for options: ScanOptions) -> String {
+    let cwd = FileManager.default.currentDirectoryPath
+    func absolute(_ path: String) -> String {
+      let full = path.hasPrefix("/") ? path : cwd + "/" + path
+      return URL(fileURLWithPath: full).standardizedFileURL.path
+    }
+    if let root = options.root { return absolute(root) }
+    var isDirectory: ObjCBool = false
+    if options.paths.count == 1, FileManager.default.fileExists(atPath: absolute(options.paths[0]), isDirectory: &isDirectory),
+       isDirectory.boolValue {
+      return absolute(options.paths[0])
+    }
+    return absolute(".")
+  }
+}
+
+/// A lock-protected counter handing out work items to workers.
+final class AtomicCounter: @unchecked Sendable {
+  private var value = 0
+  private let lock = NSLock()
+  func increment() -> Int {
+    lock.lock()
+    defer { lock.unlock() }
+    value += 1
+    return value - 1
+  }
+}

@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import WasmfixCore
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+struct Scan: ParsableCommand {
+  static let configuration = CommandConfiguration(abstract: "Scan files or directories for Wasmtime stack settings.")
+
+  @Argument(help: "Files or directories to scan.")
+  var paths: [String] = ["."]
+
+  @Option(help: "Output format: text or json.")
+  var format: OutputFormat = .text
+
+  @Flag(help: "Also report valid configurations that lack the documenting comment and assertion (WF006).")
+  var harden = false
+
+  @Option(name: .customLong("wasmtime-version"), help: "Wasmtime version to judge against, overriding Cargo.lock / Cargo.toml / *.csproj.")
+  var wasmtimeVersion: String?
+
+  @Option(help: "Only scan files matching this glob (repeatable).")
+  var include: [String] = []
+
+  @Option(help: "Skip files and directories matching this glob (repeatable).")
+  var exclude: [String] = []
+
+  @Flag(name: .customLong("no-ignore"), help: "Do not honour .gitignore files.")
+  var noIgnore = false
+
+  @Option(name: .customLong("max-file-size"), help: "Skip files larger than this (bytes, or with K/KiB/M/MiB).")
+  var maxFileSize: String = "8MiB"
+
+  @Option(help: "Worker threads (default: one per core).")
+  var jobs: Int?
+
+  @Flag(name: .shortAndLong, help: "Print only the finding lines and the summary.")
+  var quiet = false
+
+  @Flag(name: .shortAndLong, help: "Also list sites without findings.")
+  var verbose = false
+
+  func validate() throws {
+    if let wasmtimeVersion, WasmtimeVersion(wasmtimeVersion) == nil {
+      throw ValidationError("--wasmtime-version: '\(wasmtimeVersion)' is not a version like 25.0.0")
+    }
+    if SizeArgument.parse(maxFileSize) == nil {
+      throw ValidationError("--max-file-size: '\(maxFileSize)' is not a size (e.g. 8388608, 8M, 8MiB)")
+    }
+    if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+  }
+
+  func run() throws {
+    var options = ScanOptions()
+    options.paths = paths
+    options.harden = harden
+    options.wasmtimeVersion = wasmtimeVersion.flatMap(WasmtimeVersion.init)
+    options.walk.includes = include
+    options.walk.excludes = exclude
+    options.walk.respectIgnoreFiles = !noIgnore
+    options.walk.maxFileSize = SizeArgument.parse(maxFileSize) ?? (8 << 20)
+    options.jobs = jobs
+
+    let result: ScanResult
+    do {
+      result = try Scanner(options: options).scan()
+    } catch {
+      Terminal.error("\(error)")
+      throw ExitCode(ExitStatus.failure)
+    }
+    for skipped in result.skipped { Terminal.error("\(skipped.path): \(skipped.reason)") }
+    if !quiet { for warning in result.warnings { Terminal.error(warning) } }
+
+    switch format {
+    case .json: Terminal.output(JSONReport(result).rendered())
+    case .text: Terminal.output(TextReport.render(result, options: .init(color: Terminal.stdoutSupportsColor, quiet: quiet, verbose: verbose)))
+    }
+    throw ExitCode(result.errorCount > 0 ? ExitStatus.findings : ExitStatus.clean)
+  }
+}
+
+/// Sizes as the contract spells them: integers, `_` separators, K/KiB/M/MiB (binary).
+enum SizeArgument {
+  static func parse(_ text: String) -> Int? {
+    var digits = text.filter { $0 != "_" }
+    var multiplier = 1
+    for (suffix, factor) in [("KiB", 1 << 10), ("MiB", 1 << 20), ("GiB", 1 << 30), ("K", 1 << 10), ("M", 1 << 20), ("G", 1 << 30)]
+    where digits.hasSuffix(suffix) {
+      digits.removeLast(suffix.count)
+      multiplier = factor
+      break
+    }
+    guard let value = Int(digits), value >= 0 else { return nil }
+    let (product, overflow) = value.multipliedReportingOverflow(by: multiplier)
+    return overflow ? nil : product
+  }
+}
