@@ -36,7 +36,9 @@ let package = Package(
       name: "wasmfix",
       dependencies: ["WasmfixCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
-    .testTarget(name: "WasmfixCoreTests", dependencies: ["WasmfixCore"], resources: []),
+    .testTarget(name: "WasmfixCoreTests", dependencies: ["WasmfixCore"]),
+    // Runs the built binary as a user would; depends on it so `swift test` builds it first.
+    .testTarget(name: "WasmfixCLITests", dependencies: ["wasmfix", "WasmfixCore"]),
   ],
   // Swift 5 mode: the worker pool shares result buffers across threads by index, which
   // strict concurrency checking cannot see is race-free.

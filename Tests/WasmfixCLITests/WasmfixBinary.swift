@@ -1,0 +1,54 @@
+import Foundation
+
+/// The package's paths, found from this file's location (tests run from anywhere).
+enum PackagePaths {
+  static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  static let fixtures = root.appendingPathComponent("Tests/Fixtures")
+  static let examples = root.appendingPathComponent("examples")
+}
+
+/// Runs the built `wasmfix` executable and captures what a user would see.
+enum WasmfixBinary {
+  struct Output { var status: Int32; var stdout: String; var stderr: String }
+
+  static var path: String {
+    if let explicit = ProcessInfo.processInfo.environment["WASMFIX_BIN"] { return explicit }
+    // The test bundle sits next to the products in the build folder.
+    let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("wasmfix").path
+    if FileManager.default.isExecutableFile(atPath: besideTests) { return besideTests }
+    return PackagePaths.root.appendingPathComponent(".build/debug/wasmfix").path
+  }
+
+  static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Output {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    var env = ProcessInfo.processInfo.environment
+    env["NO_COLOR"] = "1"
+    for (k, v) in environment { env[k] = v }
+    process.environment = env
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    // Read both pipes before waiting so a large report cannot block the child.
+    var stdoutData = Data(), stderrData = Data()
+    let group = DispatchGroup()
+    group.enter()
+    DispatchQueue.global().async { stderrData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+    stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    process.waitUntilExit()
+    return Output(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
+                  stderr: String(decoding: stderrData, as: UTF8.self))
+  }
+}
+
+/// A fresh temporary copy of a tree, so tests never touch the repository's files.
+func temporaryCopy(of source: URL) throws -> URL {
+  let destination = FileManager.default.temporaryDirectory
+    .appendingPathComponent("wasmfix-test-\(UUID().uuidString)")
+  try FileManager.default.copyItem(at: source, to: destination)
+  return destination
+}

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs what wasmfix needs on a fresh Debian machine of this kind, idempotently:
+#   scripts/setup.sh          tree-sitter runtime (Debian's libtree-sitter-dev) + pinned grammars
+#   scripts/setup.sh --test   also what the tests use: mono (C# runtime tests), the real
+#                             Wasmtime C library from PyPI wheels (tests/runtime), ripgrep
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode="${1:-}"
+
+sudo_if_needed() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+missing=()
+command -v pkg-config >/dev/null || missing+=(pkg-config)
+pkg-config --exists tree-sitter 2>/dev/null || missing+=(libtree-sitter-dev)
+if [ "$mode" = "--test" ]; then
+  command -v mcs >/dev/null || missing+=(mono-mcs)
+  command -v mono >/dev/null || missing+=(mono-runtime)
+  command -v cc >/dev/null || missing+=(gcc)
+  command -v git >/dev/null || missing+=(git)
+fi
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "setup: installing ${missing[*]} with apt-get" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  sudo_if_needed apt-get update -qq >&2
+  sudo_if_needed apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+fi
+
+./grammars/fetch.sh
+
+if [ "$mode" = "--test" ] && [ -x Tests/Runtime/fetch-wasmtime.sh ]; then
+  Tests/Runtime/fetch-wasmtime.sh
+fi
