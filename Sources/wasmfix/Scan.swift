@@ -3,6 +3,7 @@ import Foundation
 import WasmfixCore
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+extension FixStrategy: ExpressibleByArgument {}
 
 struct Scan: ParsableCommand {
   static let configuration = CommandConfiguration(abstract: "Scan files or directories for Wasmtime stack settings.")
@@ -12,6 +13,18 @@ struct Scan: ParsableCommand {
 
   @Option(help: "Output format: text or json.")
   var format: OutputFormat = .text
+
+  @Flag(help: "Print the fixes as a unified diff (git apply-able) on stdout; write nothing.")
+  var diff = false
+
+  @Flag(help: "Apply the fixes in place.")
+  var write = false
+
+  @Option(help: "How to fix max_wasm_stack > async_stack_size: raise-async or lower-max.")
+  var strategy: FixStrategy = .raiseAsync
+
+  @Option(help: "Stack kept for host code when wasmfix computes a value (bytes, or K/KiB/M/MiB).")
+  var headroom: String = "524288"
 
   @Flag(help: "Also report valid configurations that lack the documenting comment and assertion (WF006).")
   var harden = false
@@ -48,6 +61,8 @@ struct Scan: ParsableCommand {
       throw ValidationError("--max-file-size: '\(maxFileSize)' is not a size (e.g. 8388608, 8M, 8MiB)")
     }
     if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    if SizeArgument.parse(headroom) == nil { throw ValidationError("--headroom: '\(headroom)' is not a size (e.g. 524288, 512K)") }
+    if diff && write { throw ValidationError("--diff and --write cannot be combined: --diff shows what --write would do") }
   }
 
   func run() throws {
@@ -61,21 +76,43 @@ struct Scan: ParsableCommand {
     options.walk.maxFileSize = SizeArgument.parse(maxFileSize) ?? (8 << 20)
     options.jobs = jobs
 
-    let result: ScanResult
+    let scanned: ScanResult
     do {
-      result = try Scanner(options: options).scan()
+      scanned = try Scanner(options: options).scan()
     } catch {
       Terminal.error("\(error)")
       throw ExitCode(ExitStatus.failure)
     }
-    for skipped in result.skipped { Terminal.error("\(skipped.path): \(skipped.reason)") }
-    if !quiet { for warning in result.warnings { Terminal.error(warning) } }
+    for skipped in scanned.skipped { Terminal.error("\(skipped.path): \(skipped.reason)") }
+    if !quiet { for warning in scanned.warnings { Terminal.error(warning) } }
 
+    var result = scanned
+    if diff || write {
+      let fixer = Fixer(result: scanned, options: FixOptions(strategy: strategy, headroom: SizeArgument.parse(headroom) ?? (512 << 10)))
+      var outcome = fixer.prepare()
+      if write { outcome = fixer.write(outcome) }
+      for message in outcome.messages { Terminal.error(message) }
+      if diff {
+        Terminal.output(outcome.changes.map(\.diff).joined())
+        // --diff fixes nothing: the report's `fixed` stays false and the exit code is a plain scan's.
+        Terminal.error("\(outcome.changes.count) file(s) would change; \(scanned.findings.count) finding(s), \(scanned.errorCount) error(s)")
+        throw ExitCode(scanned.errorCount > 0 ? ExitStatus.findings : ExitStatus.clean)
+      }
+      result = outcome.result
+      if outcome.messages.contains(where: { $0.contains("failed") }) {
+        report(result)
+        throw ExitCode(ExitStatus.failure)
+      }
+    }
+    report(result)
+    throw ExitCode(result.errorCount > 0 ? ExitStatus.findings : ExitStatus.clean)
+  }
+
+  func report(_ result: ScanResult) {
     switch format {
     case .json: Terminal.output(JSONReport(result).rendered())
     case .text: Terminal.output(TextReport.render(result, options: .init(color: Terminal.stdoutSupportsColor, quiet: quiet, verbose: verbose)))
     }
-    throw ExitCode(result.errorCount > 0 ? ExitStatus.findings : ExitStatus.clean)
   }
 }
 

@@ -23,6 +23,10 @@ public final class ConstantIndex: NameResolver {
   private var definitionsByName: [String: [ConstantDefinition]] = [:]
   private var languageOfFile: [String: SourceLanguage] = [:]
   private var evaluated: [ConstantDefinition: EvaluatedValue] = [:]
+  /// Content hashes of the files parsed for constants.
+  public private(set) var hashes: [String: UInt64] = [:]
+  /// Overrides file contents by absolute path (a fix re-scans its edits before writing them).
+  var overlay: [String: [UInt8]] = [:]
 
   public init(files: [CandidateFile]) {
     self.files = files
@@ -37,11 +41,13 @@ public final class ConstantIndex: NameResolver {
       let needles = pending.map { Array($0.utf8) }
       var newDefinitions: [ConstantDefinition] = []
       for file in files where !parsedFiles.contains(file.relativePath) {
-        guard let data = FileManager.default.contents(atPath: file.absolutePath) else { continue }
+        guard let data = overlay[file.absolutePath].map({ Data($0) }) ?? FileManager.default.contents(atPath: file.absolutePath)
+        else { continue }
         let hit = data.withUnsafeBytes { raw in needles.contains { ByteSearch.contains($0, in: raw) } }
         guard hit else { continue }
         parsedFiles.insert(file.relativePath)
         let source = SourceText(bytes: Array(data))
+        hashes[file.relativePath] = ContentHash.of(source.bytes)
         guard let language = try? Grammars.load(file.language),
               let tree = Parser(language: language).parse(source.bytes) else { continue }
         let support = LanguageRegistry.support(for: file.language)

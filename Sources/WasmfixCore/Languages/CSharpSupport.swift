@@ -5,6 +5,9 @@ import TreeSitter
 struct CSharpSupport: LanguageSupport {
   let language = SourceLanguage.csharp
   let needles = ["WithMaximumStackSize", "WithMaxWasmStack", "WithAsync"]
+  var scopeTypes: Set<String> { Self.scopes }
+  let statementTypes: Set<String> = ["expression_statement", "local_declaration_statement", "using_statement", "return_statement"]
+  let engineCreationNeedles = ["new Engine(", "new Wasmtime.Engine("]
   private let methods: [String: Setting] = [
     "WithMaximumStackSize": .maxWasmStack, "WithMaxWasmStack": .maxWasmStack,
     "WithAsyncStackSize": .asyncStackSize, "WithAsync": .asyncSupport, "WithAsyncSupport": .asyncSupport,

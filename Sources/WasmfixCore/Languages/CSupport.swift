@@ -5,6 +5,9 @@ import TreeSitter
 struct CSupport: LanguageSupport {
   let language = SourceLanguage.c
   let needles = ["wasmtime_config_max_wasm_stack_set", "wasmtime_config_async_stack_size_set", "wasmtime_config_async_support_set"]
+  var scopeTypes: Set<String> { ["function_definition"] }
+  let statementTypes: Set<String> = ["expression_statement", "declaration", "return_statement"]
+  let engineCreationNeedles = ["wasm_engine_new_with_config("]
   private let functions: [String: Setting] = [
     "wasmtime_config_max_wasm_stack_set": .maxWasmStack,
     "wasmtime_config_async_stack_size_set": .asyncStackSize,

@@ -20,6 +20,11 @@ struct ExtractedSite {
   /// True when the call is a link of a builder chain (`a.b(x).c(y)`), not a standalone call.
   var isChainLink: Bool
   var inErrorRegion: Bool
+  /// Start of the statement that creates the engine from this configuration (same scope,
+  /// after the call), where a run-time assertion belongs; filled in by `sites(in:source:)`.
+  var engineStatementStart: Int? = nil
+  /// The scope already asserts the invariant at run time (an earlier fix, or by hand).
+  var scopeHasAssertion = false
 }
 
 /// What wasmfix knows of one language: how its setting calls, expressions and constants look.
@@ -32,7 +37,16 @@ protocol LanguageSupport {
   /// The constant definitions in a file.
   func constants(in root: Node, source: SourceText, path: String) -> [ConstantDefinition]
   func lower(_ node: Node, in source: SourceText) -> Expression
+  /// Node types that scope a configuration (functions, closures, methods).
+  var scopeTypes: Set<String> { get }
+  /// Node types of statements, to find where an engine is created.
+  var statementTypes: Set<String> { get }
+  /// Text that starts an engine creation (`Engine::new(`, `wasm_engine_new_with_config(`).
+  var engineCreationNeedles: [String] { get }
 }
+
+/// The message every inserted run-time assertion carries; also how wasmfix recognises one.
+let assertionMessage = "max_wasm_stack must be less than or equal to async_stack_size"
 
 extension LanguageSupport {
   /// Every site in the file: the needle occurrences mapped to name tokens, de-duplicated.
@@ -44,13 +58,35 @@ extension LanguageSupport {
       for offset in ByteSearch.occurrences(of: Array(needle.utf8), in: source.bytes) {
         guard let node = root.descendant(forBytes: offset..<(offset + needle.utf8.count)),
               !seen.contains(node.startByte) else { continue }
-        if let site = site(named: node, in: source) {
+        if var site = site(named: node, in: source) {
           seen.insert(node.startByte)
+          locateEngine(for: &site, root: root, source: source)
           result.append(site)
         }
       }
     }
     return result.sorted { $0.nameRange.lowerBound < $1.nameRange.lowerBound }
+  }
+
+  /// Finds the engine creation after the site in its scope, and an existing assertion.
+  func locateEngine(for site: inout ExtractedSite, root: Node, source: SourceText) {
+    guard let call = root.descendant(forBytes: site.callRange) else { return }
+    let scope = ancestor(of: call, in: scopeTypes) ?? root
+    let scopeRange = scope.byteRange
+    let scopeBytes = Array(source.bytes[scopeRange])
+    site.scopeHasAssertion = !ByteSearch.occurrences(of: Array(assertionMessage.utf8), in: scopeBytes).isEmpty
+    let after = (site.statementRange ?? site.callRange).upperBound
+    var best: Int?
+    for needle in engineCreationNeedles {
+      for offset in ByteSearch.occurrences(of: Array(needle.utf8), in: scopeBytes) where scopeRange.lowerBound + offset >= after {
+        best = min(best ?? Int.max, scopeRange.lowerBound + offset)
+        break
+      }
+    }
+    guard let best, let node = root.descendant(forBytes: best..<(best + 1)) else { return }
+    var statement: Node? = node
+    while let current = statement, !statementTypes.contains(current.type) { statement = current.parent }
+    site.engineStatementStart = statement?.startByte
   }
 
   func text(_ node: Node, _ source: SourceText) -> String { source.text(node.byteRange) }

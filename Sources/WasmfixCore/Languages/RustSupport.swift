@@ -5,6 +5,9 @@ import TreeSitter
 struct RustSupport: LanguageSupport {
   let language = SourceLanguage.rust
   let needles = ["max_wasm_stack", "async_stack_size", "async_support"]
+  var scopeTypes: Set<String> { Self.scopes }
+  let statementTypes: Set<String> = ["expression_statement", "let_declaration"]
+  let engineCreationNeedles = ["Engine::new(", "Engine::default("]
   private let methods: [String: Setting] = [
     "max_wasm_stack": .maxWasmStack, "async_stack_size": .asyncStackSize, "async_support": .asyncSupport,
   ]

@@ -23,6 +23,10 @@ public struct Site: Sendable {
   /// Notes from constant resolution (ambiguous names, resolved by name).
   public var notes: [String]
   public var groupID: String
+  /// Where the engine is created from this configuration (statement start), if in the same scope.
+  public var engineStatementStart: Int?
+  /// The invariant is already asserted at run time in this scope.
+  public var scopeHasAssertion: Bool
   /// Key of the configuration object this call configures (file, scope, receiver).
   var groupKey: String
 

@@ -36,7 +36,8 @@ public enum UnresolvedStackValue: Rule {
       if case let .unresolved(why) = site.value { reason = why } else { reason = "not a constant" }
       unresolved.append("\(setting.rawValue) `\(site.argumentText)` (\(reason))")
     }
-    guard !unresolved.isEmpty else { return [] }
+    // An assertion of the invariant in the same scope (an earlier fix) settles it at run time.
+    guard !unresolved.isEmpty, !group.siteIndexes.contains(where: { context.sites[$0].scopeHasAssertion }) else { return [] }
     let other = group.maxWasmStack.source == .unresolved
       ? (group.asyncStackSize.source == .unresolved ? "" : "; async_stack_size is \(ValueDescription.effective(group.asyncStackSize, setting: .asyncStackSize, group: group, sites: context.sites))")
       : "; max_wasm_stack is \(ValueDescription.effective(group.maxWasmStack, setting: .maxWasmStack, group: group, sites: context.sites))"

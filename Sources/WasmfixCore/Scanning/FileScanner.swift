@@ -22,16 +22,22 @@ struct FileScan {
 /// One instance per worker thread (it owns tree-sitter parsers, which are not thread-safe).
 final class FileScanner {
   private var parsers: [SourceLanguage: Parser] = [:]
+  /// Overrides file contents by absolute path (a fix re-scans its edits before writing them).
+  let overlay: [String: [UInt8]]
+
+  init(overlay: [String: [UInt8]] = [:]) { self.overlay = overlay }
 
   static let utf8BOM: [UInt8] = [0xEF, 0xBB, 0xBF]
 
   func scan(_ file: WalkedFile, language: SourceLanguage) -> FileOutcome {
     let data: Data
-    do {
+    if let replaced = overlay[file.absolutePath] {
+      data = Data(replaced)
+    } else { do {
       data = try Data(contentsOf: URL(fileURLWithPath: file.absolutePath), options: .mappedIfSafe)
     } catch {
       return .skipped(SkippedFile(path: file.relativePath, reason: Self.describe(error)))
-    }
+    } }
     let support = LanguageRegistry.support(for: language)
     let hit = data.withUnsafeBytes { raw in support.needles.contains { ByteSearch.contains(Array($0.utf8), in: raw) } }
     guard hit else { return .noMatch }

@@ -10,6 +10,11 @@ public struct ScanResult: Sendable {
   public var filesScanned: Int
   /// One-line warnings that are not findings (a call inside a syntax error).
   public var warnings: [String]
+  /// Content hash of every file read for sites or constants, by relative path: a fix is
+  /// planned against exactly these bytes and never written over a file that changed since.
+  public var fileHashes: [String: UInt64] = [:]
+  /// The options the scan ran with, so a fix can re-scan its result the same way.
+  public var options: ScanOptions = ScanOptions()
 
   public var errorCount: Int { findings.filter { $0.severity == .error && !$0.fixed }.count }
   public var fixedCount: Int { findings.filter(\.fixed).count }

@@ -5,6 +5,8 @@ import Foundation
 /// evaluate, group, judge. Knows nothing of terminals or exit codes.
 public struct Scanner {
   public let options: ScanOptions
+  /// File contents that replace what is on disk, by absolute path (for verifying fixes).
+  var overlay: [String: [UInt8]] = [:]
 
   public init(options: ScanOptions) { self.options = options }
 
@@ -45,6 +47,7 @@ public struct Scanner {
         ConstantIndex.CandidateFile(absolutePath: file.absolutePath, relativePath: file.relativePath, language: $0)
       }
     })
+    index.overlay = overlay
     var names = Set<String>()
     for entry in extracted { for site in entry.scan.sites { for path in site.argument.referencedNames { names.insert(path.last ?? "") } } }
     index.index(names: names)
@@ -72,6 +75,7 @@ public struct Scanner {
           argumentRange: raw.argumentRange, callRange: raw.callRange, receiverText: raw.receiverText,
           statementRange: raw.statementRange, isChainLink: raw.isChainLink, inErrorRegion: raw.inErrorRegion,
           value: value, definition: Self.directDefinition(raw.argument, evaluator.definitionsUsed), notes: evaluator.notes, groupID: "",
+          engineStatementStart: raw.engineStatementStart, scopeHasAssertion: raw.scopeHasAssertion,
           groupKey: "\(entry.file.relativePath)#\(raw.scopeStart)#\(raw.receiverKey)"))
         documented.append(isDocumented)
       }
@@ -89,8 +93,11 @@ public struct Scanner {
     }
     findings.sort { ($0.path, $0.line, $0.column, $0.rule.code) < ($1.path, $1.line, $1.column, $1.rule.code) }
     skipped.sort { $0.path < $1.path }
+    var hashes = index.hashes
+    for entry in extracted { hashes[entry.file.relativePath] = ContentHash.of(entry.scan.source.bytes) }
     return ScanResult(root: root, wasmtime: detector.versionForRoot(), sites: sites, groups: groups,
-                      findings: findings, skipped: skipped, filesScanned: walked.files.count, warnings: warnings)
+                      findings: findings, skipped: skipped, filesScanned: walked.files.count, warnings: warnings,
+                      fileHashes: hashes, options: options)
   }
 
   /// The per-file stage on every core; results land in input order whatever the scheduling.
@@ -101,7 +108,7 @@ public struct Scanner {
     defer { results.deallocate() }
     let next = AtomicCounter()
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
-      let scanner = FileScanner()
+      let scanner = FileScanner(overlay: overlay)
       while true {
         let i = next.increment()
         guard i < files.count else { return }

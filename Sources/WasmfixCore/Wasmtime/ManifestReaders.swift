@@ -404,7 +404,7 @@ struct TOMLDocument: Sendable {
         scanner.skipLine()
         continue
       }
-      if let key = scanner.keyPath(), scanner.expect("="), let value = scanner.value() {
+      if let key = scanner.keyPath(), scanner.expect("="), let value = scanner.value(), scanner.atLineEnd() {
         entries.append(Entry(table: table, tableOrdinal: ordinal, isArrayTable: isArrayTable, key: key, value: value))
       } else {
         scanner.index = lineStart
@@ -441,6 +441,13 @@ private struct TOMLScanner {
         return
       }
     }
+  }
+
+  /// Only spaces and maybe a comment remain on this line.
+  mutating func atLineEnd() -> Bool {
+    skipSpaces()
+    guard let c = peek() else { return true }
+    return c == "\n" || c == "\r" || c == "#"
   }
 
   /// To just past the next newline.

@@ -214,7 +214,9 @@ public final class VersionDetector: @unchecked Sendable {
       guard fileManager.fileExists(atPath: path(name), isDirectory: &isDirectory), !isDirectory.boolValue,
         let data = fileManager.contents(atPath: path(name))
       else { return nil }
-      return String(decoding: data, as: UTF8.self)
+      let text = String(decoding: data, as: UTF8.self)
+      // Windows editors write a BOM into csproj and txt files; it is not part of the content.
+      return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
     }
 
     var result = DirectoryManifests()

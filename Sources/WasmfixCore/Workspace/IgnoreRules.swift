@@ -11,6 +11,10 @@ struct IgnorePattern: Sendable, Equatable {
   /// No `/` in the pattern (apart from a trailing one): matches the name at any depth.
   /// Otherwise the pattern is anchored to the directory of its `.gitignore`.
   let matchesBasename: Bool
+  /// For anchored patterns, the length of the leading part without glob characters. git compares
+  /// it literally and wildmatches only the rest, so a `**` right after it counts as leading
+  /// (`b**/a` matches `ba`, as in git): kept for fidelity.
+  let literalPrefixLength: Int
 
   /// Parses one line; nil for blank lines and comments.
   init?(line: some Collection<UInt8>) {
@@ -31,6 +35,8 @@ struct IgnorePattern: Sendable, Equatable {
     let basename = !bytes.contains(UInt8(ascii: "/"))
     if bytes.first == UInt8(ascii: "/") { bytes.removeFirst() }
     guard !bytes.isEmpty else { return nil }
+    self.literalPrefixLength =
+      basename ? 0 : bytes.firstIndex { "*?[\\".utf8.contains($0) } ?? bytes.count
     self.pattern = bytes
     self.isNegated = negated
     self.isDirectoryOnly = directoryOnly
@@ -60,7 +66,19 @@ struct IgnorePattern: Sendable, Equatable {
   /// `path` is relative to the `.gitignore`'s directory, `basename` its last component.
   func matches(path: UnsafeBufferPointer<UInt8>, basename: UnsafeBufferPointer<UInt8>, isDirectory: Bool) -> Bool {
     if isDirectoryOnly && !isDirectory { return false }
-    return pattern.withUnsafeBufferPointer { WildMatch.matches(pattern: $0, text: matchesBasename ? basename : path) }
+    if matchesBasename {
+      return pattern.withUnsafeBufferPointer { WildMatch.matches(pattern: $0, text: basename) }
+    }
+    // git's match_pathname: the literal prefix first, then wildmatch on what follows it.
+    let prefix = literalPrefixLength
+    guard prefix <= path.count else { return false }
+    return pattern.withUnsafeBufferPointer { whole in
+      guard UnsafeBufferPointer(rebasing: whole[..<prefix]).elementsEqual(UnsafeBufferPointer(rebasing: path[..<prefix]))
+      else { return false }
+      if prefix == whole.count && prefix == path.count { return true }
+      return WildMatch.matches(
+        pattern: UnsafeBufferPointer(rebasing: whole[prefix...]), text: UnsafeBufferPointer(rebasing: path[prefix...]))
+    }
   }
 }
 

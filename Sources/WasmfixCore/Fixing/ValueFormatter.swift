@@ -1,0 +1,23 @@
+/// Writes sizes the way people write stack sizes (CONTRACT.md "The fix"): `9 * 1024 * 1024`,
+/// `768 * 1024`, else a plain integer (`_`-grouped in Rust); shifts (`9 << 20`) where the value
+/// being replaced or its neighbour is written with shifts.
+enum ValueFormatter {
+  static func format(_ value: Int128, language: SourceLanguage, preferShifts: Bool) -> String {
+    let mib: Int128 = 1 << 20, kib: Int128 = 1 << 10
+    if value > 0, value % mib == 0 { return preferShifts ? "\(value / mib) << 20" : "\(value / mib) * 1024 * 1024" }
+    if value > 0, value % kib == 0 { return preferShifts ? "\(value / kib) << 10" : "\(value / kib) * 1024" }
+    let plain = "\(value)"
+    guard language == .rust, plain.count > 4 else { return plain }
+    var grouped = ""
+    for (i, ch) in plain.reversed().enumerated() {
+      if i > 0, i % 3 == 0, ch != "-" { grouped.append("_") }
+      grouped.append(ch)
+    }
+    return String(grouped.reversed())
+  }
+
+  /// Wraps a formatted value in parentheses where it replaces part of a larger expression.
+  static func parenthesized(_ text: String) -> String {
+    text.allSatisfy({ $0.isNumber || $0 == "_" }) ? text : "(\(text))"
+  }
+}

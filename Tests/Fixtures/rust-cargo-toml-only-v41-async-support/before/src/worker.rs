@@ -1,0 +1,22 @@
+use std::sync::Arc;
+use wasmtime::{Config, Engine};
+
+pub struct Worker {
+    engine: Arc<Engine>,
+}
+
+impl Worker {
+    pub fn new(deep_recursion: bool) -> wasmtime::Result<Self> {
+        let mut config = Config::new();
+        config.async_support(true);
+        config.epoch_interruption(true);
+        if deep_recursion {
+            config.max_wasm_stack(3 * 1024 * 1024);
+        }
+        Ok(Self { engine: Arc::new(Engine::new(&config)?) })
+    }
+
+    pub fn engine(&self) -> &Engine {
+        &self.engine
+    }
+}
