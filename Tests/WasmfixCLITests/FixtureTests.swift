@@ -49,4 +49,82 @@ var isRecording: Bool { ProcessInfo.processInfo.environment["WASMFIX_RECORD"] ==
     #expect("\(output.status)" == fixture.golden("exit-code")?.trimmingCharacters(in: .whitespacesAndNewlines))
     #expect(stderr == (fixture.golden("stderr.txt") ?? ""))
   }
+
+  /// `--write` produces the golden `after/` tree; a second `--write` changes no byte; the
+  /// `--diff` output applied with `git apply` to a pristine copy equals the `--write` result.
+  @Test("fix: --write, idempotency, --diff applies", arguments: Fixture.all)
+  func fix(_ fixture: Fixture) throws {
+    let before = fixture.directory.appendingPathComponent("before")
+    let written = try temporaryCopy(of: before)
+    let patched = try temporaryCopy(of: before)
+    defer { try? FileManager.default.removeItem(at: written); try? FileManager.default.removeItem(at: patched) }
+
+    let diff = try WasmfixBinary.run(["scan", ".", "--diff"] + fixture.extraArguments, in: written)
+    #expect(diff.status != 2, "--diff failed: \(diff.stderr)")
+    let write = try WasmfixBinary.run(["scan", ".", "--write", "--format", "json"] + fixture.extraArguments, in: written)
+    #expect(write.status != 2, "--write failed: \(write.stderr)")
+
+    let afterGolden = fixture.directory.appendingPathComponent("after")
+    if isRecording {
+      try? FileManager.default.removeItem(at: afterGolden)
+      try FileManager.default.copyItem(at: written, to: afterGolden)
+      return
+    }
+    #expect(try TreeSnapshot(written) == TreeSnapshot(afterGolden), "--write result differs from \(fixture.name)/after")
+
+    // Idempotent: a second run finds nothing to change.
+    let snapshot = try TreeSnapshot(written)
+    let again = try WasmfixBinary.run(["scan", ".", "--write"] + fixture.extraArguments, in: written)
+    #expect(again.status != 2)
+    #expect(try TreeSnapshot(written) == snapshot, "a second --write changed files")
+    let secondDiff = try WasmfixBinary.run(["scan", ".", "--diff"] + fixture.extraArguments, in: written)
+    #expect(secondDiff.stdout.isEmpty, "a second --diff is not empty:\n\(secondDiff.stdout)")
+
+    // What --diff shows is exactly what --write does.
+    if !diff.stdout.isEmpty {
+      let patch = patched.appendingPathComponent(".wasmfix-test.patch")
+      try diff.stdout.write(to: patch, atomically: true, encoding: .utf8)
+      let apply = try Shell.run("/usr/bin/git", ["apply", "--unsafe-paths", "--whitespace=nowarn", patch.path], in: patched)
+      #expect(apply.status == 0, "git apply failed: \(apply.stderr)")
+      try FileManager.default.removeItem(at: patch)
+    }
+    #expect(try TreeSnapshot(patched) == TreeSnapshot(written), "--diff applied with git apply differs from --write")
+  }
+}
+
+/// Every file's bytes and permission bits under a folder, by relative path.
+struct TreeSnapshot: Equatable {
+  var files: [String: Data] = [:]
+  var modes: [String: Int] = [:]
+
+  init(_ root: URL) throws {
+    let base = root.resolvingSymlinksInPath().path
+    guard let enumerator = FileManager.default.enumerator(atPath: base) else { return }
+    while let relative = enumerator.nextObject() as? String {
+      let path = base + "/" + relative
+      let attributes = try FileManager.default.attributesOfItem(atPath: path)
+      guard attributes[.type] as? FileAttributeType == .typeRegular else { continue }
+      files[relative] = FileManager.default.contents(atPath: path)
+      modes[relative] = (attributes[.posixPermissions] as? Int) ?? 0
+    }
+  }
+}
+
+/// Runs a helper program (git, cc) and captures its output.
+enum Shell {
+  static func run(_ executable: String, _ arguments: [String], in directory: URL) throws -> WasmfixBinary.Output {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return .init(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                 stderr: String(decoding: stderr, as: UTF8.self))
+  }
 }

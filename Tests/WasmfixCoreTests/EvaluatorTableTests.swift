@@ -27,6 +27,9 @@ import Testing
       }
       #expect(!reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty, "\(row): unresolved without a reason")
     }
+    if row.expectsNote {
+      #expect(!site.notes.isEmpty, "\(row): resolved by name without saying so")
+    }
     if let definedIn = row.definedIn {
       #expect(site.definition?.path == definedIn, "\(row): definition \(site.definition?.location ?? "nil"), expected in \(definedIn)")
     }
@@ -38,7 +41,7 @@ import Testing
     for language in EvaluatorTable.Language.allCases {
       #expect(rows.filter { $0.language == language }.count >= 20, "\(language) has fewer than 20 rows")
     }
-    #expect(Set(rows.map(\.id)).count == rows.count, "row ids must be unique")
+    #expect(Set(rows.map { "\($0.language)/\($0.id)" }).count == rows.count, "row ids must be unique per language")
     #expect(Set(rows.map(\.path)).count == rows.count, "row files must be distinct")
   }
 
@@ -81,6 +84,8 @@ enum EvaluatorTable {
     var file: String?
     /// For cross-file rows: the file the site's `definition` must name.
     var definedIn: String?
+    /// Resolved by name among several definitions: the site must carry a note saying so.
+    var expectsNote = false
 
     var path: String {
       if let file { return file }
@@ -94,6 +99,12 @@ enum EvaluatorTable {
     var source: String {
       let template = self.template ?? EvaluatorTable.defaultTemplates[language]!
       return template.replacingOccurrences(of: "{PRE}", with: preamble).replacingOccurrences(of: "{EXPR}", with: expression)
+    }
+
+    func noted() -> Row {
+      var row = self
+      row.expectsNote = true
+      return row
     }
 
     var description: String { "[\(language.rawValue)] \(id): `\(expression)`" }
@@ -246,7 +257,7 @@ enum EvaluatorTable {
          """),
     rs("cycle", "CYC_A", .unresolved, pre: "const CYC_A: usize = CYC_B;\nconst CYC_B: usize = CYC_A;"),
     rs("ambiguous_different", "AMB_STACK", .unresolved),
-    rs("ambiguous_equal", "EQ_STACK", .value(4_194_304)),
+    rs("ambiguous_equal", "EQ_STACK", .value(4_194_304)).noted(),
     // Not compile-time constants, or not representable.
     rs("overflow_add", "usize::MAX + 1", .unresolved),
     rs("overflow_shift", "1usize << 64", .unresolved),
@@ -273,6 +284,7 @@ enum EvaluatorTable {
     c("hex_upper", "0XA00000", .value(10_485_760)),
     c("octal", "040000000", .value(8_388_608)),
     c("binary", "0b100000000000000000000", .value(1_048_576)),
+    c("digit_separators_c23", "1'048'576", .value(1_048_576)),
     c("suffix_u", "8u << 20", .value(8_388_608)),
     c("suffix_UL", "0x800000UL", .value(8_388_608)),
     c("suffix_ULL", "4ULL * 1024 * 1024", .value(4_194_304)),
@@ -289,6 +301,7 @@ enum EvaluatorTable {
     c("shift_below_add", "1 + 2 * 3 << 20", .value(7_340_032)),
     c("parens", "(1 + 2) * (3 << 20)", .value(9_437_184)),
     c("negative_wraps_to_size_t", "-1", .value(u64Max)),
+    c("minus_without_space", "8388608 -1", .value(8_388_607)),
     // Casts and limits.
     c("cast_size_t", "(size_t)8 << 20", .value(8_388_608)),
     c("cast_size_t_complement", "~(size_t)0", .value(u64Max)),
@@ -318,7 +331,7 @@ enum EvaluatorTable {
     c("enum_from_zero", "S2 * (1 << 20)", .value(2_097_152), pre: "enum sizes { S0, S1, S2 };"),
     c("cycle", "CYC_X", .unresolved, pre: "#define CYC_X CYC_Y\n#define CYC_Y CYC_X"),
     c("ambiguous_different", "AMB_C_STACK", .unresolved),
-    c("ambiguous_equal", "EQ_C_STACK", .value(4_194_304)),
+    c("ambiguous_equal", "EQ_C_STACK", .value(4_194_304)).noted(),
     // Not compile-time constants, or not representable.
     c("overflow_add", "SIZE_MAX + 1", .unresolved),
     c("overflow_shift", "1ULL << 64", .unresolved),
@@ -338,7 +351,7 @@ enum EvaluatorTable {
     cs("decimal", "8388608", .value(8_388_608)),
     cs("hex", "0x80_0000", .value(8_388_608)),
     cs("hex_upper", "0X800000", .value(8_388_608)),
-    cs("binary", "0b1000_0000_0000_0000_0000", .value(1_048_576)),
+    cs("binary", "0b1000_0000_0000_0000_0000", .value(524_288)),
     cs("separators", "8_388_608", .value(8_388_608)),
     cs("suffix_L", "8L << 20", .value(8_388_608)),
     cs("suffix_UL", "0x80_0000UL", .value(8_388_608)),
@@ -376,7 +389,7 @@ enum EvaluatorTable {
     cs("qualified_picks_class", "AmbTwo.AmbStack", .value(2_097_152), definedIn: "csharp/AmbTwo.cs"),
     cs("cycle", "CycA", .unresolved, pre: "  const int CycA = CycB;\n  const int CycB = CycA;"),
     cs("ambiguous_different", "AmbStack", .unresolved, pre: "  // using static AmbOne / AmbTwo elsewhere"),
-    cs("ambiguous_equal", "EqStack", .value(4_194_304)),
+    cs("ambiguous_equal", "EqStack", .value(4_194_304)).noted(),
     // Not compile-time constants, or not representable.
     cs("overflow_add", "ulong.MaxValue + 1", .unresolved),
     cs("div_zero", "(8 << 20) / 0", .unresolved),

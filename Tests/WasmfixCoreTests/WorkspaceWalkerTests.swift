@@ -430,4 +430,30 @@ private let ignoreTable: [(String, String, String, Bool, Bool)] = [
     let result = try walk(tree, [root, root, tree.path("inside/a.rs"), tree.path("outside")], root: root)
     #expect(files(result) == [tree.path("outside/b.rs"), "a.rs"].sorted())
   }
+
+  @Test func repositoryAboveRootAppliesItsIgnoreFiles() throws {
+    let tree = try TempTree()
+    try tree.mkdir(".git/info")
+    try tree.write(".git/info/exclude", "*.local.rs\n")
+    try tree.write(".gitignore", "/crates/foo/gen/\n")
+    try tree.write("crates/.gitignore", "*.bak.rs\n")
+    for path in ["crates/foo/gen/g.rs", "crates/foo/lib.rs", "crates/foo/x.bak.rs", "crates/foo/y.local.rs"] {
+      try tree.write(path)
+    }
+    let root = tree.path("crates/foo")
+    #expect(files(try walk(tree, [root], root: root)) == ["lib.rs"])
+  }
+
+  @Test func relativePathsAreResolvedAgainstTheWorkingDirectory() throws {
+    let tree = try TempTree()
+    try tree.write("inside/a.rs")
+    try tree.write("outside/b.rs")
+    // A relative spelling of the tree, whatever the working directory is.
+    let cwd = FileManager.default.currentDirectoryPath
+    let up = String(repeating: "../", count: cwd.split(separator: "/").count)
+    let relativeTree = up + tree.root.dropFirst()
+    let result = try walk(tree, [relativeTree + "/inside/./", relativeTree + "/outside"], root: tree.path("inside"))
+    #expect(files(result) == [relativeTree + "/outside/b.rs", "a.rs"].sorted())
+    #expect(result.files.first { $0.relativePath == "a.rs" }?.absolutePath == tree.path("inside/a.rs"))
+  }
 }

@@ -54,6 +54,11 @@ public struct ConstantEvaluator {
       return found.value
     case let .unary(op, operand):
       let value = evaluate(operand, visiting: &visiting)
+      // `!0u32` / `~0u`: the complement of an unsigned operand of known type stays in that type.
+      if op == .bitNot, case let .cast(type, _) = operand, let integerType = IntegerType.named(type),
+         !integerType.signed, case let .integer(v) = value {
+        return .integer(integerType.convert(~v))
+      }
       return Self.apply(op, value)
     case let .binary(op, lhs, rhs):
       let l = evaluate(lhs, visiting: &visiting)

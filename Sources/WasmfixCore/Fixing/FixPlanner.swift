@@ -7,6 +7,8 @@ public struct FixPlanner {
   public let result: ScanResult
   public let options: FixOptions
   private var sources: [String: SourceText] = [:]
+  /// Files whose bytes differ from what the scan read; nothing in them is edited.
+  public private(set) var changedFiles = Set<String>()
 
   public init(result: ScanResult, options: FixOptions) {
     self.result = result
@@ -36,7 +38,10 @@ public struct FixPlanner {
     if let cached = sources[path] { return cached }
     guard let data = FileManager.default.contents(atPath: absolutePath) else { return nil }
     let source = SourceText(bytes: [UInt8](data))
-    guard result.fileHashes[path] == nil || result.fileHashes[path] == ContentHash.of(source.bytes) else { return nil }
+    guard result.fileHashes[path] == nil || result.fileHashes[path] == ContentHash.of(source.bytes) else {
+      changedFiles.insert(path)
+      return nil
+    }
     sources[path] = source
     return source
   }

@@ -35,7 +35,7 @@ public struct Fixer {
     let plan = planner.plan()
     var active = plan.fixes
     var refusals = plan.refusals
-    var messages: [String] = []
+    var messages = planner.changedFiles.sorted().map { "\($0): changed since it was scanned; not fixed" }
 
     // Drop fixes whose files refuse them, until every remaining file applies cleanly.
     var changes: [FileChange] = []

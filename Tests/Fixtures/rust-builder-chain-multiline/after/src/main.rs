@@ -1,0 +1,6 @@
+mod runtime;
+
+fn main() -> anyhow::Result<()> {
+    let runtime = runtime::PluginRuntime::new()?;
+    runtime.run("plugins/hello.wasm")
+}

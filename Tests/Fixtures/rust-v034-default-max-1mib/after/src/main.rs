@@ -1,0 +1,12 @@
+use anyhow::Result;
+use wasmtime::{Config, Engine};
+
+/// Small fibers to run thousands of guests concurrently. On Wasmtime 0.34 the default
+/// max_wasm_stack is still 1 MiB, so the async stack setter rejects 768 KiB.
+fn main() -> Result<()> {
+    let mut config = Config::new();
+    config.async_support(true);
+    config.async_stack_size(768 * 1024)?;
+    let _engine = Engine::new(&config)?;
+    Ok(())
+}

@@ -1,0 +1,22 @@
+use std::env;
+
+use wasmtime::{Config, Engine, Result};
+
+fn stack_from_env() -> usize {
+    env::var("WASM_STACK")
+        .ok()
+        .and_then(|value| value.parse().ok())
+        .unwrap_or(1024 * 1024)
+}
+
+fn main() -> Result<()> {
+    let max_stack = stack_from_env();
+    let mut config = Config::new();
+    config.async_support(true);
+    config.max_wasm_stack(max_stack);
+    config.async_stack_size(2 * 1024 * 1024);
+    let engine = Engine::new(&config)?;
+    let (max, async_size) = engine.stack_sizes();
+    println!("engine created: max_wasm_stack={max} async_stack_size={async_size}");
+    Ok(())
+}

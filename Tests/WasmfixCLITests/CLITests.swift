@@ -1,0 +1,188 @@
+import Foundation
+import Testing
+@testable import WasmfixCore
+
+/// The real binary as a user runs it: exit codes, stderr lines, the example project.
+@Suite struct CLITests {
+  func tree(_ files: [String: String]) throws -> URL {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("wasmfix-cli-\(UUID().uuidString)")
+    for (path, contents) in files {
+      let url = root.appendingPathComponent(path)
+      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try Data(contents.utf8).write(to: url)
+    }
+    return root
+  }
+
+  static let failing = """
+    use wasmtime::{Config, Engine};
+
+    fn main() -> anyhow::Result<()> {
+        let mut config = Config::new();
+        config.async_support(true);
+        config.max_wasm_stack(8 << 20);
+        let _engine = Engine::new(&config)?;
+        Ok(())
+    }
+
+    """
+
+  @Test func exitCodesFollowTheContract() throws {
+    let root = try tree(["src/main.rs": Self.failing])
+    #expect(try WasmfixBinary.run(["scan", "."], in: root).status == 1)
+    #expect(try WasmfixBinary.run(["scan", "--no-such-flag"], in: root).status == 2)
+    let missing = try WasmfixBinary.run(["scan", "does-not-exist"], in: root)
+    #expect(missing.status == 2)
+    #expect(missing.stderr.contains("does-not-exist"))
+    #expect(try WasmfixBinary.run(["--help"], in: root).status == 0)
+    #expect(try WasmfixBinary.run(["--version"], in: root).stdout == "\(WasmfixVersion.current)\n")
+    #expect(try WasmfixBinary.run(["scan", ".", "--write"], in: root).status == 0)
+    #expect(try WasmfixBinary.run(["scan", "."], in: root).status == 0)
+  }
+
+  @Test func findingLineNamesBothValues() throws {
+    let root = try tree(["src/main.rs": Self.failing])
+    let output = try WasmfixBinary.run(["scan", "."], in: root)
+    #expect(output.stdout.hasPrefix("src/main.rs:6:12: error[WF001]: max_wasm_stack 8 MiB (8388608) exceeds async_stack_size 2 MiB (2097152, Wasmtime 50.0.1 default)"))
+    #expect(!output.stdout.contains("\u{1B}["), "no colour when stdout is not a terminal")
+  }
+
+  @Test func explainPrintsTheRule() throws {
+    let output = try WasmfixBinary.run(["explain", "WF001"], in: FileManager.default.temporaryDirectory)
+    #expect(output.status == 0)
+    #expect(output.stdout.contains("max_wasm_stack size cannot exceed the async_stack_size"))
+    #expect(try WasmfixBinary.run(["explain", "WF999"], in: FileManager.default.temporaryDirectory).status == 2)
+  }
+
+  @Test func badFilesGetOneLineAndTheScanGoesOn() throws {
+    let root = try tree(["src/main.rs": Self.failing])
+    try Data([0x63, 0x2E, 0x6D, 0x61, 0x78, 0x5F, 0x77, 0x61, 0x73, 0x6D, 0x5F, 0x73, 0x74, 0x61, 0x63, 0x6B, 0xFF, 0xFE, 0x0A])
+      .write(to: root.appendingPathComponent("src/bad.rs"))
+    let output = try WasmfixBinary.run(["scan", ".", "--format", "json"], in: root)
+    #expect(output.status == 1)
+    #expect(output.stderr == "wasmfix: src/bad.rs: invalid UTF-8 at byte 16\n")
+    let report = try JSONDecoder().decode(JSONReport.self, from: Data(output.stdout.utf8))
+    #expect(report.skipped == [SkippedFile(path: "src/bad.rs", reason: "invalid UTF-8 at byte 16")])
+    #expect(report.findings.map(\.rule) == ["WF001", "WF003"])
+  }
+
+  // MARK: - Safety with files
+
+  @Test func crlfAndBOMSurviveTheFix() throws {
+    let crlf = "\u{FEFF}" + Self.failing.replacingOccurrences(of: "\n", with: "\r\n")
+    let root = try tree(["src/main.rs": crlf])
+    #expect(try WasmfixBinary.run(["scan", ".", "--write"], in: root).status == 0)
+    let bytes = [UInt8](try Data(contentsOf: root.appendingPathComponent("src/main.rs")))
+    #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]))
+    let text = String(decoding: bytes, as: UTF8.self)
+    #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"), "every line ending is still CRLF")
+    #expect(text.contains("    config.max_wasm_stack(8 << 20);\r\n    config.async_stack_size(8704 << 10);\r\n"))
+  }
+
+  @Test func noTrailingNewlineStaysThatWay() throws {
+    let root = try tree(["src/main.rs": String(Self.failing.dropLast())])
+    #expect(try WasmfixBinary.run(["scan", ".", "--write"], in: root).status == 0)
+    let text = try String(contentsOf: root.appendingPathComponent("src/main.rs"), encoding: .utf8)
+    #expect(text.hasSuffix("Ok(())\n}"))
+  }
+
+  @Test func executableBitIsKept() throws {
+    let root = try tree(["run.c": "#include <stdlib.h>\nint main(void) {\n  wasm_config_t *c = wasm_config_new();\n  wasmtime_config_max_wasm_stack_set(c, 4u << 20);\n  return 0;\n}\n"])
+    let file = root.appendingPathComponent("run.c").path
+    try FileManager.default.setAttributes([.posixPermissions: 0o750], ofItemAtPath: file)
+    #expect(try WasmfixBinary.run(["scan", ".", "--write"], in: root).status == 0)
+    #expect(try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int == 0o750)
+    #expect(try String(contentsOfFile: file, encoding: .utf8).contains("wasmtime_config_async_stack_size_set(c, 4608 << 10);"))
+  }
+
+  @Test func aFileModifiedBetweenScanAndWriteIsLeftAlone() throws {
+    let root = try tree(["src/main.rs": Self.failing])
+    var options = ScanOptions()
+    options.paths = [root.path]
+    let result = try Scanner(options: options).scan()
+    let file = root.appendingPathComponent("src/main.rs")
+    let edited = Self.failing.replacingOccurrences(of: "fn main", with: "// edited meanwhile\nfn main")
+    try edited.write(to: file, atomically: true, encoding: .utf8)
+    let fixer = Fixer(result: result, options: FixOptions())
+    let outcome = fixer.write(fixer.prepare())
+    #expect(try String(contentsOf: file, encoding: .utf8) == edited)
+    #expect(outcome.messages.contains { $0.contains("changed since it was scanned") })
+    #expect(!outcome.result.findings.contains { $0.fixed })
+  }
+
+  @Test func aFileModifiedAfterPreparingIsNotOverwritten() throws {
+    let root = try tree(["src/main.rs": Self.failing])
+    var options = ScanOptions()
+    options.paths = [root.path]
+    let fixer = Fixer(result: try Scanner(options: options).scan(), options: FixOptions())
+    let prepared = fixer.prepare()
+    #expect(prepared.changes.count == 1)
+    let file = root.appendingPathComponent("src/main.rs")
+    try (Self.failing + "// later\n").write(to: file, atomically: true, encoding: .utf8)
+    let outcome = fixer.write(prepared)
+    #expect(try String(contentsOf: file, encoding: .utf8) == Self.failing + "// later\n")
+    #expect(outcome.messages.contains { $0.contains("changed on disk since it was read") })
+  }
+
+  // MARK: - The bundled example project (acceptance: issue 2, point 4)
+
+  @Test func examplesReportTheirViolations() throws {
+    let output = try WasmfixBinary.run(["scan", "examples"], in: PackagePaths.root)
+    #expect(output.status == 1)
+    #expect(output.stdout.contains("error[WF001]"))
+    #expect(output.stdout.contains("warning[WF002]"))
+    let json = try WasmfixBinary.run(["scan", "examples", "--format", "json"], in: PackagePaths.root)
+    #expect(json.status == 1)
+    try JSONSchemaCheck.validate(Data(json.stdout.utf8))
+    let report = try JSONDecoder().decode(JSONReport.self, from: Data(json.stdout.utf8))
+    #expect(report.summary.errors > 0)
+    #expect(report.findings.allSatisfy { !$0.fixed })
+  }
+
+  @Test func examplesAreFixedByWrite() throws {
+    let copy = try temporaryCopy(of: PackagePaths.examples)
+    defer { try? FileManager.default.removeItem(at: copy) }
+    #expect(try WasmfixBinary.run(["scan", ".", "--write"], in: copy).status == 0)
+    let snapshot = try TreeSnapshot(copy)
+    #expect(try WasmfixBinary.run(["scan", ".", "--write"], in: copy).status == 0)
+    #expect(try TreeSnapshot(copy) == snapshot)
+  }
+}
+
+/// Checks a JSON report against CONTRACT.md's schema: exact key sets and value types.
+enum JSONSchemaCheck {
+  struct Mismatch: Error, CustomStringConvertible { let description: String }
+
+  static func validate(_ data: Data) throws {
+    guard let top = try JSONSerialization.jsonObject(with: data) as? [String: Any] else { throw Mismatch(description: "not an object") }
+    try keys(top, ["version", "tool", "wasmtime", "sites", "groups", "findings", "skipped", "summary"], "top level")
+    guard top["version"] as? Int == 1 else { throw Mismatch(description: "version is not 1") }
+    try keys(top["tool"], ["name", "version"], "tool")
+    try keys(top["wasmtime"], ["version", "source", "assumed"], "wasmtime")
+    for site in top["sites"] as? [Any] ?? [] {
+      try keys(site, ["path", "line", "column", "language", "setting", "expression", "value", "group"], "site")
+      let s = site as! [String: Any]
+      guard ["max_wasm_stack", "async_stack_size", "async_support"].contains(s["setting"] as? String ?? "") else { throw Mismatch(description: "bad setting") }
+      guard ["rust", "c", "cpp", "csharp"].contains(s["language"] as? String ?? "") else { throw Mismatch(description: "bad language") }
+    }
+    for group in top["groups"] as? [Any] ?? [] {
+      try keys(group, ["id", "path", "line", "max_wasm_stack", "async_stack_size", "async", "wasmtime_version"], "group")
+      let g = group as! [String: Any]
+      for key in ["max_wasm_stack", "async_stack_size"] {
+        try keys(g[key], ["value", "source"], "group.\(key)")
+        guard ["explicit", "default", "unresolved"].contains((g[key] as! [String: Any])["source"] as? String ?? "") else { throw Mismatch(description: "bad source") }
+      }
+    }
+    for finding in top["findings"] as? [Any] ?? [] {
+      try keys(finding, ["rule", "severity", "path", "line", "column", "group", "message", "fixable", "fixed"], "finding")
+      guard ["error", "warning", "note"].contains((finding as! [String: Any])["severity"] as? String ?? "") else { throw Mismatch(description: "bad severity") }
+    }
+    for skipped in top["skipped"] as? [Any] ?? [] { try keys(skipped, ["path", "reason"], "skipped") }
+    try keys(top["summary"], ["files_scanned", "sites", "groups", "findings", "errors", "fixed"], "summary")
+  }
+
+  static func keys(_ value: Any?, _ expected: Set<String>, _ what: String) throws {
+    guard let object = value as? [String: Any] else { throw Mismatch(description: "\(what) is not an object") }
+    guard Set(object.keys) == expected else { throw Mismatch(description: "\(what) keys \(object.keys.sorted()) != \(expected.sorted())") }
+  }
+}
