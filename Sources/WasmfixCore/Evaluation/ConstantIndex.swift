@@ -76,7 +76,14 @@ public final class ConstantIndex: NameResolver {
     var note: String?
     let written = path.joined(separator: language == .csharp ? "." : "::")
     if !qualifiers.isEmpty {
-      let qualified = all.filter { $0.scope.count >= qualifiers.count && Array($0.scope.suffix(qualifiers.count)) == Array(qualifiers) }
+      // The longest trailing part of the written path that some definition's scope ends with:
+      // `App.Limits.X` matches scope ["App", "Limits"], and also ["Limits"] when namespaces differ.
+      var qualified: [ConstantDefinition] = []
+      for length in stride(from: qualifiers.count, through: 1, by: -1) {
+        let tail = Array(qualifiers.suffix(length))
+        qualified = all.filter { $0.scope.count >= length && Array($0.scope.suffix(length)) == tail }
+        if !qualified.isEmpty { break }
+      }
       if !qualified.isEmpty { chosen = qualified } else { note = "\(written) resolved by name" }
     } else {
       let local = all.filter { $0.path == file }

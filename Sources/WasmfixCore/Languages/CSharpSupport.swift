@@ -97,8 +97,18 @@ struct CSharpSupport: LanguageSupport {
         case "class_declaration", "struct_declaration", "interface_declaration", "record_declaration":
           let name = child.child(byField: "name").map { text($0, source) } ?? ""
           if let body = child.child(byField: "body") { visit(body, scope: scope + [name]) }
-        case "namespace_declaration", "file_scoped_namespace_declaration", "declaration_list":
+        case "namespace_declaration", "file_scoped_namespace_declaration":
+          // Namespaces qualify names (`App.Limits.MaxStack`).
+          let name = child.child(byField: "name").map { key($0, source).components(separatedBy: ".") } ?? []
+          visit(child.child(byField: "body") ?? child, scope: scope + name)
+        case "declaration_list", "block", "accessor_list", "arrow_expression_clause":
           visit(child, scope: scope)
+        case "method_declaration", "constructor_declaration", "local_function_statement", "accessor_declaration",
+             "property_declaration", "operator_declaration":
+          // Local `const`s are visible by name inside their method.
+          for part in child.namedChildren where ["block", "accessor_list", "arrow_expression_clause"].contains(part.type) {
+            visit(part, scope: scope)
+          }
         case "field_declaration", "local_declaration_statement":
           let isConst = child.children.contains { $0.type == "modifier" && text($0, source) == "const" }
             || child.children.contains { text($0, source) == "const" }

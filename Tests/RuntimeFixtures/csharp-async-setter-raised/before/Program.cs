@@ -1,0 +1,20 @@
+using System;
+using Wasmtime;
+
+namespace PluginHost
+{
+    public static class Program
+    {
+        public static int Main()
+        {
+            var config = new Config()
+                .WithMaximumStackSize(8 << 20)
+                .WithAsyncStackSize(2 << 20);
+            using (var engine = new Engine(config))
+            {
+                Console.WriteLine("engine created");
+            }
+            return 0;
+        }
+    }
+}
