@@ -75,10 +75,12 @@ struct Scan: ParsableCommand {
     options.walk.respectIgnoreFiles = !noIgnore
     options.walk.maxFileSize = SizeArgument.parse(maxFileSize) ?? (8 << 20)
     options.jobs = jobs
+    options.progress = format == .text ? Terminal.progressReporter() : nil
 
     let scanned: ScanResult
     do {
       scanned = try Scanner(options: options).scan()
+      Terminal.clearProgress()
     } catch {
       Terminal.error("\(error)")
       throw ExitCode(ExitStatus.failure)

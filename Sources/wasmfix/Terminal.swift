@@ -12,4 +12,33 @@ enum Terminal {
     isatty(STDOUT_FILENO) == 1 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
       && ProcessInfo.processInfo.environment["TERM"] != "dumb"
   }
+
+  /// A progress line on stderr for long scans (after about a second), only on a terminal.
+  static func progressReporter() -> (@Sendable (Int, Int) -> Void)? {
+    guard isatty(STDERR_FILENO) == 1 else { return nil }
+    let start = Date()
+    return { done, total in
+      let elapsed = Date().timeIntervalSince(start)
+      guard elapsed > 1 else { return }
+      let rate = Int(Double(done) / elapsed)
+      FileHandle.standardError.write(Data("\r\u{1B}[Kwasmfix: \(done)/\(total) files (\(rate) files/s)".utf8))
+      ProgressState.shown.set(true)
+    }
+  }
+
+  static func clearProgress() {
+    if ProgressState.shown.get() { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+  }
+}
+
+/// Whether a progress line is on screen and must be erased before the report.
+enum ProgressState {
+  static let shown = LockedFlag()
+}
+
+final class LockedFlag: @unchecked Sendable {
+  private var value = false
+  private let lock = NSLock()
+  func set(_ v: Bool) { lock.lock(); value = v; lock.unlock() }
+  func get() -> Bool { lock.lock(); defer { lock.unlock() }; return value }
 }

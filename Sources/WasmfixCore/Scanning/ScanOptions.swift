@@ -9,5 +9,8 @@ public struct ScanOptions: Sendable {
   public var harden = false
   /// Worker threads for the per-file stage; nil uses every core.
   public var jobs: Int?
+  /// Called now and then from worker threads with (files done, files total); the CLI draws a
+  /// progress line from it on a terminal. The core never prints.
+  public var progress: (@Sendable (Int, Int) -> Void)?
   public init() {}
 }

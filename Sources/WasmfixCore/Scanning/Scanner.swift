@@ -114,6 +114,7 @@ public struct Scanner {
         guard i < files.count else { return }
         let language = SourceLanguage(pathExtension: Self.pathExtension(files[i].relativePath)) ?? .c
         results[i] = scanner.scan(files[i], language: language)
+        if let progress = options.progress, i % 512 == 511 { progress(i + 1, files.count) }
       }
     }
     return Array(results)
