@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import WasmfixCore
 
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json, sarif, github }
 extension FixStrategy: ExpressibleByArgument {}
 
 struct Scan: ParsableCommand {
@@ -11,7 +11,7 @@ struct Scan: ParsableCommand {
   @Argument(help: "Files or directories to scan.")
   var paths: [String] = ["."]
 
-  @Option(help: "Output format: text or json.")
+  @Option(help: "Output format: text, json, sarif or github.")
   var format: OutputFormat = .text
 
   @Flag(help: "Print the fixes as a unified diff (git apply-able) on stdout; write nothing.")
@@ -113,6 +113,8 @@ struct Scan: ParsableCommand {
   func report(_ result: ScanResult) {
     switch format {
     case .json: Terminal.output(JSONReport(result).rendered())
+    case .sarif: Terminal.output(SARIFReport.render(result))
+    case .github: Terminal.output(GitHubReport.render(result))
     case .text: Terminal.output(TextReport.render(result, options: .init(color: Terminal.stdoutSupportsColor, quiet: quiet, verbose: verbose)))
     }
   }

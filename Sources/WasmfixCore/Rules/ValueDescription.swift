@@ -20,7 +20,10 @@ enum ValueDescription {
     case .explicit:
       guard let v = value.value else { return "?" }
       if let site = value.siteIndex.map({ sites[$0] }), let definition = site.definition {
-        return annotate(bytes(v), "\(definition.name) at \(definition.location)")
+        // A fix edits the definition, so say when other configurations share it.
+        let others = sites.filter { $0.definition == definition && $0.groupID != site.groupID }
+        let shared = others.isEmpty ? "" : ", also used at \(others.prefix(3).map(\.location).joined(separator: ", "))\(others.count > 3 ? " and \(others.count - 3) more" : "")"
+        return annotate(bytes(v), "\(definition.name) at \(definition.location)\(shared)")
       }
       return bytes(v)
     }
