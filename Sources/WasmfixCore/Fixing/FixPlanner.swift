@@ -123,6 +123,7 @@ struct GroupFixBuilder {
     }
 
     if let unresolved = rules["WF002"] {
+      // After the WF003 pin, so the assertion follows the calls it checks.
       if insertRuntimeAssertion(max: max, async: async) { fixed += unresolved; titles.append("assert the invariant at run time") }
       else { unresolved.forEach { refusals[$0] = "no statement to place a run-time assertion before" } }
     }
@@ -142,16 +143,15 @@ struct GroupFixBuilder {
 
   // MARK: - What the binding can do
 
-  var canSetAsyncStack: Bool {
+  var canSetAsyncStack: Bool { group.canSetAsyncStack }
+
+  var bindingName: String {
     switch group.language {
-    case .rust: return group.version.version >= WasmtimeVersion(0, 25)
-    case .c, .cpp: return WasmtimeFacts.hasAsyncStackSize(group.version.version, language: .c)
-    // wasmtime-dotnet has no async stack setter; only builds that expose WithAsyncStackSize can.
-    case .csharp: return group.asyncStackSize.siteIndex != nil
+    case .csharp: return "wasmtime-dotnet's WithMaximumStackSize"
+    case .rust where group.version.cargoAsyncFeature == false: return "a crate without wasmtime's async feature"
+    default: return "Wasmtime \(group.version.version)'s API"
     }
   }
-
-  var bindingName: String { group.language == .csharp ? "wasmtime-dotnet's WithMaximumStackSize" : "this binding" }
 
   // MARK: - Edits
 
@@ -197,6 +197,17 @@ struct GroupFixBuilder {
           case let anchor = result.sites[anchorIndex], let source = source(of: anchor) else { return false }
     let shifts = anchor.argumentText.contains("<<")
     let text = ValueFormatter.format(value, language: anchor.language, preferShifts: shifts)
+    if group.language == .rust, group.version.version < WasmtimeVersion(0, 39) {
+      // 0.25-0.38: the setters return Result and check at call time, so the new call goes
+      // before the other one, as its own statement, with the same error handling.
+      guard let statement = anchor.statementRange, !anchor.receiverText.contains("(") else { return false }
+      let after = source.text(anchor.callRange.upperBound..<statement.upperBound)
+      let handling = after.hasPrefix("?") ? "?" : (after.hasPrefix(".unwrap()") ? ".unwrap()" : "")
+      let lineStart = source.lineStarts[source.lineIndex(of: statement.lowerBound)]
+      let indent = source.indentation(ofLineContaining: statement.lowerBound)
+      edits.append(.insertion("\(indent)\(anchor.receiverText).\(syntax.methodName(setting, like: anchor))(\(text))\(handling);\n", at: lineStart, in: fileRef(anchor)))
+      return true
+    }
     if anchor.isChainLink {
       // After the call and any `?` that follows it.
       var end = anchor.callRange.upperBound
@@ -226,8 +237,13 @@ struct GroupFixBuilder {
     let sites = group.siteIndexes.map { result.sites[$0] }
     guard let first = sites.first, let source = source(of: first) else { return false }
     let anchorOffset: Int
+    let unresolvedStatements = [group.maxWasmStack, group.asyncStackSize]
+      .filter { $0.source == .unresolved }.compactMap { $0.siteIndex.flatMap { result.sites[$0].statementRange?.lowerBound } }
     if let engine = sites.compactMap(\.engineStatementStart).first {
       anchorOffset = engine
+    } else if let latest = unresolvedStatements.max() {
+      // No engine here: before the (last) call that uses a run-time value, after its binding.
+      anchorOffset = latest
     } else if let statement = sites.compactMap(\.statementRange).first {
       anchorOffset = statement.lowerBound
     } else { return false }
@@ -283,11 +299,17 @@ struct GroupFixBuilder {
   mutating func insertComment() {
     guard !group.isDocumented else { return }
     if let definition = editedDefinitions.first, let source = planner.source(definition.path, absolutePath: absolutePath(of: definition.path)) {
-      let start = definition.itemRange.lowerBound
+      var start = definition.itemRange.lowerBound
+      // Above the item's doc comments and attributes, which must stay attached to it.
+      while case let line = source.lineIndex(of: start), line > 0 {
+        let previous = source.text(source.lineRange(containing: source.lineStarts[line - 1])).trimmingCharacters(in: .whitespaces)
+        guard previous.hasPrefix("///") || previous.hasPrefix("#[") || previous.hasPrefix("[") && group.language == .csharp else { break }
+        start = source.lineStarts[line - 1]
+      }
       guard !Self.hasComment(above: start, in: source) else { return }
       let lineStart = source.lineStarts[source.lineIndex(of: start)]
-      edits.append(.insertion(syntax.comment(indent: source.indentation(ofLineContaining: start)), at: Swift.max(lineStart, bomLength(source)),
-                              in: FileRef(path: definition.path, absolutePath: absolutePath(of: definition.path))))
+      edits.insert(.insertion(syntax.comment(indent: source.indentation(ofLineContaining: start)), at: Swift.max(lineStart, bomLength(source)),
+                              in: FileRef(path: definition.path, absolutePath: absolutePath(of: definition.path))), at: 0)
       return
     }
     let first = result.sites[group.siteIndexes[0]]
@@ -297,7 +319,8 @@ struct GroupFixBuilder {
     // In a multi-line chain the first setting has its own line; otherwise go above the statement.
     let anchor = beforeName == "." ? first.nameRange.lowerBound : (first.statementRange?.lowerBound ?? first.callRange.lowerBound)
     let lineStart = source.lineStarts[source.lineIndex(of: anchor)]
-    edits.append(.insertion(syntax.comment(indent: source.indentation(ofLineContaining: anchor)), at: Swift.max(lineStart, bomLength(source)), in: fileRef(first)))
+    // First in plan order: at the same offset as an inserted statement, the comment goes above it.
+    edits.insert(.insertion(syntax.comment(indent: source.indentation(ofLineContaining: anchor)), at: Swift.max(lineStart, bomLength(source)), in: fileRef(first)), at: 0)
   }
 
   func bomLength(_ source: SourceText) -> Int { source.bytes.starts(with: FileScanner.utf8BOM) ? 3 : 0 }

@@ -4,9 +4,12 @@
 enum ValueFormatter {
   static func format(_ value: Int128, language: SourceLanguage, preferShifts: Bool) -> String {
     let mib: Int128 = 1 << 20, kib: Int128 = 1 << 10
-    if value > 0, value % mib == 0 { return preferShifts ? "\(value / mib) << 20" : "\(value / mib) * 1024 * 1024" }
-    if value > 0, value % kib == 0 { return preferShifts ? "\(value / kib) << 10" : "\(value / kib) * 1024" }
-    let plain = "\(value)"
+    // C and C# integer literals are `int` unless suffixed: past INT_MAX the arithmetic would
+    // overflow before the value reaches the size_t/uint64_t parameter.
+    let suffix = value > Int128(Int32.max) ? (language == .csharp ? "UL" : (language == .rust ? "" : "ULL")) : ""
+    if value > 0, value % mib == 0 { return preferShifts ? "\(value / mib)\(suffix) << 20" : "\(value / mib)\(suffix) * 1024 * 1024" }
+    if value > 0, value % kib == 0 { return preferShifts ? "\(value / kib)\(suffix) << 10" : "\(value / kib)\(suffix) * 1024" }
+    let plain = "\(value)\(suffix)"
     guard language == .rust, plain.count > 4 else { return plain }
     var grouped = ""
     for (i, ch) in plain.reversed().enumerated() {
@@ -18,6 +21,6 @@ enum ValueFormatter {
 
   /// Wraps a formatted value in parentheses where it replaces part of a larger expression.
   static func parenthesized(_ text: String) -> String {
-    text.allSatisfy({ $0.isNumber || $0 == "_" }) ? text : "(\(text))"
+    text.allSatisfy({ $0.isNumber || $0 == "_" || $0.isLetter }) ? text : "(\(text))"
   }
 }

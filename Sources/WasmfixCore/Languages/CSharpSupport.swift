@@ -8,6 +8,7 @@ struct CSharpSupport: LanguageSupport {
   var scopeTypes: Set<String> { Self.scopes }
   let statementTypes: Set<String> = ["expression_statement", "local_declaration_statement", "using_statement", "return_statement"]
   let engineCreationNeedles = ["new Engine(", "new Wasmtime.Engine("]
+  let configConstructorNeedles = ["new Config(", "new Wasmtime.Config("]
   private let methods: [String: Setting] = [
     "WithMaximumStackSize": .maxWasmStack, "WithMaxWasmStack": .maxWasmStack,
     "WithAsyncStackSize": .asyncStackSize, "WithAsync": .asyncSupport, "WithAsyncSupport": .asyncSupport,

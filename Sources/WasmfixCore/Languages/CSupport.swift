@@ -8,6 +8,7 @@ struct CSupport: LanguageSupport {
   var scopeTypes: Set<String> { ["function_definition"] }
   let statementTypes: Set<String> = ["expression_statement", "declaration", "return_statement"]
   let engineCreationNeedles = ["wasm_engine_new_with_config("]
+  let configConstructorNeedles = ["wasm_config_new("]
   private let functions: [String: Setting] = [
     "wasmtime_config_max_wasm_stack_set": .maxWasmStack,
     "wasmtime_config_async_stack_size_set": .asyncStackSize,

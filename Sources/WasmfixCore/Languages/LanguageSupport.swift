@@ -25,6 +25,9 @@ struct ExtractedSite {
   var engineStatementStart: Int? = nil
   /// The scope already asserts the invariant at run time (an earlier fix, or by hand).
   var scopeHasAssertion = false
+  /// The configuration object is created in this scope (`Config::new()`, `wasm_config_new()`),
+  /// so a value not set here really is Wasmtime's default.
+  var configIsFresh = false
 }
 
 /// What wasmfix knows of one language: how its setting calls, expressions and constants look.
@@ -43,6 +46,8 @@ protocol LanguageSupport {
   var statementTypes: Set<String> { get }
   /// Text that starts an engine creation (`Engine::new(`, `wasm_engine_new_with_config(`).
   var engineCreationNeedles: [String] { get }
+  /// Text that creates a fresh configuration (`Config::new(`, `wasm_config_new(`, `new Config(`).
+  var configConstructorNeedles: [String] { get }
 }
 
 /// The message every inserted run-time assertion carries; also how wasmfix recognises one.
@@ -83,10 +88,31 @@ extension LanguageSupport {
         break
       }
     }
+    site.configIsFresh = isFreshConfig(site, scope: scope, source: source)
     guard let best, let node = root.descendant(forBytes: best..<(best + 1)) else { return }
     var statement: Node? = node
     while let current = statement, !statementTypes.contains(current.type) { statement = current.parent }
     site.engineStatementStart = statement?.startByte
+  }
+
+  /// The receiver is a constructor call, or a variable this scope initialises with one.
+  func isFreshConfig(_ site: ExtractedSite, scope: Node, source: SourceText) -> Bool {
+    if configConstructorNeedles.contains(where: { site.receiverText.contains($0) }) { return true }
+    let receiver = site.receiverText.filter { !$0.isWhitespace && $0 != "&" && $0 != "*" }
+    var fresh = false
+    scope.walk { node in
+      guard !fresh, node.startByte < site.callRange.lowerBound else { return false }
+      guard ["let_declaration", "init_declarator", "variable_declarator"].contains(node.type) else { return true }
+      let name = node.child(byField: "pattern") ?? node.child(byField: "declarator") ?? node.child(byField: "name")
+      let value = node.child(byField: "value") ?? node.namedChildren.last
+      if let name, let value, !value.isSame(as: name),
+         text(name, source).filter({ !$0.isWhitespace && $0 != "*" && $0 != "&" }).replacingOccurrences(of: "mut", with: "") == receiver,
+         configConstructorNeedles.contains(where: { text(value, source).contains($0) }) {
+        fresh = true
+      }
+      return true
+    }
+    return fresh
   }
 
   func text(_ node: Node, _ source: SourceText) -> String { source.text(node.byteRange) }

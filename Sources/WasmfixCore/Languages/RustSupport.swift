@@ -8,6 +8,7 @@ struct RustSupport: LanguageSupport {
   var scopeTypes: Set<String> { Self.scopes }
   let statementTypes: Set<String> = ["expression_statement", "let_declaration"]
   let engineCreationNeedles = ["Engine::new(", "Engine::default("]
+  let configConstructorNeedles = ["Config::new(", "Config::default("]
   private let methods: [String: Setting] = [
     "max_wasm_stack": .maxWasmStack, "async_stack_size": .asyncStackSize, "async_support": .asyncSupport,
   ]

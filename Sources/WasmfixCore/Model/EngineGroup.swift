@@ -29,4 +29,18 @@ public struct EngineGroup: Sendable {
   public var checkReason: String
   /// Whether the documenting comment (or an assertion of the invariant) is already there.
   public var isDocumented: Bool
+  /// The configuration object is created in the group's scope; when false it comes from a
+  /// parameter or another function, which may already have set the "implicit" value.
+  public var configIsFresh: Bool
+
+  /// Whether this group's code can call `async_stack_size` at all.
+  public var canSetAsyncStack: Bool {
+    switch language {
+    // The Rust setter only exists with the `async` Cargo feature (later also `stack-switching`).
+    case .rust: return version.version >= WasmtimeVersion(0, 25) && version.cargoAsyncFeature != false
+    case .c, .cpp: return WasmtimeFacts.hasAsyncStackSize(version.version, language: .c)
+    // wasmtime-dotnet has no async stack setter; only builds that expose WithAsyncStackSize can.
+    case .csharp: return asyncStackSize.siteIndex != nil
+    }
+  }
 }

@@ -27,6 +27,8 @@ public struct Site: Sendable {
   public var engineStatementStart: Int?
   /// The invariant is already asserted at run time in this scope.
   public var scopeHasAssertion: Bool
+  /// The configuration object is created in the same scope, so implicit values are defaults.
+  public var configIsFresh: Bool
   /// Key of the configuration object this call configures (file, scope, receiver).
   var groupKey: String
 

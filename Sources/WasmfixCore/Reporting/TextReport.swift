@@ -53,9 +53,18 @@ public enum TextReport {
     if !result.skipped.isEmpty { summary += ", \(result.skipped.count) skipped" }
     summary += ")"
     if result.fixedCount > 0 { summary += "; fixed \(result.fixedCount)" }
-    let version = result.wasmtime.assumed
-      ? "Wasmtime version unknown, assumed \(result.wasmtime.version)"
-      : "Wasmtime \(result.wasmtime.version) from \(result.wasmtime.source ?? "?")"
+    // Monorepos and example folders have manifests per project, not at the root: name those.
+    let groupVersions = Dictionary(grouping: result.groups.filter { !$0.version.assumed }) { $0.version.version.description }
+    let version: String
+    if !result.wasmtime.assumed {
+      version = "Wasmtime \(result.wasmtime.version) from \(result.wasmtime.source ?? "?")"
+    } else if !groupVersions.isEmpty {
+      let listed = groupVersions.keys.sorted().map { "\($0) (\(plural(groupVersions[$0]!.count, "configuration")))" }.joined(separator: ", ")
+      let unknown = result.groups.filter(\.version.assumed).count
+      version = "Wasmtime \(listed)" + (unknown > 0 ? "; \(unknown) without a manifest, assumed \(result.wasmtime.version)" : "")
+    } else {
+      version = "Wasmtime version unknown, assumed \(result.wasmtime.version)"
+    }
     out += "\(summary); \(version)\n"
     return out
   }

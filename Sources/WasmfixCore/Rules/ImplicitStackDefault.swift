@@ -28,9 +28,8 @@ public enum ImplicitStackDefault: Rule {
 
   public static func check(_ group: EngineGroup, in context: RuleContext) -> [Finding] {
     let max = group.maxWasmStack, async = group.asyncStackSize
-    // Before 0.25 there is no async stack to pin; C# bindings cannot set it.
-    guard async.value != nil || async.source != .default else { return [] }
-    guard WasmtimeFacts.hasAsyncStackSize(group.version.version, language: group.language) || async.source != .default else { return [] }
+    // Before 0.25, without the async Cargo feature, and in C# there is no async stack to pin.
+    guard async.source != .default || (async.value != nil && group.canSetAsyncStack) else { return [] }
     let implicit: Setting
     switch (max.source, async.source) {
     case (.explicit, .default), (.unresolved, .default): implicit = .asyncStackSize
@@ -39,6 +38,12 @@ public enum ImplicitStackDefault: Rule {
     }
     let value = implicit == .asyncStackSize ? async : max
     let message = "\(implicit.rawValue) is left to the Wasmtime \(group.version.version) default \(ValueDescription.bytes(value.value ?? 0)) while \(implicit == .asyncStackSize ? "max_wasm_stack" : "async_stack_size") is set explicitly; defaults change between versions, pin it"
-    return [finding(group, at: anchor(group), in: context, message: message)]
+    var result = finding(group, at: anchor(group), in: context, message: message)
+    if !group.configIsFresh {
+      // Pinning a "default" in a config built elsewhere could overwrite a value set there.
+      result.fixable = false
+      result.message += " (the configuration is created outside this scope, where it may already be set; wasmfix does not pin it here)"
+    }
+    return [result]
   }
 }

@@ -41,7 +41,8 @@ public enum UnresolvedStackValue: Rule {
     let other = group.maxWasmStack.source == .unresolved
       ? (group.asyncStackSize.source == .unresolved ? "" : "; async_stack_size is \(ValueDescription.effective(group.asyncStackSize, setting: .asyncStackSize, group: group, sites: context.sites))")
       : "; max_wasm_stack is \(ValueDescription.effective(group.maxWasmStack, setting: .maxWasmStack, group: group, sites: context.sites))"
-    let message = "\(unresolved.joined(separator: " and ")) is not a compile-time constant\(other); max_wasm_stack <= async_stack_size can only be checked at run time"
+    let verb = unresolved.count > 1 ? "are not compile-time constants" : "is not a compile-time constant"
+    let message = "\(unresolved.joined(separator: " and ")) \(verb)\(other); max_wasm_stack <= async_stack_size can only be checked at run time"
     return [finding(group, at: anchor(group), in: context, message: message)]
   }
 }

@@ -38,7 +38,8 @@ enum GroupBuilder {
         asyncStackSize: effective(.asyncStackSize, default: WasmtimeFacts.defaultAsyncStackSize(version)),
         asyncSupport: asyncSupport, asyncSupportCalled: !asyncSites.isEmpty,
         checkApplies: check.applies, checkReason: check.reason,
-        isDocumented: indexes.contains { documented[$0] }))
+        isDocumented: indexes.contains { documented[$0] },
+        configIsFresh: indexes.contains { sites[$0].configIsFresh }))
     }
     return groups
   }

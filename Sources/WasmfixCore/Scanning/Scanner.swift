@@ -76,6 +76,7 @@ public struct Scanner {
           statementRange: raw.statementRange, isChainLink: raw.isChainLink, inErrorRegion: raw.inErrorRegion,
           value: value, definition: Self.directDefinition(raw.argument, evaluator.definitionsUsed), notes: evaluator.notes, groupID: "",
           engineStatementStart: raw.engineStatementStart, scopeHasAssertion: raw.scopeHasAssertion,
+          configIsFresh: raw.configIsFresh,
           groupKey: "\(entry.file.relativePath)#\(raw.scopeStart)#\(raw.receiverKey)"))
         documented.append(isDocumented)
       }
@@ -96,7 +97,7 @@ public struct Scanner {
     var hashes = index.hashes
     for entry in extracted { hashes[entry.file.relativePath] = ContentHash.of(entry.scan.source.bytes) }
     return ScanResult(root: root, wasmtime: detector.versionForRoot(), sites: sites, groups: groups,
-                      findings: findings, skipped: skipped, filesScanned: walked.files.count, warnings: warnings,
+                      findings: findings, skipped: skipped, filesScanned: walked.files.count - (skipped.count - walked.skipped.count), warnings: warnings,
                       fileHashes: hashes, options: options)
   }
 

@@ -149,7 +149,7 @@ public enum WasmtimeFacts {
         return (true, "\(who) checks it regardless of async support (async compiled in, wasmtime-go#182)")
       }
       if v < asyncSupportRemoved {
-        let knob = "wasmtime_config_async_support_set(config, true)"
+        let knob = c.language == .csharp ? "WithAsync(true)" : "wasmtime_config_async_support_set(config, true)"
         if c.asyncSupport == true {
           return (true, "\(who) checks it when async support is enabled, as it is here")
         }
@@ -174,12 +174,12 @@ public enum WasmtimeFacts {
     if v < checkInValidate {
       return featureOff
         ? (false, "Wasmtime \(v) checks it only with the async Cargo feature, which Cargo.toml disables")
-        : (true, "Wasmtime \(v) checks it in the setters whenever the async Cargo feature is compiled in (a default feature)")
+        : (true, "Wasmtime \(v) checks it in the setters whenever the async Cargo feature is compiled in (it is on by default)")
     }
     if v < checkGatedOnAsyncSupport {
       return featureOff
         ? (false, "Wasmtime \(v) checks it only with the async Cargo feature, which Cargo.toml disables")
-        : (true, "Wasmtime \(v) checks it whenever the async Cargo feature is compiled in (a default feature), regardless of async_support")
+        : (true, "Wasmtime \(v) checks it whenever the async Cargo feature is compiled in (it is on by default), regardless of async_support")
     }
     if v < asyncSupportRemoved {
       // 34.0.0 widened the cfg to `any(async, stack-switching)` (#10388); cargoAsyncFeature covers both.
@@ -193,7 +193,7 @@ public enum WasmtimeFacts {
     if v < checkUnconditional {
       return featureOff
         ? (false, "Wasmtime \(v) checks it only when the async or stack-switching Cargo feature is compiled in, and Cargo.toml disables both")
-        : (true, "Wasmtime \(v) checks it whenever the async or stack-switching Cargo feature is compiled in (default features), whatever async_support says")
+        : (true, "Wasmtime \(v) checks it whenever the async or stack-switching Cargo feature is compiled in (both are on by default), whatever async_support says")
     }
     return (true, "Wasmtime \(v) always checks it")
   }

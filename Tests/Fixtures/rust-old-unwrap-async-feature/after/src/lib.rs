@@ -7,7 +7,8 @@ pub fn machine_engine() -> Engine {
     // Wasmtime requires max_wasm_stack <= async_stack_size.
     // Keep these values aligned when upgrading runtime dependencies.
     c.async_support(false);
-    c.max_wasm_stack(4 << 20).async_stack_size(4608 << 10).unwrap();
+    c.async_stack_size(4608 << 10).unwrap();
+    c.max_wasm_stack(4 << 20).unwrap();
     c.wasm_reference_types(false);
     Engine::new(&c).expect("engine config is valid")
 }

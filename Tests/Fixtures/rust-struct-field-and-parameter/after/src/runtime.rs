@@ -10,7 +10,6 @@ pub struct Semantics {
 
 fn common_config(semantics: &Semantics) -> std::result::Result<Config, String> {
     let mut config = Config::new();
-    assert!(max_wasm_stack <= 2 * 1024 * 1024, "max_wasm_stack must be less than or equal to async_stack_size");
     // Wasmtime requires max_wasm_stack <= async_stack_size.
     // Keep these values aligned when upgrading runtime dependencies.
     config.async_support(true);
@@ -22,6 +21,7 @@ fn common_config(semantics: &Semantics) -> std::result::Result<Config, String> {
     let max_wasm_stack: usize = native_stack_max as usize;
     config.max_wasm_stack(max_wasm_stack);
     config.async_stack_size(2 * 1024 * 1024);
+    assert!(max_wasm_stack <= 2 * 1024 * 1024, "max_wasm_stack must be less than or equal to async_stack_size");
     Ok(config)
 }
 

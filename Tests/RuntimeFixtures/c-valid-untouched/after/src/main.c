@@ -1,0 +1,13 @@
+#include <stdio.h>
+
+#include "wasmtime_api.h"
+
+int main(void) {
+    wasm_config_t *config = wasm_config_new();
+    wasmtime_config_max_wasm_stack_set(config, 1 << 20);
+    wasmtime_config_async_stack_size_set(config, 2 << 20);
+    wasm_engine_t *engine = wasm_engine_new_with_config(config);
+    printf("engine created\n");
+    wasm_engine_delete(engine);
+    return 0;
+}

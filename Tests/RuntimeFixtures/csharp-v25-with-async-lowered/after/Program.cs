@@ -1,0 +1,22 @@
+using System;
+using Wasmtime;
+
+namespace AsyncHost
+{
+    public static class Program
+    {
+        public static int Main()
+        {
+            var config = new Config()
+                // Wasmtime requires max_wasm_stack <= async_stack_size.
+                // Keep these values aligned when upgrading runtime dependencies.
+                .WithAsync(true)
+                .WithMaximumStackSize(1536 * 1024);
+            using (var engine = new Engine(config))
+            {
+                Console.WriteLine("engine created");
+            }
+            return 0;
+        }
+    }
+}

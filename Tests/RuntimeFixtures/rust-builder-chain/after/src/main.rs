@@ -1,0 +1,7 @@
+mod runtime;
+
+fn main() -> wasmtime::Result<()> {
+    let runtime = runtime::PluginRuntime::new()?;
+    runtime.describe();
+    Ok(())
+}

@@ -1,0 +1,13 @@
+use wasmtime::{Config, Engine, Result};
+
+fn main() -> Result<()> {
+    let mut config = Config::new();
+    config
+        .async_support(true)
+        .max_wasm_stack(4 << 20)
+        .consume_fuel(true);
+    let engine = Engine::new(&config)?;
+    let (max, async_size) = engine.stack_sizes();
+    println!("engine created: max_wasm_stack={max} async_stack_size={async_size}");
+    Ok(())
+}

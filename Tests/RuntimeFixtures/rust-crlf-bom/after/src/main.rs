@@ -1,0 +1,14 @@
+﻿use wasmtime::{Config, Engine, Result};
+
+fn main() -> Result<()> {
+    let mut config = Config::new();
+    // Wasmtime requires max_wasm_stack <= async_stack_size.
+    // Keep these values aligned when upgrading runtime dependencies.
+    config.async_support(true);
+    config.max_wasm_stack(8_388_608);
+    config.async_stack_size(8704 * 1024);
+    let engine = Engine::new(&config)?;
+    let (max, async_size) = engine.stack_sizes();
+    println!("engine created: max_wasm_stack={max} async_stack_size={async_size}");
+    Ok(())
+}

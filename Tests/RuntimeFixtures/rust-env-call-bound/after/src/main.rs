@@ -1,0 +1,32 @@
+use std::env;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use wasmtime::{Config, Engine, Result};
+
+static READS: AtomicUsize = AtomicUsize::new(0);
+
+/// Counts its calls: the fix must not evaluate it twice.
+fn stack_from_env() -> usize {
+    READS.fetch_add(1, Ordering::SeqCst);
+    env::var("WASM_STACK")
+        .ok()
+        .and_then(|value| value.parse().ok())
+        .unwrap_or(1024 * 1024)
+}
+
+fn main() -> Result<()> {
+    let mut config = Config::new();
+    // Wasmtime requires max_wasm_stack <= async_stack_size.
+    // Keep these values aligned when upgrading runtime dependencies.
+    config.async_support(true);
+    let max_wasm_stack: usize = stack_from_env();
+    config.max_wasm_stack(max_wasm_stack);
+    config.async_stack_size(2 * 1024 * 1024);
+    assert!(max_wasm_stack <= 2 * 1024 * 1024, "max_wasm_stack must be less than or equal to async_stack_size");
+    let engine = Engine::new(&config)?;
+    let reads = READS.load(Ordering::SeqCst);
+    assert_eq!(reads, 1, "stack_from_env() was called {reads} times");
+    let (max, async_size) = engine.stack_sizes();
+    println!("engine created: max_wasm_stack={max} async_stack_size={async_size}");
+    Ok(())
+}
