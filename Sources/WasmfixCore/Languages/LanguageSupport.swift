@@ -91,7 +91,10 @@ extension LanguageSupport {
     site.configIsFresh = isFreshConfig(site, scope: scope, source: source)
     guard let best, let node = root.descendant(forBytes: best..<(best + 1)) else { return }
     var statement: Node? = node
-    while let current = statement, !statementTypes.contains(current.type) { statement = current.parent }
+    // The enclosing statement, or the block's tail expression (`Engine::new(&config).unwrap()`).
+    while let current = statement, !statementTypes.contains(current.type), current.parent?.type != "block" {
+      statement = current.parent
+    }
     site.engineStatementStart = statement?.startByte
   }
 

@@ -7,12 +7,12 @@ fn engine() -> Engine {
         .and_then(|v| v.parse().ok())
         .unwrap_or(1 << 20);
     let mut config = Config::new();
-    assert!(stack <= 4 << 20, "max_wasm_stack must be less than or equal to async_stack_size");
     // Wasmtime requires max_wasm_stack <= async_stack_size.
     // Keep these values aligned when upgrading runtime dependencies.
     config.async_support(true);
     config.max_wasm_stack(stack);
     config.async_stack_size(4 << 20);
+    assert!(stack <= 4 << 20, "max_wasm_stack must be less than or equal to async_stack_size");
     Engine::new(&config).unwrap()
 }
 

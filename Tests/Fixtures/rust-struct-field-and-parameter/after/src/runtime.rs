@@ -19,18 +19,17 @@ fn common_config(semantics: &Semantics) -> std::result::Result<Config, String> {
         None => 1024 * 1024,
     };
     let max_wasm_stack: usize = native_stack_max as usize;
+    assert!(max_wasm_stack <= 2 * 1024 * 1024, "max_wasm_stack must be less than or equal to async_stack_size");
     config.max_wasm_stack(max_wasm_stack);
     config.async_stack_size(2 * 1024 * 1024);
-    assert!(max_wasm_stack <= 2 * 1024 * 1024, "max_wasm_stack must be less than or equal to async_stack_size");
     Ok(config)
 }
 
 pub fn engine_with_fibers(semantics: &Semantics, fiber_stack: usize) -> Engine {
     let mut config = common_config(semantics).expect("valid config");
-    assert!(512 * 1024 <= fiber_stack, "max_wasm_stack must be less than or equal to async_stack_size");
     // Wasmtime requires max_wasm_stack <= async_stack_size.
     // Keep these values aligned when upgrading runtime dependencies.
     config.async_stack_size(fiber_stack);
-    config.max_wasm_stack(512 * 1024);
+    assert!(512 * 1024 <= fiber_stack, "max_wasm_stack must be less than or equal to async_stack_size");
     Engine::new(&config).expect("engine")
 }

@@ -1,14 +1,13 @@
 use wasmtime::{Config, Engine, Result};
 
+// Wasmtime requires max_wasm_stack <= async_stack_size.
+// Keep these values aligned when upgrading runtime dependencies.
 /// 16 MiB: the Python interpreter in the plugin sandbox recurses deeply.
-const PLUGIN_STACK: usize = 16 << 20;
+const PLUGIN_STACK: usize = 1536 << 10;
 
 pub fn plugin_engine() -> Result<Engine> {
     let mut config = Config::new();
-    // Wasmtime requires max_wasm_stack <= async_stack_size.
-    // Keep these values aligned when upgrading runtime dependencies.
     config.max_wasm_stack(PLUGIN_STACK);
-    config.async_stack_size(16896 * 1024);
     config.consume_fuel(true);
     Engine::new(&config)
 }

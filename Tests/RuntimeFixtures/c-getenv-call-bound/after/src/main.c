@@ -14,9 +14,9 @@ static size_t stack_from_env(void) {
 
 int main(void) {
     wasm_config_t *config = wasm_config_new();
-    size_t max_wasm_stack = stack_from_env();
     // Wasmtime requires max_wasm_stack <= async_stack_size.
     // Keep these values aligned when upgrading runtime dependencies.
+    size_t max_wasm_stack = stack_from_env();
     wasmtime_config_max_wasm_stack_set(config, max_wasm_stack);
     wasmtime_config_async_stack_size_set(config, 2 * 1024 * 1024);
     if (max_wasm_stack > 2 * 1024 * 1024) {
