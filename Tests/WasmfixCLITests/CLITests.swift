@@ -66,6 +66,20 @@ import Testing
     #expect(report.findings.map(\.rule) == ["WF001", "WF003"])
   }
 
+  /// Regression (found by bench/generate.py's `c_comment_in_args` shape): a comment inside the
+  /// argument list is a named child in tree-sitter and hid the call.
+  @Test func commentsInsideArgumentListsDoNotHideSites() throws {
+    let root = try tree([
+      "run.c": "void f(wasm_config_t *cfg) {\n  wasmtime_config_max_wasm_stack_set(cfg, /* deep */ 8u << 20);\n}\n",
+      "lib.rs": "fn f(c: &mut Config) {\n    c.max_wasm_stack(/* deep */ 8 << 20);\n}\n",
+      "App.cs": "class P { void M(Config c) { c.WithMaximumStackSize(/* deep */ 8 << 20); } }\n",
+    ])
+    let output = try WasmfixBinary.run(["scan", ".", "--format", "json"], in: root)
+    let report = try JSONDecoder().decode(JSONReport.self, from: Data(output.stdout.utf8))
+    #expect(report.sites.map(\.path) == ["App.cs", "lib.rs", "run.c"])
+    #expect(report.sites.allSatisfy { $0.value == .integer(8 << 20) })
+  }
+
   // MARK: - Safety with files
 
   @Test func crlfAndBOMSurviveTheFix() throws {

@@ -10,10 +10,13 @@ public final class ConstantIndex: NameResolver {
     public let absolutePath: String
     public let relativePath: String
     public let language: SourceLanguage
-    public init(absolutePath: String, relativePath: String, language: SourceLanguage) {
+    /// Names the file may define (from `DefinitionScan`); only these files are ever parsed.
+    public let definedNames: [String]
+    public init(absolutePath: String, relativePath: String, language: SourceLanguage, definedNames: [String]) {
       self.absolutePath = absolutePath
       self.relativePath = relativePath
       self.language = language
+      self.definedNames = definedNames
     }
   }
 
@@ -28,23 +31,28 @@ public final class ConstantIndex: NameResolver {
   /// Overrides file contents by absolute path (a fix re-scans its edits before writing them).
   var overlay: [String: [UInt8]] = [:]
 
+  /// Name -> indexes into `files` of the files that may define it.
+  private var filesDefining: [String: [Int]] = [:]
+
   public init(files: [CandidateFile]) {
     self.files = files
-    for file in files { languageOfFile[file.relativePath] = file.language }
+    for (i, file) in files.enumerated() {
+      languageOfFile[file.relativePath] = file.language
+      for name in Set(file.definedNames) { filesDefining[name, default: []].append(i) }
+    }
   }
 
-  /// Makes sure every definition of `names` (and of the names they use, transitively) is indexed.
+  /// Makes sure every definition of `names` (and of the names they use, transitively) is
+  /// indexed, parsing only the files whose byte scan lists the name, each at most once.
   public func index(names initial: Set<String>) {
     var pending = initial.subtracting(indexedNames)
     while !pending.isEmpty {
       indexedNames.formUnion(pending)
-      let needles = pending.map { Array($0.utf8) }
+      let wanted = Set(pending.flatMap { filesDefining[$0] ?? [] }).sorted()
       var newDefinitions: [ConstantDefinition] = []
-      for file in files where !parsedFiles.contains(file.relativePath) {
+      for file in wanted.map({ files[$0] }) where !parsedFiles.contains(file.relativePath) {
         guard let data = overlay[file.absolutePath].map({ Data($0) }) ?? FileManager.default.contents(atPath: file.absolutePath)
         else { continue }
-        let hit = data.withUnsafeBytes { raw in needles.contains { ByteSearch.contains($0, in: raw) } }
-        guard hit else { continue }
         parsedFiles.insert(file.relativePath)
         let source = SourceText(bytes: Array(data))
         hashes[file.relativePath] = ContentHash.of(source.bytes)
@@ -53,14 +61,14 @@ public final class ConstantIndex: NameResolver {
         let support = LanguageRegistry.support(for: file.language)
         newDefinitions += support.constants(in: tree.rootNode, source: source, path: file.relativePath)
       }
-      var next = Set<String>()
+      var following = Set<String>()
       for definition in newDefinitions {
         definitionsByName[definition.name, default: []].append(definition)
         for path in definition.value.referencedNames where !indexedNames.contains(path.last ?? "") {
-          next.insert(path.last ?? "")
+          following.insert(path.last ?? "")
         }
       }
-      pending = next.subtracting(indexedNames)
+      pending = following.subtracting(indexedNames)
     }
   }
 

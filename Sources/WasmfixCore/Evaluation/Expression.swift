@@ -14,6 +14,21 @@ public indirect enum Expression: Sendable, Hashable {
   /// Something that is not a compile-time constant; the text says what.
   case opaque(String)
 
+  /// Replaces single-segment names bound at run time (parameters, locals) with `.opaque`.
+  public func markingRuntimeBindings(_ bindings: Set<String>) -> Expression {
+    guard !bindings.isEmpty else { return self }
+    switch self {
+    case .integer, .boolean, .opaque: return self
+    case let .name(path):
+      return path.count == 1 && bindings.contains(path[0]) ? .opaque("\(path[0]) is a variable") : self
+    case let .unary(op, e): return .unary(op, e.markingRuntimeBindings(bindings))
+    case let .cast(t, e): return .cast(t, e.markingRuntimeBindings(bindings))
+    case let .binary(op, l, r): return .binary(op, l.markingRuntimeBindings(bindings), r.markingRuntimeBindings(bindings))
+    case let .method(r, name, args):
+      return .method(r.markingRuntimeBindings(bindings), name, args.map { $0.markingRuntimeBindings(bindings) })
+    }
+  }
+
   /// Every name this expression mentions, for the constant index to look up.
   public var referencedNames: [[String]] {
     switch self {

@@ -24,8 +24,9 @@ struct CSharpSupport: LanguageSupport {
           access.child(byField: "name")?.isSame(as: node) == true,
           let call = access.parent, call.type == "invocation_expression",
           call.child(byField: "function")?.isSame(as: access) == true,
-          let arguments = call.child(byField: "arguments"), arguments.namedChildCount == 1,
-          let argumentNode = arguments.namedChild(0),
+          let arguments = call.child(byField: "arguments"),
+          case let values = arguments.namedChildren.filter({ $0.type != "comment" }), values.count == 1,
+          let argumentNode = values.first,
           let argument = argumentNode.namedChildren.last, let receiver = access.child(byField: "expression")
     else { return nil }
     var base = receiver
@@ -52,6 +53,26 @@ struct CSharpSupport: LanguageSupport {
       receiverKey: baseIsVariable ? key(base, source) : "@\(base.startByte)",
       receiverText: text(base, source), statementRange: statement?.byteRange,
       isChainLink: isChained, inErrorRegion: isInErrorRegion(call))
+  }
+
+  func runtimeBindings(in scope: Node, source: SourceText) -> Set<String> {
+    var names = Set<String>()
+    scope.walk { node in
+      switch node.type {
+      case "parameter":
+        if let name = node.child(byField: "name") { names.insert(text(name, source)) }
+        return false
+      case "local_declaration_statement":
+        if node.children.contains(where: { text($0, source) == "const" }) { return false }
+        node.walk { part in
+          if part.type == "variable_declarator", let name = part.child(byField: "name") { names.insert(text(name, source)) }
+          return true
+        }
+        return false
+      default: return true
+      }
+    }
+    return names
   }
 
   func lower(_ node: Node, in source: SourceText) -> Expression {

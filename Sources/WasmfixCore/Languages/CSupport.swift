@@ -19,8 +19,9 @@ struct CSupport: LanguageSupport {
     guard node.type == "identifier", let setting = functions[text(node, source)],
           let call = node.parent, call.type == "call_expression",
           call.child(byField: "function")?.isSame(as: node) == true,
-          let arguments = call.child(byField: "arguments"), arguments.namedChildCount == 2,
-          let receiver = arguments.namedChild(0), let argument = arguments.namedChild(1)
+          let arguments = call.child(byField: "arguments"),
+          case let values = arguments.namedChildren.filter({ $0.type != "comment" }), values.count == 2,
+          let receiver = values.first, let argument = values.last
     else { return nil }
     let statement = call.parent.flatMap { $0.type == "expression_statement" ? $0 : nil }
     return ExtractedSite(
@@ -31,6 +32,22 @@ struct CSupport: LanguageSupport {
       receiverKey: key(receiver, source).trimmingCharacters(in: ["&", "(", ")"]),
       receiverText: text(receiver, source), statementRange: statement?.byteRange,
       isChainLink: false, inErrorRegion: isInErrorRegion(call))
+  }
+
+  func runtimeBindings(in scope: Node, source: SourceText) -> Set<String> {
+    var names = Set<String>()
+    scope.walk { node in
+      guard node.type == "parameter_declaration" || node.type == "declaration" else { return true }
+      // A local `const` with a constant initialiser is a constant; the index finds it.
+      if node.children.contains(where: { $0.type == "type_qualifier" && text($0, source) == "const" }) { return false }
+      for declarator in node.namedChildren where ["identifier", "init_declarator", "pointer_declarator"].contains(declarator.type) {
+        var name: Node? = declarator
+        while let current = name, current.type != "identifier" { name = current.child(byField: "declarator") }
+        if let name { names.insert(text(name, source)) }
+      }
+      return false
+    }
+    return names
   }
 
   func lower(_ node: Node, in source: SourceText) -> Expression {

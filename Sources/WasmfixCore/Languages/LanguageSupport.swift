@@ -46,6 +46,9 @@ protocol LanguageSupport {
   var statementTypes: Set<String> { get }
   /// Text that starts an engine creation (`Engine::new(`, `wasm_engine_new_with_config(`).
   var engineCreationNeedles: [String] { get }
+  /// Names bound at run time in a scope (parameters, non-const locals): never constants, so
+  /// they are not looked up across the tree (a parameter named `limit` would match everywhere).
+  func runtimeBindings(in scope: Node, source: SourceText) -> Set<String>
   /// Text that creates a fresh configuration (`Config::new(`, `wasm_config_new(`, `new Config(`).
   var configConstructorNeedles: [String] { get }
 }
@@ -66,6 +69,9 @@ extension LanguageSupport {
         if var site = site(named: node, in: source) {
           seen.insert(node.startByte)
           locateEngine(for: &site, root: root, source: source)
+          if let call = root.descendant(forBytes: site.callRange), let scope = ancestor(of: call, in: scopeTypes) {
+            site.argument = site.argument.markingRuntimeBindings(runtimeBindings(in: scope, source: source))
+          }
           result.append(site)
         }
       }

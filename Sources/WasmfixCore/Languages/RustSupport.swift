@@ -19,8 +19,9 @@ struct RustSupport: LanguageSupport {
           let field = node.parent, field.type == "field_expression",
           let call = field.parent, call.type == "call_expression",
           call.child(byField: "function")?.isSame(as: field) == true,
-          let arguments = call.child(byField: "arguments"), arguments.namedChildCount == 1,
-          let argument = arguments.namedChild(0), let receiver = field.child(byField: "value")
+          let arguments = call.child(byField: "arguments"),
+          case let values = arguments.namedChildren.filter({ !$0.type.hasSuffix("comment") }), values.count == 1,
+          let argument = values.first, let receiver = field.child(byField: "value")
     else { return nil }
     var base = chainBase(receiver)
     let isChained = base.startByte != receiver.startByte || receiver.type == "call_expression"
@@ -83,6 +84,24 @@ struct RustSupport: LanguageSupport {
       }
     }
     return node
+  }
+
+  func runtimeBindings(in scope: Node, source: SourceText) -> Set<String> {
+    var names = Set<String>()
+    scope.walk { node in
+      switch node.type {
+      case "let_declaration", "parameter", "closure_parameters", "for_expression":
+        let pattern = node.child(byField: "pattern") ?? (node.type == "closure_parameters" ? node : nil)
+        pattern?.walk { part in
+          if part.type == "identifier" { names.insert(text(part, source)) }
+          return true
+        }
+        return true
+      case "const_item", "static_item": return false
+      default: return true
+      }
+    }
+    return names
   }
 
   func lower(_ node: Node, in source: SourceText) -> Expression {

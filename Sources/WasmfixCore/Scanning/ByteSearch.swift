@@ -12,7 +12,11 @@ enum ByteSearch {
   }
 
   static func occurrences(of needle: [UInt8], in haystack: [UInt8]) -> [Int] {
-    haystack.withUnsafeBytes { buffer -> [Int] in
+    haystack.withUnsafeBytes { occurrences(of: needle, in: $0) }
+  }
+
+  static func occurrences(of needle: [UInt8], in buffer: UnsafeRawBufferPointer) -> [Int] {
+    do {
       guard let base = buffer.baseAddress, !needle.isEmpty else { return [] }
       var result: [Int] = []
       var offset = 0

@@ -11,6 +11,12 @@ enum FileOutcome {
 }
 
 /// The sites of one parsed file, plus what later stages need without re-reading it.
+/// A file's outcome plus the constant names it may define (for the constant index).
+struct FileResult {
+  var outcome: FileOutcome
+  var definedNames: [String]
+}
+
 struct FileScan {
   var sites: [ExtractedSite]
   var source: SourceText
@@ -30,26 +36,32 @@ final class FileScanner {
 
   static let utf8BOM: [UInt8] = [0xEF, 0xBB, 0xBF]
 
-  /// Reused read buffer: most files are read, searched and dropped without another allocation.
-  private var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 << 10, alignment: 16)
+  private let reader = FileReader()
 
-  deinit { buffer.deallocate() }
-
-  func scan(_ file: WalkedFile, language: SourceLanguage) -> FileOutcome {
+  func scan(_ file: WalkedFile, language: SourceLanguage) -> FileResult {
     let support = LanguageRegistry.support(for: language)
     let bytes: [UInt8]
+    var definedNames: [String] = []
     if let replaced = overlay[file.absolutePath] {
       bytes = replaced
-      guard bytes.withUnsafeBytes({ Prefilter.matches(support.needles, in: $0) }) else { return .noMatch }
+      definedNames = bytes.withUnsafeBytes { DefinitionScan.candidateNames(in: $0, language: language) }
+      guard bytes.withUnsafeBytes({ Prefilter.matches(support.needles, in: $0) }) else {
+        return FileResult(outcome: .noMatch, definedNames: definedNames)
+      }
     } else {
-      switch read(file.absolutePath) {
-      case let .failure(reason): return .skipped(SkippedFile(path: file.relativePath, reason: reason.description))
-      case let .success(count):
-        let contents = UnsafeRawBufferPointer(rebasing: buffer[0..<count])
-        guard Prefilter.matches(support.needles, in: contents) else { return .noMatch }
+      switch reader.read(file.absolutePath) {
+      case let .failure(reason):
+        return FileResult(outcome: .skipped(SkippedFile(path: file.relativePath, reason: reason.description)), definedNames: [])
+      case let .success(contents):
+        definedNames = DefinitionScan.candidateNames(in: contents, language: language)
+        guard Prefilter.matches(support.needles, in: contents) else { return FileResult(outcome: .noMatch, definedNames: definedNames) }
         bytes = [UInt8](contents)
       }
     }
+    return FileResult(outcome: examine(bytes, file: file, language: language, support: support), definedNames: definedNames)
+  }
+
+  private func examine(_ bytes: [UInt8], file: WalkedFile, language: SourceLanguage, support: LanguageSupport) -> FileOutcome {
     if bytes.prefix(8192).contains(0) { return .skipped(SkippedFile(path: file.relativePath, reason: "binary file (contains NUL bytes)")) }
     if let offset = Self.invalidUTF8Offset(bytes) {
       return .skipped(SkippedFile(path: file.relativePath, reason: "invalid UTF-8 at byte \(offset)"))
@@ -61,41 +73,6 @@ final class FileScanner {
     let sites = support.sites(in: tree, source: source)
     let documented = sites.map { Self.isDocumented(near: $0, in: source) }
     return .scanned(FileScan(sites: sites, source: source, documented: documented, errorCount: tree.rootNode.errorCount))
-  }
-
-  /// Reads a whole file into `buffer` (grown as needed) with plain POSIX calls: cheaper than
-  /// mapping or `Data` for the many small files a scan touches.
-  private func read(_ path: String) -> Result<Int, ReadFailure> {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { return .failure(ReadFailure(errno)) }
-    defer { close(fd) }
-    var info = stat()
-    if fstat(fd, &info) == 0, Int(info.st_size) + 1 > buffer.count {
-      buffer.deallocate()
-      buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Int(info.st_size) + 4096, alignment: 16)
-    }
-    var count = 0
-    while true {
-      if count == buffer.count {
-        let bigger = UnsafeMutableRawBufferPointer.allocate(byteCount: buffer.count * 2, alignment: 16)
-        bigger.copyMemory(from: UnsafeRawBufferPointer(buffer))
-        buffer.deallocate()
-        buffer = bigger
-      }
-      let n = Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
-      if n == 0 { return .success(count) }
-      if n < 0 {
-        if errno == EINTR { continue }
-        return .failure(ReadFailure(errno))
-      }
-      count += n
-    }
-  }
-
-  struct ReadFailure: Error, CustomStringConvertible {
-    let code: Int32
-    init(_ code: Int32) { self.code = code }
-    var description: String { String(cString: strerror(code)).lowercased() }
   }
 
   func parse(_ source: SourceText, language: SourceLanguage) -> Tree? {

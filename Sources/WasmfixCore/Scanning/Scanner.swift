@@ -30,7 +30,8 @@ public struct Scanner {
     } catch {
       throw ScanError.walk("\(error)")
     }
-    let outcomes = scanFiles(walked.files)
+    let results = scanFiles(walked.files)
+    let outcomes = results.map(\.outcome)
 
     var skipped = walked.skipped
     var extracted: [(file: WalkedFile, scan: FileScan)] = []
@@ -42,9 +43,10 @@ public struct Scanner {
       }
     }
 
-    let index = ConstantIndex(files: walked.files.compactMap { file in
+    let index = ConstantIndex(files: zip(walked.files, results).compactMap { file, result in
       SourceLanguage(pathExtension: Self.pathExtension(file.relativePath)).map {
-        ConstantIndex.CandidateFile(absolutePath: file.absolutePath, relativePath: file.relativePath, language: $0)
+        ConstantIndex.CandidateFile(absolutePath: file.absolutePath, relativePath: file.relativePath, language: $0,
+                                    definedNames: result.definedNames)
       }
     })
     index.overlay = overlay
@@ -102,10 +104,10 @@ public struct Scanner {
   }
 
   /// The per-file stage on every core; results land in input order whatever the scheduling.
-  private func scanFiles(_ files: [WalkedFile]) -> [FileOutcome] {
+  private func scanFiles(_ files: [WalkedFile]) -> [FileResult] {
     let workers = max(1, min(options.jobs ?? ProcessInfo.processInfo.activeProcessorCount, files.count))
-    let results = UnsafeMutableBufferPointer<FileOutcome>.allocate(capacity: files.count)
-    results.initialize(repeating: .noMatch)
+    let results = UnsafeMutableBufferPointer<FileResult>.allocate(capacity: files.count)
+    results.initialize(repeating: FileResult(outcome: .noMatch, definedNames: []))
     defer { results.deallocate() }
     let next = AtomicCounter()
     DispatchQueue.concurrentPerform(iterations: workers) { _ in

@@ -1,0 +1,106 @@
+/// A byte-level pass, run on every file while it is in memory anyway, that lists the names
+/// the file may define as constants (`const NAME`, `#define NAME`, enumerators). It is a
+/// superset: the constant index parses only the files listing a wanted name, and the parse
+/// decides. This replaces a second read of the whole tree to find definitions.
+enum DefinitionScan {
+  static func candidateNames(in bytes: UnsafeRawBufferPointer, language: SourceLanguage) -> [String] {
+    var names: [String] = []
+    switch language {
+    case .rust:
+      for keyword in ["const ", "static "] {
+        for offset in ByteSearch.occurrences(of: Array(keyword.utf8), in: bytes) {
+          var i = offset + keyword.utf8.count
+          i = skipSpaces(bytes, i)
+          if starts(bytes, at: i, with: "mut ") { i = skipSpaces(bytes, i + 4) }
+          if let name = identifier(bytes, at: i) { names.append(name) }
+        }
+      }
+    case .c, .cpp:
+      for offset in ByteSearch.occurrences(of: Array("define".utf8), in: bytes) {
+        if let name = identifier(bytes, at: skipSpaces(bytes, offset + 6)) { names.append(name) }
+      }
+      names += lastIdentifiersBeforeEquals(bytes, after: "const")
+      names += enumerators(bytes)
+    case .csharp:
+      names += lastIdentifiersBeforeEquals(bytes, after: "const ")
+    }
+    return names
+  }
+
+  /// `const size_t NAME = ...`, `const int A = 1, B = 2;` (first declarator is enough for
+  /// stack sizes), `public const long Name = ...`.
+  private static func lastIdentifiersBeforeEquals(_ bytes: UnsafeRawBufferPointer, after keyword: String) -> [String] {
+    var names: [String] = []
+    for offset in ByteSearch.occurrences(of: Array(keyword.utf8), in: bytes) {
+      var i = offset + keyword.utf8.count
+      var last: String?
+      let limit = min(bytes.count, i + 256)
+      while i < limit {
+        let b = bytes[i]
+        if b == UInt8(ascii: "=") { break }
+        if b == UInt8(ascii: ";") || b == UInt8(ascii: "{") || b == UInt8(ascii: "(") { last = nil; break }
+        if isIdentifierStart(b), i == 0 || !isIdentifierByte(bytes[i - 1]), let name = identifier(bytes, at: i) {
+          last = name
+          i += name.utf8.count
+        } else {
+          i += 1
+        }
+      }
+      if let last { names.append(last) }
+    }
+    return names
+  }
+
+  /// Identifiers that start an item inside `enum ... { A = 1, B, C }`.
+  private static func enumerators(_ bytes: UnsafeRawBufferPointer) -> [String] {
+    var names: [String] = []
+    for offset in ByteSearch.occurrences(of: Array("enum".utf8), in: bytes) {
+      var i = offset + 4
+      let limit = min(bytes.count, i + 128)
+      while i < limit, bytes[i] != UInt8(ascii: "{"), bytes[i] != UInt8(ascii: ";") { i += 1 }
+      guard i < limit, bytes[i] == UInt8(ascii: "{") else { continue }
+      var expectName = true
+      var depth = 0
+      i += 1
+      while i < bytes.count {
+        let b = bytes[i]
+        if b == UInt8(ascii: "}") && depth == 0 { break }
+        if b == UInt8(ascii: "(") { depth += 1 } else if b == UInt8(ascii: ")") { depth -= 1 }
+        if b == UInt8(ascii: ",") && depth == 0 { expectName = true; i += 1; continue }
+        if expectName, isIdentifierStart(b), let name = identifier(bytes, at: i) {
+          names.append(name)
+          expectName = false
+          i += name.utf8.count
+          continue
+        }
+        i += 1
+      }
+    }
+    return names
+  }
+
+  private static func skipSpaces(_ bytes: UnsafeRawBufferPointer, _ start: Int) -> Int {
+    var i = start
+    while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
+    return i
+  }
+
+  private static func starts(_ bytes: UnsafeRawBufferPointer, at i: Int, with text: String) -> Bool {
+    let t = Array(text.utf8)
+    guard i + t.count <= bytes.count else { return false }
+    return (0..<t.count).allSatisfy { bytes[i + $0] == t[$0] }
+  }
+
+  static func isIdentifierStart(_ b: UInt8) -> Bool {
+    (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F
+  }
+
+  static func isIdentifierByte(_ b: UInt8) -> Bool { isIdentifierStart(b) || (b >= 0x30 && b <= 0x39) }
+
+  private static func identifier(_ bytes: UnsafeRawBufferPointer, at start: Int) -> String? {
+    guard start < bytes.count, isIdentifierStart(bytes[start]) else { return nil }
+    var end = start
+    while end < bytes.count, isIdentifierByte(bytes[end]) { end += 1 }
+    return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+  }
+}
