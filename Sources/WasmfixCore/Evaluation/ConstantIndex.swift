@@ -10,9 +10,10 @@ public final class ConstantIndex: NameResolver {
     public let absolutePath: String
     public let relativePath: String
     public let language: SourceLanguage
-    /// Names the file may define (from `DefinitionScan`); only these files are ever parsed.
-    public let definedNames: [String]
-    public init(absolutePath: String, relativePath: String, language: SourceLanguage, definedNames: [String]) {
+    /// Hashes of the names the file may define (`DefinitionScan`); only files listing a wanted
+    /// name are ever parsed.
+    public let definedNames: [UInt64]
+    public init(absolutePath: String, relativePath: String, language: SourceLanguage, definedNames: [UInt64]) {
       self.absolutePath = absolutePath
       self.relativePath = relativePath
       self.language = language
@@ -31,15 +32,8 @@ public final class ConstantIndex: NameResolver {
   /// Overrides file contents by absolute path (a fix re-scans its edits before writing them).
   var overlay: [String: [UInt8]] = [:]
 
-  /// Name -> indexes into `files` of the files that may define it.
-  private var filesDefining: [String: [Int]] = [:]
-
   public init(files: [CandidateFile]) {
     self.files = files
-    for (i, file) in files.enumerated() {
-      languageOfFile[file.relativePath] = file.language
-      for name in Set(file.definedNames) { filesDefining[name, default: []].append(i) }
-    }
   }
 
   /// Makes sure every definition of `names` (and of the names they use, transitively) is
@@ -48,12 +42,13 @@ public final class ConstantIndex: NameResolver {
     var pending = initial.subtracting(indexedNames)
     while !pending.isEmpty {
       indexedNames.formUnion(pending)
-      let wanted = Set(pending.flatMap { filesDefining[$0] ?? [] }).sorted()
+      let wantedHashes = Set(pending.map(NameHash.of))
       var newDefinitions: [ConstantDefinition] = []
-      for file in wanted.map({ files[$0] }) where !parsedFiles.contains(file.relativePath) {
+      for file in files where file.definedNames.contains(where: wantedHashes.contains) && !parsedFiles.contains(file.relativePath) {
         guard let data = overlay[file.absolutePath].map({ Data($0) }) ?? FileManager.default.contents(atPath: file.absolutePath)
         else { continue }
         parsedFiles.insert(file.relativePath)
+        languageOfFile[file.relativePath] = file.language
         let source = SourceText(bytes: Array(data))
         hashes[file.relativePath] = ContentHash.of(source.bytes)
         guard let language = try? Grammars.load(file.language),

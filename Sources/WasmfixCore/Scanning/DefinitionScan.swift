@@ -3,8 +3,8 @@
 /// superset: the constant index parses only the files listing a wanted name, and the parse
 /// decides. This replaces a second read of the whole tree to find definitions.
 enum DefinitionScan {
-  static func candidateNames(in bytes: UnsafeRawBufferPointer, language: SourceLanguage) -> [String] {
-    var names: [String] = []
+  static func candidateNames(in bytes: UnsafeRawBufferPointer, language: SourceLanguage) -> [UInt64] {
+    var names: [UInt64] = []
     switch language {
     case .rust:
       for keyword in ["const ", "static "] {
@@ -12,12 +12,12 @@ enum DefinitionScan {
           var i = offset + keyword.utf8.count
           i = skipSpaces(bytes, i)
           if starts(bytes, at: i, with: "mut ") { i = skipSpaces(bytes, i + 4) }
-          if let name = identifier(bytes, at: i) { names.append(name) }
+          if let name = identifier(bytes, at: i) { names.append(name.hash) }
         }
       }
     case .c, .cpp:
       for offset in ByteSearch.occurrences(of: Array("define".utf8), in: bytes) {
-        if let name = identifier(bytes, at: skipSpaces(bytes, offset + 6)) { names.append(name) }
+        if let name = identifier(bytes, at: skipSpaces(bytes, offset + 6)) { names.append(name.hash) }
       }
       names += lastIdentifiersBeforeEquals(bytes, after: "const")
       names += enumerators(bytes)
@@ -29,19 +29,19 @@ enum DefinitionScan {
 
   /// `const size_t NAME = ...`, `const int A = 1, B = 2;` (first declarator is enough for
   /// stack sizes), `public const long Name = ...`.
-  private static func lastIdentifiersBeforeEquals(_ bytes: UnsafeRawBufferPointer, after keyword: String) -> [String] {
-    var names: [String] = []
+  private static func lastIdentifiersBeforeEquals(_ bytes: UnsafeRawBufferPointer, after keyword: String) -> [UInt64] {
+    var names: [UInt64] = []
     for offset in ByteSearch.occurrences(of: Array(keyword.utf8), in: bytes) {
       var i = offset + keyword.utf8.count
-      var last: String?
+      var last: UInt64?
       let limit = min(bytes.count, i + 256)
       while i < limit {
         let b = bytes[i]
         if b == UInt8(ascii: "=") { break }
         if b == UInt8(ascii: ";") || b == UInt8(ascii: "{") || b == UInt8(ascii: "(") { last = nil; break }
         if isIdentifierStart(b), i == 0 || !isIdentifierByte(bytes[i - 1]), let name = identifier(bytes, at: i) {
-          last = name
-          i += name.utf8.count
+          last = name.hash
+          i += name.length
         } else {
           i += 1
         }
@@ -52,8 +52,8 @@ enum DefinitionScan {
   }
 
   /// Identifiers that start an item inside `enum ... { A = 1, B, C }`.
-  private static func enumerators(_ bytes: UnsafeRawBufferPointer) -> [String] {
-    var names: [String] = []
+  private static func enumerators(_ bytes: UnsafeRawBufferPointer) -> [UInt64] {
+    var names: [UInt64] = []
     for offset in ByteSearch.occurrences(of: Array("enum".utf8), in: bytes) {
       var i = offset + 4
       let limit = min(bytes.count, i + 128)
@@ -68,9 +68,9 @@ enum DefinitionScan {
         if b == UInt8(ascii: "(") { depth += 1 } else if b == UInt8(ascii: ")") { depth -= 1 }
         if b == UInt8(ascii: ",") && depth == 0 { expectName = true; i += 1; continue }
         if expectName, isIdentifierStart(b), let name = identifier(bytes, at: i) {
-          names.append(name)
+          names.append(name.hash)
           expectName = false
-          i += name.utf8.count
+          i += name.length
           continue
         }
         i += 1
@@ -97,10 +97,23 @@ enum DefinitionScan {
 
   static func isIdentifierByte(_ b: UInt8) -> Bool { isIdentifierStart(b) || (b >= 0x30 && b <= 0x39) }
 
-  private static func identifier(_ bytes: UnsafeRawBufferPointer, at start: Int) -> String? {
+  /// The identifier at `start`, as its length and name hash (no String is made per file).
+  private static func identifier(_ bytes: UnsafeRawBufferPointer, at start: Int) -> (hash: UInt64, length: Int)? {
     guard start < bytes.count, isIdentifierStart(bytes[start]) else { return nil }
     var end = start
-    while end < bytes.count, isIdentifierByte(bytes[end]) { end += 1 }
-    return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    var hash = NameHash.seed
+    while end < bytes.count, isIdentifierByte(bytes[end]) {
+      hash = NameHash.step(hash, bytes[end])
+      end += 1
+    }
+    return (hash, end - start)
   }
+}
+
+/// FNV-1a over an identifier's bytes: the byte scan records hashes, the index hashes the
+/// names it wants; a collision only costs one extra parse.
+enum NameHash {
+  static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
+  static func step(_ hash: UInt64, _ byte: UInt8) -> UInt64 { (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+  static func of(_ name: String) -> UInt64 { name.utf8.reduce(seed, step) }
 }

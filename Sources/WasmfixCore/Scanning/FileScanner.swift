@@ -14,7 +14,7 @@ enum FileOutcome {
 /// A file's outcome plus the constant names it may define (for the constant index).
 struct FileResult {
   var outcome: FileOutcome
-  var definedNames: [String]
+  var definedNames: [UInt64]
 }
 
 struct FileScan {
@@ -41,7 +41,7 @@ final class FileScanner {
   func scan(_ file: WalkedFile, language: SourceLanguage) -> FileResult {
     let support = LanguageRegistry.support(for: language)
     let bytes: [UInt8]
-    var definedNames: [String] = []
+    var definedNames: [UInt64] = []
     if let replaced = overlay[file.absolutePath] {
       bytes = replaced
       definedNames = bytes.withUnsafeBytes { DefinitionScan.candidateNames(in: $0, language: language) }
