@@ -8,9 +8,15 @@ final class FileReader {
   deinit { buffer.deallocate() }
 
   struct Failure: Error, CustomStringConvertible {
-    let code: Int32
-    var description: String { String(cString: strerror(code)).lowercased() }
+    var code: Int32 = 0
+    var message: String? = nil
+    var description: String { message ?? String(cString: strerror(code)).lowercased() }
   }
+
+  /// Files larger than this are not read (`--max-file-size`).
+  let maxSize: Int
+
+  init(maxSize: Int = Int.max) { self.maxSize = maxSize }
 
   /// The file's bytes, valid until the next call.
   func read(_ path: String) -> Result<UnsafeRawBufferPointer, Failure> {
@@ -18,7 +24,12 @@ final class FileReader {
     guard fd >= 0 else { return .failure(Failure(code: errno)) }
     defer { close(fd) }
     var info = stat()
-    if fstat(fd, &info) == 0, Int(info.st_size) + 1 > buffer.count {
+    guard fstat(fd, &info) == 0 else { return .failure(Failure(code: errno)) }
+    guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(Failure(message: "not a regular file")) }
+    if Int(info.st_size) > maxSize {
+      return .failure(Failure(message: "larger than \(WalkPath.formatSize(maxSize)) (--max-file-size)"))
+    }
+    if Int(info.st_size) + 1 > buffer.count {
       buffer.deallocate()
       buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Int(info.st_size) + 4096, alignment: 16)
     }

@@ -32,11 +32,14 @@ final class FileScanner {
   /// Overrides file contents by absolute path (a fix re-scans its edits before writing them).
   let overlay: [String: [UInt8]]
 
-  init(overlay: [String: [UInt8]] = [:]) { self.overlay = overlay }
+  init(overlay: [String: [UInt8]] = [:], maxFileSize: Int = Int.max) {
+    self.overlay = overlay
+    reader = FileReader(maxSize: maxFileSize)
+  }
 
   static let utf8BOM: [UInt8] = [0xEF, 0xBB, 0xBF]
 
-  private let reader = FileReader()
+  private let reader: FileReader
 
   func scan(_ file: WalkedFile, language: SourceLanguage) -> FileResult {
     let support = LanguageRegistry.support(for: language)

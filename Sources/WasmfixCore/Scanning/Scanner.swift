@@ -111,7 +111,7 @@ public struct Scanner {
     defer { results.deallocate() }
     let next = AtomicCounter()
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
-      let scanner = FileScanner(overlay: overlay)
+      let scanner = FileScanner(overlay: overlay, maxFileSize: options.walk.maxFileSize)
       while true {
         let i = next.increment()
         guard i < files.count else { return }

@@ -24,12 +24,10 @@ public struct WalkedFile: Sendable, Hashable {
   public let absolutePath: String
   /// Relative to the walker's root, `/`-separated; the path as given for files outside the root.
   public let relativePath: String
-  public let size: Int
 
-  public init(absolutePath: String, relativePath: String, size: Int) {
+  public init(absolutePath: String, relativePath: String) {
     self.absolutePath = absolutePath
     self.relativePath = relativePath
-    self.size = size
   }
 }
 
@@ -405,14 +403,23 @@ private struct Walk {
           included: included, isSymlink: isSymlink, ancestors: ancestors)
         if isSymlink { symlinkedDirectories.append(child) } else { stack.append(child) }
       } else {
-        addFile(absolutePath: absolutePath, relativePath: relativePath, info: info)
+        addFile(absolutePath: absolutePath, relativePath: relativePath, info: info,
+                isRegular: initialKind == .file && !isSymlink)
       }
     }
   }
 
   // MARK: Files
 
-  private mutating func addFile(absolutePath: String, relativePath: String, info known: stat?) {
+  private mutating func addFile(absolutePath: String, relativePath: String, info known: stat?, isRegular: Bool = false) {
+    // d_type already says "regular file": the reader's fstat checks size and permissions
+    // when it opens the file, so the walk spends no stat/access calls per file.
+    if known == nil, isRegular {
+      if seenFiles.insert(absolutePath).inserted {
+        files.append(WalkedFile(absolutePath: absolutePath, relativePath: relativePath))
+      }
+      return
+    }
     var info = stat()
     if let known {
       info = known
@@ -434,7 +441,7 @@ private struct Walk {
       return
     }
     if seenFiles.insert(absolutePath).inserted {
-      files.append(WalkedFile(absolutePath: absolutePath, relativePath: relativePath, size: size))
+      files.append(WalkedFile(absolutePath: absolutePath, relativePath: relativePath))
     }
   }
 
@@ -445,7 +452,7 @@ private struct Walk {
 
 // MARK: - Path helpers
 
-private enum WalkPath {
+enum WalkPath {
   /// Absolute and lexically normalised (no `.`, `..`, `//` or trailing `/`); symlinks are kept.
   static func absolute(_ path: String) -> String {
     if path.hasPrefix("/") { return normalize(path) }
@@ -522,7 +529,7 @@ private enum WalkPath {
   }
 
   /// "8 MiB", "512 KiB", "1000 bytes".
-  static func formatSize(_ bytes: Int) -> String {
+  public static func formatSize(_ bytes: Int) -> String {
     if bytes >= 1 << 20 && bytes % (1 << 20) == 0 { return "\(bytes >> 20) MiB" }
     if bytes >= 1 << 10 && bytes % (1 << 10) == 0 { return "\(bytes >> 10) KiB" }
     return "\(bytes) bytes"
