@@ -21,7 +21,7 @@ enum Terminal {
       let elapsed = Date().timeIntervalSince(start)
       guard elapsed > 1 else { return }
       let rate = Int(Double(done) / elapsed)
-      FileHandle.standardError.write(Data("\r\u{1B}[Kwasmfix: \(done)/\(total) files (\(rate) files/s)".utf8))
+      FileHandle.standardError.write(Data("\r\u{1B}[Kwasmfix: \(done)\(total > 0 ? "/\(total)" : "") files (\(rate) files/s)".utf8))
       ProgressState.shown.set(true)
     }
   }

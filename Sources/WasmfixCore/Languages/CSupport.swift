@@ -4,7 +4,8 @@ import TreeSitter
 /// `#define`, `static const` and `enum`.
 struct CSupport: LanguageSupport {
   let language = SourceLanguage.c
-  let needles = ["wasmtime_config_max_wasm_stack_set", "wasmtime_config_async_stack_size_set", "wasmtime_config_async_support_set"]
+  // One search finds all three setters (the parse decides which call it is).
+  let needles = ["wasmtime_config_"]
   var scopeTypes: Set<String> { ["function_definition"] }
   let statementTypes: Set<String> = ["expression_statement", "declaration", "return_statement"]
   let engineCreationNeedles = ["wasm_engine_new_with_config("]

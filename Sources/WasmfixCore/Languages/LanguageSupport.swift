@@ -153,11 +153,21 @@ extension LanguageSupport {
 
 /// Language support by language.
 enum LanguageRegistry {
+  // Built once: their tables (needles, method names) would otherwise be rebuilt per file.
+  private static let rust = RustSupport()
+  private static let c = CSupport()
+  private static let csharp = CSharpSupport()
+
   static func support(for language: SourceLanguage) -> LanguageSupport {
     switch language {
-    case .rust: return RustSupport()
-    case .c, .cpp: return CSupport()
-    case .csharp: return CSharpSupport()
+    case .rust: return rust
+    case .c, .cpp: return c
+    case .csharp: return csharp
     }
   }
+
+  /// Each language's prefilter needles as bytes, converted once.
+  static let needleBytes: [SourceLanguage: [[UInt8]]] = Dictionary(uniqueKeysWithValues: SourceLanguage.allCases.map {
+    ($0, support(for: $0).needles.map { Array($0.utf8) })
+  })
 }

@@ -3,36 +3,45 @@
 /// superset: the constant index parses only the files listing a wanted name, and the parse
 /// decides. This replaces a second read of the whole tree to find definitions.
 enum DefinitionScan {
+  /// The keywords, as bytes once.
+  private enum Keywords {
+    static let rust = [Array("const ".utf8), Array("static ".utf8)]
+    static let define = Array("define".utf8)
+    static let cConst = Array("const".utf8)
+    static let csharpConst = Array("const ".utf8)
+    static let enumKeyword = Array("enum".utf8)
+  }
+
   static func candidateNames(in bytes: UnsafeRawBufferPointer, language: SourceLanguage) -> [UInt64] {
     var names: [UInt64] = []
     switch language {
     case .rust:
-      for keyword in ["const ", "static "] {
-        for offset in ByteSearch.occurrences(of: Array(keyword.utf8), in: bytes) {
-          var i = offset + keyword.utf8.count
+      for keyword in Keywords.rust {
+        for offset in ByteSearch.occurrences(of: keyword, in: bytes) {
+          var i = offset + keyword.count
           i = skipSpaces(bytes, i)
           if starts(bytes, at: i, with: "mut ") { i = skipSpaces(bytes, i + 4) }
           if let name = identifier(bytes, at: i) { names.append(name.hash) }
         }
       }
     case .c, .cpp:
-      for offset in ByteSearch.occurrences(of: Array("define".utf8), in: bytes) {
+      for offset in ByteSearch.occurrences(of: Keywords.define, in: bytes) {
         if let name = identifier(bytes, at: skipSpaces(bytes, offset + 6)) { names.append(name.hash) }
       }
-      names += lastIdentifiersBeforeEquals(bytes, after: "const")
+      names += lastIdentifiersBeforeEquals(bytes, after: Keywords.cConst)
       names += enumerators(bytes)
     case .csharp:
-      names += lastIdentifiersBeforeEquals(bytes, after: "const ")
+      names += lastIdentifiersBeforeEquals(bytes, after: Keywords.csharpConst)
     }
     return names
   }
 
   /// `const size_t NAME = ...`, `const int A = 1, B = 2;` (first declarator is enough for
   /// stack sizes), `public const long Name = ...`.
-  private static func lastIdentifiersBeforeEquals(_ bytes: UnsafeRawBufferPointer, after keyword: String) -> [UInt64] {
+  private static func lastIdentifiersBeforeEquals(_ bytes: UnsafeRawBufferPointer, after keyword: [UInt8]) -> [UInt64] {
     var names: [UInt64] = []
-    for offset in ByteSearch.occurrences(of: Array(keyword.utf8), in: bytes) {
-      var i = offset + keyword.utf8.count
+    for offset in ByteSearch.occurrences(of: keyword, in: bytes) {
+      var i = offset + keyword.count
       var last: UInt64?
       let limit = min(bytes.count, i + 256)
       while i < limit {
@@ -54,7 +63,7 @@ enum DefinitionScan {
   /// Identifiers that start an item inside `enum ... { A = 1, B, C }`.
   private static func enumerators(_ bytes: UnsafeRawBufferPointer) -> [UInt64] {
     var names: [UInt64] = []
-    for offset in ByteSearch.occurrences(of: Array("enum".utf8), in: bytes) {
+    for offset in ByteSearch.occurrences(of: Keywords.enumKeyword, in: bytes) {
       var i = offset + 4
       let limit = min(bytes.count, i + 128)
       while i < limit, bytes[i] != UInt8(ascii: "{"), bytes[i] != UInt8(ascii: ";") { i += 1 }

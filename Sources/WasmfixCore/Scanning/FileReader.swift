@@ -43,6 +43,8 @@ final class FileReader {
       }
       let n = Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
       if n == 0 { return .success(UnsafeRawBufferPointer(rebasing: buffer[0..<count])) }
+      // Got all fstat promised: skip the read that would only report end of file.
+      if n > 0, count + n == Int(info.st_size) { return .success(UnsafeRawBufferPointer(rebasing: buffer[0..<(count + n)])) }
       if n < 0 {
         if errno == EINTR { continue }
         return .failure(Failure(code: errno))

@@ -48,7 +48,7 @@ final class FileScanner {
     if let replaced = overlay[file.absolutePath] {
       bytes = replaced
       definedNames = bytes.withUnsafeBytes { DefinitionScan.candidateNames(in: $0, language: language) }
-      guard bytes.withUnsafeBytes({ Prefilter.matches(support.needles, in: $0) }) else {
+      guard bytes.withUnsafeBytes({ Prefilter.matches(language, in: $0) }) else {
         return FileResult(outcome: .noMatch, definedNames: definedNames)
       }
     } else {
@@ -57,7 +57,7 @@ final class FileScanner {
         return FileResult(outcome: .skipped(SkippedFile(path: file.relativePath, reason: reason.description)), definedNames: [])
       case let .success(contents):
         definedNames = DefinitionScan.candidateNames(in: contents, language: language)
-        guard Prefilter.matches(support.needles, in: contents) else { return FileResult(outcome: .noMatch, definedNames: definedNames) }
+        guard Prefilter.matches(language, in: contents) else { return FileResult(outcome: .noMatch, definedNames: definedNames) }
         bytes = [UInt8](contents)
       }
     }
@@ -68,6 +68,11 @@ final class FileScanner {
     if bytes.prefix(8192).contains(0) { return .skipped(SkippedFile(path: file.relativePath, reason: "binary file (contains NUL bytes)")) }
     if let offset = Self.invalidUTF8Offset(bytes) {
       return .skipped(SkippedFile(path: file.relativePath, reason: "invalid UTF-8 at byte \(offset)"))
+    }
+    let hits = (LanguageRegistry.needleBytes[language] ?? []).flatMap { ByteSearch.occurrences(of: $0, in: bytes) }.sorted()
+    guard bytes.withUnsafeBytes({ CodeRegions.anyInCode($0, offsets: hits, language: language) }) else {
+      // Every mention is in a comment or a literal: nothing to parse.
+      return .scanned(FileScan(sites: [], source: SourceText(bytes: []), documented: [], errorCount: 0))
     }
     let source = SourceText(bytes: bytes)
     guard let tree = parse(source, language: language) else {

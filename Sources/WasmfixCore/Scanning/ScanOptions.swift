@@ -9,8 +9,8 @@ public struct ScanOptions: Sendable {
   public var harden = false
   /// Worker threads for the per-file stage; nil uses every core.
   public var jobs: Int?
-  /// Called now and then from worker threads with (files done, files total); the CLI draws a
-  /// progress line from it on a terminal. The core never prints.
+  /// Called now and then from worker threads with (files done, files found so far or 0 while
+  /// the walk is still going); the CLI draws a progress line from it. The core never prints.
   public var progress: (@Sendable (Int, Int) -> Void)?
   public init() {}
 }

@@ -24,13 +24,8 @@ public struct Scanner {
     do { try Grammars.checkAll() } catch { throw ScanError.grammar("\(error)") }
     let root = Self.root(for: options)
     let walker = WorkspaceWalker(root: root, options: options.walk)
-    let walked: WalkResult
-    do {
-      walked = try walker.walk(options.paths) { SourceLanguage(pathExtension: Self.pathExtension($0)) != nil }
-    } catch {
-      throw ScanError.walk("\(error)")
-    }
-    let results = scanFiles(walked.files)
+    let walked: WalkResult, results: [FileResult]
+    do { (walked, results) = try walkAndScan(walker) } catch { throw ScanError.walk("\(error)") }
     let outcomes = results.map(\.outcome)
 
     var skipped = walked.skipped
@@ -103,24 +98,48 @@ public struct Scanner {
                       fileHashes: hashes, options: options)
   }
 
-  /// The per-file stage on every core; results land in input order whatever the scheduling.
-  private func scanFiles(_ files: [WalkedFile]) -> [FileResult] {
-    let workers = max(1, min(options.jobs ?? ProcessInfo.processInfo.activeProcessorCount, files.count))
-    let results = UnsafeMutableBufferPointer<FileResult>.allocate(capacity: files.count)
-    results.initialize(repeating: FileResult(outcome: .noMatch, definedNames: []))
-    defer { results.deallocate() }
-    let next = AtomicCounter()
-    DispatchQueue.concurrentPerform(iterations: workers) { _ in
-      let scanner = FileScanner(overlay: overlay, maxFileSize: options.walk.maxFileSize)
-      while true {
-        let i = next.increment()
-        guard i < files.count else { return }
-        let language = SourceLanguage(pathExtension: Self.pathExtension(files[i].relativePath)) ?? .c
-        results[i] = scanner.scan(files[i], language: language)
-        if let progress = options.progress, i % 512 == 511 { progress(i + 1, files.count) }
+  /// Walks on one thread while workers (one per core) read and scan the files it finds.
+  /// Results come back in `walked.files` order (sorted by path), whatever the scheduling.
+  private func walkAndScan(_ walker: WorkspaceWalker) throws -> (WalkResult, [FileResult]) {
+    let feed = FileFeed()
+    var walked = WalkResult()
+    var walkError: Error?
+    let walkDone = DispatchSemaphore(value: 0)
+    let walkThread = Thread {
+      do {
+        walked = try walker.walk(options.paths, sorted: false, onFile: feed.push) {
+          SourceLanguage(pathExtension: Self.pathExtension($0)) != nil
+        }
+      } catch {
+        walkError = error
       }
+      feed.finish()
+      walkDone.signal()
     }
-    return Array(results)
+    walkThread.stackSize = 8 << 20
+    walkThread.start()
+
+    let workers = max(1, options.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+    let perWorker = UnsafeMutableBufferPointer<[(WalkedFile, FileResult)]>.allocate(capacity: workers)
+    perWorker.initialize(repeating: [])
+    defer { perWorker.deinitialize(); perWorker.deallocate() }
+    let done = AtomicCounter()
+    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+      let scanner = FileScanner(overlay: overlay, maxFileSize: options.walk.maxFileSize)
+      var local: [(WalkedFile, FileResult)] = []
+      while let file = feed.next() {
+        let language = SourceLanguage(pathExtension: Self.pathExtension(file.relativePath)) ?? .c
+        local.append((file, scanner.scan(file, language: language)))
+        let count = done.increment() + 1
+        if let progress = options.progress, count % 512 == 0 { progress(count, 0) }
+      }
+      perWorker[worker] = local
+    }
+    walkDone.wait()
+    if let walkError { throw walkError }
+    let pairs = perWorker.flatMap { $0 }.sorted { WalkPath.bytewiseLess($0.0.relativePath, $1.0.relativePath) }
+    walked.files = pairs.map(\.0)
+    return (walked, pairs.map(\.1))
   }
 
   /// The constant the argument *is* (`MAX`, `MAX as usize`, `(size_t)MAX`): the one a fix

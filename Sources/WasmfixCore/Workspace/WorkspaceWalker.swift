@@ -79,7 +79,11 @@ public struct WorkspaceWalker: Sendable {
   /// Walks the given paths (files or directories, absolute or relative to cwd); no paths walks
   /// the root. Throws only when a given path does not exist.
   /// `fileFilter` receives a file name and says whether the file is a candidate.
-  public func walk(_ paths: [String], fileFilter: (String) -> Bool) throws -> WalkResult {
+  /// `onFile`, when given, is called (on the walking thread) for each candidate file as soon as
+  /// it is found, so a scan can start reading before the walk ends; `sorted: false` then skips
+  /// sorting `files`, which the caller orders itself.
+  public func walk(_ paths: [String], sorted: Bool = true, onFile: ((WalkedFile) -> Void)? = nil,
+                   fileFilter: (String) -> Bool) throws -> WalkResult {
     let given = paths.isEmpty ? [root] : paths
     // Fail before any work when a path is missing (a broken symlink does exist: it is reported).
     for path in given {
@@ -89,9 +93,10 @@ public struct WorkspaceWalker: Sendable {
       }
     }
     var walk = Walk(walker: self)
+    walk.onFile = onFile
     for path in given { walk.walkTopLevel(path, fileFilter: fileFilter) }
     walk.finishSymlinkedDirectories(fileFilter: fileFilter)
-    let files = walk.files.sorted { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
+    let files = sorted ? walk.files.sorted { WalkPath.bytewiseLess($0.relativePath, $1.relativePath) } : walk.files
     let skipped = walk.skipped.sorted {
       $0.path == $1.path ? $0.reason < $1.reason : $0.path.utf8.lexicographicallyPrecedes($1.path.utf8)
     }
@@ -136,6 +141,7 @@ private struct Walk {
   let excludes: [Glob]
   var files: [WalkedFile] = []
   var skipped: [SkippedFile] = []
+  var onFile: ((WalkedFile) -> Void)?
   private var seenFiles: Set<String> = []
   private var visitedDirectories: Set<FileID> = []
   private var stack: [DirectoryFrame] = []
@@ -417,6 +423,7 @@ private struct Walk {
     if known == nil, isRegular {
       if seenFiles.insert(absolutePath).inserted {
         files.append(WalkedFile(absolutePath: absolutePath, relativePath: relativePath))
+        onFile?(files[files.count - 1])
       }
       return
     }
@@ -442,6 +449,7 @@ private struct Walk {
     }
     if seenFiles.insert(absolutePath).inserted {
       files.append(WalkedFile(absolutePath: absolutePath, relativePath: relativePath))
+      onFile?(files[files.count - 1])
     }
   }
 
@@ -453,6 +461,19 @@ private struct Walk {
 // MARK: - Path helpers
 
 enum WalkPath {
+  /// Byte order of the UTF-8 paths via memcmp: the same order as comparing `utf8` views,
+  /// several times faster on the tens of thousands of paths a scan sorts.
+  static func bytewiseLess(_ a: String, _ b: String) -> Bool {
+    var a = a, b = b
+    return a.withUTF8 { pa in
+      b.withUTF8 { pb in
+        let common = min(pa.count, pb.count)
+        let order = common == 0 ? 0 : memcmp(pa.baseAddress!, pb.baseAddress!, common)
+        return order != 0 ? order < 0 : pa.count < pb.count
+      }
+    }
+  }
+
   /// Absolute and lexically normalised (no `.`, `..`, `//` or trailing `/`); symlinks are kept.
   static func absolute(_ path: String) -> String {
     if path.hasPrefix("/") { return normalize(path) }

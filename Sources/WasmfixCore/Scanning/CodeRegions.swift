@@ -1,0 +1,149 @@
+/// A single forward pass over a file's bytes that tells whether a prefilter hit lies in code,
+/// rather than in a comment or a string/char literal. Files whose every hit is in a comment or
+/// a string (docs, decoys, test data) are then not parsed at all.
+///
+/// It is a prefilter, so every doubt resolves to "code": an unterminated literal, a `'` that
+/// may be a Rust lifetime, anything unusual. The parse that follows is the authority.
+enum CodeRegions {
+  /// True when at least one of the sorted `offsets` is outside comments and literals.
+  static func anyInCode(_ bytes: UnsafeRawBufferPointer, offsets: [Int], language: SourceLanguage) -> Bool {
+    guard let firstHit = offsets.first else { return false }
+    var hitIndex = 0
+    var i = 0
+    let n = bytes.count
+    // Advances past hits that fall before `position` (they were inside a skipped region).
+    func skipHits(before position: Int) {
+      while hitIndex < offsets.count, offsets[hitIndex] < position { hitIndex += 1 }
+    }
+    _ = firstHit
+    while i < n {
+      // A hit at i while in code: done.
+      if hitIndex < offsets.count, offsets[hitIndex] <= i { return true }
+      let b = bytes[i]
+      let next: UInt8 = i + 1 < n ? bytes[i + 1] : 0
+      if b == UInt8(ascii: "/") && next == UInt8(ascii: "/") {
+        var j = i + 2
+        while j < n, bytes[j] != 0x0A { j += 1 }
+        skipHits(before: j); i = j; continue
+      }
+      if b == UInt8(ascii: "/") && next == UInt8(ascii: "*") {
+        guard let end = blockCommentEnd(bytes, from: i, nests: language == .rust) else { return true }
+        skipHits(before: end); i = end; continue
+      }
+      if b == UInt8(ascii: "\"") {
+        guard let end = literalEnd(bytes, from: i, language: language) else { return true }
+        skipHits(before: end); i = end; continue
+      }
+      if language == .rust, b == UInt8(ascii: "r") || b == UInt8(ascii: "b"), i == 0 || !DefinitionScan.isIdentifierByte(bytes[i - 1]),
+         let end = rustRawStringEnd(bytes, from: i) {
+        skipHits(before: end); i = end; continue
+      }
+      if language == .csharp, b == UInt8(ascii: "@") || b == UInt8(ascii: "$"), let end = csharpPrefixedStringEnd(bytes, from: i) {
+        skipHits(before: end); i = end; continue
+      }
+      if b == UInt8(ascii: "'"), let end = charLiteralEnd(bytes, from: i) {
+        skipHits(before: end); i = end; continue
+      }
+      i += 1
+    }
+    return hitIndex < offsets.count
+  }
+
+  /// End (exclusive) of `/* ... */`; Rust block comments nest. Nil when unterminated.
+  private static func blockCommentEnd(_ bytes: UnsafeRawBufferPointer, from start: Int, nests: Bool) -> Int? {
+    var depth = 0
+    var j = start
+    while j + 1 < bytes.count {
+      if bytes[j] == UInt8(ascii: "/") && bytes[j + 1] == UInt8(ascii: "*") { depth += 1; j += 2; if !nests && depth > 1 { depth = 1 }; continue }
+      if bytes[j] == UInt8(ascii: "*") && bytes[j + 1] == UInt8(ascii: "/") {
+        depth -= 1; j += 2
+        if depth == 0 { return j }
+        continue
+      }
+      j += 1
+    }
+    return nil
+  }
+
+  /// End of a `"..."` literal with backslash escapes (C# `"""` raw literals too). Nil when unterminated.
+  private static func literalEnd(_ bytes: UnsafeRawBufferPointer, from start: Int, language: SourceLanguage) -> Int? {
+    if language == .csharp, start + 2 < bytes.count, bytes[start + 1] == UInt8(ascii: "\""), bytes[start + 2] == UInt8(ascii: "\"") {
+      var j = start + 3
+      while j + 2 < bytes.count {
+        if bytes[j] == UInt8(ascii: "\""), bytes[j + 1] == UInt8(ascii: "\""), bytes[j + 2] == UInt8(ascii: "\"") { return j + 3 }
+        j += 1
+      }
+      return nil
+    }
+    var j = start + 1
+    while j < bytes.count {
+      let c = bytes[j]
+      if c == UInt8(ascii: "\\") { j += 2; continue }
+      if c == UInt8(ascii: "\"") { return j + 1 }
+      // C and C# strings cannot span lines (bar C's backslash continuation, handled above).
+      if c == 0x0A, language != .rust { return nil }
+      j += 1
+    }
+    return nil
+  }
+
+  /// `r"..."`, `r#"..."#`, `br"..."`, `b"..."` (a plain `b"` is an ordinary escaped string).
+  private static func rustRawStringEnd(_ bytes: UnsafeRawBufferPointer, from start: Int) -> Int? {
+    var j = start
+    if bytes[j] == UInt8(ascii: "b") {
+      j += 1
+      guard j < bytes.count else { return nil }
+      if bytes[j] == UInt8(ascii: "\"") { return literalEnd(bytes, from: j, language: .rust) }
+    }
+    guard j < bytes.count, bytes[j] == UInt8(ascii: "r") else { return nil }
+    j += 1
+    var hashes = 0
+    while j < bytes.count, bytes[j] == UInt8(ascii: "#") { hashes += 1; j += 1 }
+    guard j < bytes.count, bytes[j] == UInt8(ascii: "\"") else { return nil }
+    j += 1
+    while j < bytes.count {
+      if bytes[j] == UInt8(ascii: "\"") {
+        var k = j + 1, closing = 0
+        while closing < hashes, k < bytes.count, bytes[k] == UInt8(ascii: "#") { closing += 1; k += 1 }
+        if closing == hashes { return k }
+      }
+      j += 1
+    }
+    return nil
+  }
+
+  /// C# `@"..."` (verbatim: `""` escapes a quote, newlines allowed), `$"..."`, `$@"..."`, `@$"..."`.
+  private static func csharpPrefixedStringEnd(_ bytes: UnsafeRawBufferPointer, from start: Int) -> Int? {
+    var j = start
+    var verbatim = false
+    while j < bytes.count, bytes[j] == UInt8(ascii: "@") || bytes[j] == UInt8(ascii: "$") {
+      if bytes[j] == UInt8(ascii: "@") { verbatim = true }
+      j += 1
+      if j - start > 2 { return nil }
+    }
+    guard j < bytes.count, bytes[j] == UInt8(ascii: "\""), j > start else { return nil }
+    guard verbatim else { return literalEnd(bytes, from: j, language: .csharp) }
+    j += 1
+    while j < bytes.count {
+      if bytes[j] == UInt8(ascii: "\"") {
+        if j + 1 < bytes.count, bytes[j + 1] == UInt8(ascii: "\"") { j += 2; continue }
+        return j + 1
+      }
+      j += 1
+    }
+    return nil
+  }
+
+  /// `'x'`, `'\n'`, `'\u{1F600}'`: a closing quote within a few bytes on the same line.
+  /// Anything else (a Rust lifetime `'a`, a label) is code.
+  private static func charLiteralEnd(_ bytes: UnsafeRawBufferPointer, from start: Int) -> Int? {
+    var j = start + 1
+    let limit = min(bytes.count, start + 12)
+    if j < limit, bytes[j] == UInt8(ascii: "\\") { j += 2 } else { j += 1 }
+    // Skip the continuation bytes of a multi-byte character.
+    while j < limit, bytes[j] & 0xC0 == 0x80 { j += 1 }
+    while j < limit, bytes[j] != UInt8(ascii: "'"), bytes[j] != 0x0A, bytes[start + 1] == UInt8(ascii: "\\") { j += 1 }
+    guard j < limit, bytes[j] == UInt8(ascii: "'") else { return nil }
+    return j + 1
+  }
+}
