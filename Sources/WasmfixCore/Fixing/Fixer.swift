@@ -77,7 +77,8 @@ public struct Fixer {
     }
 
     // Re-scan the edited text: a fix that leaves its finding behind is a bug, not a success.
-    if !changes.isEmpty, let verification = verify(changes) {
+    if !changes.isEmpty {
+      let verification = verify(changes, plan: plan)
       for fix in active {
         for index in fix.findingIndexes where verification.stillReported(result.findings[index]) {
           refusals[index] = "the edit did not remove the finding; file left untouched"
@@ -111,15 +112,13 @@ public struct Fixer {
     }
   }
 
-  private func verify(_ changes: [FileChange]) -> Verification? {
+  private func verify(_ changes: [FileChange], plan: FixPlan) -> Verification {
     var scanner = Scanner(options: result.options)
     scanner.overlay = Dictionary(uniqueKeysWithValues: changes.map { ($0.absolutePath, $0.edited) })
-    guard let rescan = try? scanner.scan() else { return nil }
+    let rescan = scanner.rescan(result)
     func count(_ findings: [Finding]) -> [String: Int] {
       Dictionary(grouping: findings) { "\($0.path)#\($0.rule.code)" }.mapValues(\.count)
     }
-    var planner = FixPlanner(result: result, options: options)
-    let plan = planner.plan()
     let fixedFindings = plan.fixes.flatMap(\.findingIndexes).map { result.findings[$0] }
     return Verification(counts: count(rescan.findings), before: count(result.findings), fixedCounts: count(fixedFindings))
   }

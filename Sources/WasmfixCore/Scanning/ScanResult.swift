@@ -15,6 +15,10 @@ public struct ScanResult: Sendable {
   public var fileHashes: [String: UInt64] = [:]
   /// The options the scan ran with, so a fix can re-scan its result the same way.
   public var options: ScanOptions = ScanOptions()
+  /// Every scanned file with the constant names it may define, and the files that had sites:
+  /// what a fix's verification re-scan reuses instead of walking and reading everything again.
+  var candidates: [ConstantIndex.CandidateFile] = []
+  var sitedFiles: [WalkedFile] = []
 
   public var errorCount: Int { findings.filter { $0.severity == .error && !$0.fixed }.count }
   public var fixedCount: Int { findings.filter(\.fixed).count }

@@ -26,24 +26,55 @@ public struct Scanner {
     let walker = WorkspaceWalker(root: root, options: options.walk)
     let walked: WalkResult, results: [FileResult]
     do { (walked, results) = try walkAndScan(walker) } catch { throw ScanError.walk("\(error)") }
-    let outcomes = results.map(\.outcome)
+    let candidates = zip(walked.files, results).compactMap { file, result in
+      SourceLanguage(pathExtension: Self.pathExtension(file.relativePath)).map {
+        ConstantIndex.CandidateFile(absolutePath: file.absolutePath, relativePath: file.relativePath, language: $0,
+                                    definedNames: result.definedNames)
+      }
+    }
+    var analyzed = analyze(root: root, files: walked.files, results: results, skipped: walked.skipped, candidates: candidates)
+    analyzed.filesScanned = walked.files.count - (analyzed.skipped.count - walked.skipped.count)
+    return analyzed
+  }
 
-    var skipped = walked.skipped
+  /// Scans again only the files that had sites plus `overlay`'s edited files, reusing the first
+  /// scan's walk and constant-name index: what a fix's verification needs, at a fraction of a
+  /// full scan's cost.
+  func rescan(_ previous: ScanResult) -> ScanResult {
+    let edited = Set(overlay.keys)
+    var files = previous.sitedFiles
+    for candidate in previous.candidates where edited.contains(candidate.absolutePath) && !files.contains(where: { $0.absolutePath == candidate.absolutePath }) {
+      files.append(WalkedFile(absolutePath: candidate.absolutePath, relativePath: candidate.relativePath))
+    }
+    files.sort { WalkPath.bytewiseLess($0.relativePath, $1.relativePath) }
+    let scanner = FileScanner(overlay: overlay, maxFileSize: options.walk.maxFileSize)
+    let results = files.map { scanner.scan($0, language: SourceLanguage(pathExtension: Self.pathExtension($0.relativePath)) ?? .c) }
+    let fresh = Dictionary(uniqueKeysWithValues: zip(files, results).map { ($0.absolutePath, $1.definedNames) })
+    let candidates = previous.candidates.map { candidate in
+      fresh[candidate.absolutePath].map {
+        ConstantIndex.CandidateFile(absolutePath: candidate.absolutePath, relativePath: candidate.relativePath,
+                                    language: candidate.language, definedNames: $0)
+      } ?? candidate
+    }
+    var result = analyze(root: previous.root, files: files, results: results, skipped: [], candidates: candidates)
+    result.filesScanned = previous.filesScanned
+    return result
+  }
+
+  /// Everything after reading: constants, evaluation, groups, rules.
+  private func analyze(root: String, files: [WalkedFile], results: [FileResult], skipped walkSkipped: [SkippedFile],
+                       candidates: [ConstantIndex.CandidateFile]) -> ScanResult {
+    var skipped = walkSkipped
     var extracted: [(file: WalkedFile, scan: FileScan)] = []
-    for (file, outcome) in zip(walked.files, outcomes) {
-      switch outcome {
+    for (file, result) in zip(files, results) {
+      switch result.outcome {
       case .noMatch: continue
       case let .skipped(entry): skipped.append(entry)
       case let .scanned(scan): extracted.append((file, scan))
       }
     }
 
-    let index = ConstantIndex(files: zip(walked.files, results).compactMap { file, result in
-      SourceLanguage(pathExtension: Self.pathExtension(file.relativePath)).map {
-        ConstantIndex.CandidateFile(absolutePath: file.absolutePath, relativePath: file.relativePath, language: $0,
-                                    definedNames: result.definedNames)
-      }
-    })
+    let index = ConstantIndex(files: candidates)
     index.overlay = overlay
     var names = Set<String>()
     for entry in extracted { for site in entry.scan.sites { for path in site.argument.referencedNames { names.insert(path.last ?? "") } } }
@@ -94,8 +125,9 @@ public struct Scanner {
     var hashes = index.hashes
     for entry in extracted { hashes[entry.file.relativePath] = ContentHash.of(entry.scan.source.bytes) }
     return ScanResult(root: root, wasmtime: detector.versionForRoot(), sites: sites, groups: groups,
-                      findings: findings, skipped: skipped, filesScanned: walked.files.count - (skipped.count - walked.skipped.count), warnings: warnings,
-                      fileHashes: hashes, options: options)
+                      findings: findings, skipped: skipped, filesScanned: files.count, warnings: warnings,
+                      fileHashes: hashes, options: options, candidates: candidates,
+                      sitedFiles: extracted.filter { !$0.scan.sites.isEmpty }.map(\.file))
   }
 
   /// Walks on one thread while workers (one per core) read and scan the files it finds.
