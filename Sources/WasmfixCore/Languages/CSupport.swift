@@ -64,19 +64,9 @@ struct CSupport: LanguageSupport {
       return .cast(text(type, source), lower(value, in: source))
     case "unary_expression":
       guard let op = node.child(byField: "operator"), let operand = node.child(byField: "argument") else { break }
-      let inner = lower(operand, in: source)
-      switch text(op, source) {
-      case "-": return .unary(.negate, inner)
-      case "+": return .unary(.plus, inner)
-      case "~": return .unary(.bitNot, inner)
-      case "!": return .unary(.logicalNot, inner)
-      default: break
-      }
+      if let unary = lowerPrefix(text(op, source), lower(operand, in: source)) { return unary }
     case "binary_expression":
-      guard let l = node.child(byField: "left"), let r = node.child(byField: "right"),
-            let op = node.child(byField: "operator"), let binary = BinaryOperator(rawValue: text(op, source))
-      else { break }
-      return .binary(binary, lower(l, in: source), lower(r, in: source))
+      if let binary = lowerBinary(node, in: source) { return binary }
     case "call_expression":
       if let function = node.child(byField: "function") { return .opaque("call to \(key(function, source))()") }
     case "field_expression": return .opaque("field \(key(node, source))")

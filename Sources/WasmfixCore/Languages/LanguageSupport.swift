@@ -126,6 +126,25 @@ extension LanguageSupport {
 
   func text(_ node: Node, _ source: SourceText) -> String { source.text(node.byteRange) }
 
+  /// `left op right` with a field-named operator, the same in all three grammars.
+  func lowerBinary(_ node: Node, in source: SourceText) -> Expression? {
+    guard let l = node.child(byField: "left"), let r = node.child(byField: "right"),
+          let op = node.child(byField: "operator"), let binary = BinaryOperator(rawValue: text(op, source))
+    else { return nil }
+    return .binary(binary, lower(l, in: source), lower(r, in: source))
+  }
+
+  /// A prefix operator as C and C# write it (Rust's `!` differs and is handled there).
+  func lowerPrefix(_ op: String, _ inner: Expression) -> Expression? {
+    switch op {
+    case "-": return .unary(.negate, inner)
+    case "+": return .unary(.plus, inner)
+    case "~": return .unary(.bitNot, inner)
+    case "!": return .unary(.logicalNot, inner)
+    default: return nil
+    }
+  }
+
   /// Whitespace-free text, so `config . x` and `config.x` key the same receiver.
   func key(_ node: Node, _ source: SourceText) -> String {
     text(node, source).filter { !$0.isWhitespace }

@@ -126,10 +126,7 @@ struct RustSupport: LanguageSupport {
       default: break
       }
     case "binary_expression":
-      guard let l = node.child(byField: "left"), let r = node.child(byField: "right"),
-            let op = node.child(byField: "operator"), let binary = BinaryOperator(rawValue: text(op, source))
-      else { break }
-      return .binary(binary, lower(l, in: source), lower(r, in: source))
+      if let binary = lowerBinary(node, in: source) { return binary }
     case "call_expression":
       guard let function = node.child(byField: "function"), let arguments = node.child(byField: "arguments") else { break }
       if function.type == "field_expression", let receiver = function.child(byField: "value"),
