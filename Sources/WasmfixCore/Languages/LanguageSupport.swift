@@ -33,7 +33,8 @@ struct ExtractedSite {
 /// What wasmfix knows of one language: how its setting calls, expressions and constants look.
 protocol LanguageSupport {
   var language: SourceLanguage { get }
-  /// Byte strings whose absence proves a file has no site (the prefilter).
+  /// Text at the start of, or inside, every setting's name token: where to look for sites
+  /// in a parsed file (the prefilter's stems, `Prefilter.patterns`, decide what gets parsed).
   var needles: [String] { get }
   /// The site whose name token is `node`, if `node` is the name of a setting call.
   func site(named node: Node, in source: SourceText) -> ExtractedSite?
@@ -185,8 +186,4 @@ enum LanguageRegistry {
     }
   }
 
-  /// Each language's prefilter needles as bytes, converted once.
-  static let needleBytes: [SourceLanguage: [[UInt8]]] = Dictionary(uniqueKeysWithValues: SourceLanguage.allCases.map {
-    ($0, support(for: $0).needles.map { Array($0.utf8) })
-  })
 }

@@ -69,7 +69,7 @@ final class FileScanner {
     if let offset = Self.invalidUTF8Offset(bytes) {
       return .skipped(SkippedFile(path: file.relativePath, reason: "invalid UTF-8 at byte \(offset)"))
     }
-    let hits = (LanguageRegistry.needleBytes[language] ?? []).flatMap { ByteSearch.occurrences(of: $0, in: bytes) }.sorted()
+    let hits = bytes.withUnsafeBytes { Prefilter.hits(language, in: $0) }
     guard bytes.withUnsafeBytes({ CodeRegions.anyInCode($0, offsets: hits, language: language) }) else {
       // Every mention is in a comment or a literal: nothing to parse.
       return .scanned(FileScan(sites: [], source: SourceText(bytes: []), documented: [], errorCount: 0))

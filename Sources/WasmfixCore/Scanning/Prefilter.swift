@@ -1,7 +1,50 @@
-/// The byte-level test that keeps most files from ever being decoded or parsed: does the
-/// file contain any of a language's setting names?
+/// The byte-level test that keeps most files from ever being decoded or parsed: does the file
+/// contain one of a language's setting names? Names that share a stem are found with one
+/// search for the stem and a check of what follows (`async_s` + `tack_size` / `upport`), so a
+/// file is searched once per stem rather than once per name.
 enum Prefilter {
+  struct Pattern {
+    let stem: [UInt8]
+    /// What may follow the stem; empty when the stem alone is a name.
+    let continuations: [[UInt8]]
+
+    init(_ stem: String, _ continuations: [String] = []) {
+      self.stem = Array(stem.utf8)
+      self.continuations = continuations.map { Array($0.utf8) }
+    }
+
+    func matches(at offset: Int, in bytes: UnsafeRawBufferPointer) -> Bool {
+      guard !continuations.isEmpty else { return true }
+      let start = offset + stem.count
+      return continuations.contains { tail in
+        start + tail.count <= bytes.count && tail.indices.allSatisfy { bytes[start + $0] == tail[$0] }
+      }
+    }
+  }
+
+  static let patterns: [SourceLanguage: [Pattern]] = [
+    .rust: [Pattern("max_wasm_stack"), Pattern("async_s", ["tack_size", "upport"])],
+    // One stem for all three C setters; the parse decides which call it is.
+    .c: [Pattern("wasmtime_config_")],
+    .cpp: [Pattern("wasmtime_config_")],
+    .csharp: [Pattern("WithMax", ["imumStackSize", "WasmStack"]), Pattern("WithAsync")],
+  ]
+
   static func matches(_ language: SourceLanguage, in bytes: UnsafeRawBufferPointer) -> Bool {
-    (LanguageRegistry.needleBytes[language] ?? []).contains { ByteSearch.contains($0, in: bytes) }
+    for pattern in patterns[language] ?? [] {
+      if pattern.continuations.isEmpty {
+        if ByteSearch.contains(pattern.stem, in: bytes) { return true }
+      } else if ByteSearch.occurrences(of: pattern.stem, in: bytes).contains(where: { pattern.matches(at: $0, in: bytes) }) {
+        return true
+      }
+    }
+    return false
+  }
+
+  /// Every verified hit's offset, sorted.
+  static func hits(_ language: SourceLanguage, in bytes: UnsafeRawBufferPointer) -> [Int] {
+    (patterns[language] ?? []).flatMap { pattern in
+      ByteSearch.occurrences(of: pattern.stem, in: bytes).filter { pattern.matches(at: $0, in: bytes) }
+    }.sorted()
   }
 }

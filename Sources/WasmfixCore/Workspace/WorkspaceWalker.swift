@@ -94,6 +94,7 @@ public struct WorkspaceWalker: Sendable {
     }
     var walk = Walk(walker: self)
     walk.onFile = onFile
+    walk.deduplicate = given.count > 1
     for path in given { walk.walkTopLevel(path, fileFilter: fileFilter) }
     walk.finishSymlinkedDirectories(fileFilter: fileFilter)
     let files = sorted ? walk.files.sorted { WalkPath.bytewiseLess($0.relativePath, $1.relativePath) } : walk.files
@@ -143,6 +144,9 @@ private struct Walk {
   var skipped: [SkippedFile] = []
   var onFile: ((WalkedFile) -> Void)?
   private var seenFiles: Set<String> = []
+  /// Only overlapping top-level paths can reach one file twice (directories are walked once by
+  /// device and inode), so a single path skips hashing every file's path.
+  var deduplicate = true
   private var visitedDirectories: Set<FileID> = []
   private var stack: [DirectoryFrame] = []
   private var symlinkedDirectories: [DirectoryFrame] = []
@@ -421,7 +425,7 @@ private struct Walk {
     // d_type already says "regular file": the reader's fstat checks size and permissions
     // when it opens the file, so the walk spends no stat/access calls per file.
     if known == nil, isRegular {
-      if seenFiles.insert(absolutePath).inserted {
+      if !deduplicate || seenFiles.insert(absolutePath).inserted {
         files.append(WalkedFile(absolutePath: absolutePath, relativePath: relativePath))
         onFile?(files[files.count - 1])
       }
@@ -447,7 +451,7 @@ private struct Walk {
       skip(relativePath, WalkPath.reason(errno: errno))
       return
     }
-    if seenFiles.insert(absolutePath).inserted {
+    if !deduplicate || seenFiles.insert(absolutePath).inserted {
       files.append(WalkedFile(absolutePath: absolutePath, relativePath: relativePath))
       onFile?(files[files.count - 1])
     }
