@@ -44,7 +44,9 @@ public final class ConstantIndex: NameResolver {
       indexedNames.formUnion(pending)
       let wantedHashes = Set(pending.map(NameHash.of))
       var newDefinitions: [ConstantDefinition] = []
-      for file in files where file.definedNames.contains(where: wantedHashes.contains) && !parsedFiles.contains(file.relativePath) {
+      let wanted = files.filter { $0.definedNames.contains(where: wantedHashes.contains) && !parsedFiles.contains($0.relativePath) }
+        .sorted { WalkPath.bytewiseLess($0.relativePath, $1.relativePath) }
+      for file in wanted {
         guard let data = overlay[file.absolutePath].map({ Data($0) }) ?? FileManager.default.contents(atPath: file.absolutePath)
         else { continue }
         parsedFiles.insert(file.relativePath)

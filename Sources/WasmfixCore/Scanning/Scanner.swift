@@ -73,6 +73,8 @@ public struct Scanner {
       case let .scanned(scan): extracted.append((file, scan))
       }
     }
+    // Deterministic output whatever the workers' scheduling: files in path order.
+    extracted.sort { WalkPath.bytewiseLess($0.file.relativePath, $1.file.relativePath) }
 
     let index = ConstantIndex(files: candidates)
     index.overlay = overlay
@@ -169,7 +171,8 @@ public struct Scanner {
     }
     walkDone.wait()
     if let walkError { throw walkError }
-    let pairs = perWorker.flatMap { $0 }.sorted { WalkPath.bytewiseLess($0.0.relativePath, $1.0.relativePath) }
+    // Unsorted: only the few files with sites or skips need an order, and `analyze` sorts those.
+    let pairs = perWorker.flatMap { $0 }
     walked.files = pairs.map(\.0)
     return (walked, pairs.map(\.1))
   }
