@@ -997,6 +997,21 @@ pub fn {fn_name(rng)}() -> anyhow::Result<(Engine, Engine)> {{
     return Config(code, sites, [[0], [1, 2], [3, 4, 5]])
 
 
+def rust_comment_in_args(rng, k):
+    m = big(rng)
+    code = f"""pub fn {fn_name(rng)}() -> anyhow::Result<Engine> {{
+    let mut config = Config::new();
+    config.{MARK}async_support(true);
+    config.{MARK}max_wasm_stack(/* {m // MIB} MiB */ {rust_size(rng, m)});
+    config
+        // the async stack holds the wasm stack plus the host's frames
+        .{MARK}async_stack_size({rust_size(rng, m + MIB)});
+    Engine::new(&config)
+}}
+"""
+    return Config(code, [SiteSpec("async_support", True), SiteSpec("max_wasm_stack", m), SiteSpec("async_stack_size", m + MIB)], [[0, 1, 2]])
+
+
 # C ------------------------------------------------------------------------------------------
 
 def c_fn(rng) -> str:
@@ -1233,17 +1248,34 @@ def cs_alias_async(rng, k):
     return Config(code, [SiteSpec("async_support", True), SiteSpec("max_wasm_stack", m)], [[0, 1]])
 
 
+def cs_comment_in_args(rng, k):
+    m = rng.choice([4, 8]) * MIB
+    code = f"""    public sealed class DeepRecursionHost{k}
+    {{
+        public Engine {cs_method(rng)}()
+        {{
+            var config = new Config()
+                .{MARK}WithAsync(true)
+                // the guest's parser recurses deeply
+                .{MARK}WithMaximumStackSize(/* bytes */ {cs_size(rng, m)});
+            return new Engine(config);
+        }}
+    }}
+"""
+    return Config(code, [SiteSpec("async_support", True), SiteSpec("max_wasm_stack", m)], [[0, 1]])
+
+
 SHAPES = [
     ("crates", rust_statements_async), ("crates", rust_chain_valid), ("crates", rust_crate_limits),
     ("crates", rust_use_import_equal), ("crates", rust_env_var), ("crates", rust_local_consts_chain),
     ("crates", rust_zero), ("crates", rust_latent), ("legacy", rust_legacy), ("legacy", rust_legacy_valid),
     ("crates", rust_async_only), ("crates", rust_hex_cast_async_off), ("crates", rust_inline_chain_latent),
-    ("crates", rust_documented_in_tests), ("crates", rust_param_and_second_engine),
+    ("crates", rust_documented_in_tests), ("crates", rust_param_and_second_engine), ("crates", rust_comment_in_args),
     ("native", c_literals_async), ("native", c_define_header), ("native", c_getenv), ("native", c_zero),
     ("native", c_latent), ("next", c_next_unconditional), ("next", c_next_valid), ("native", c_static_const_enum),
     ("native", c_comment_in_args),
     ("dotnet", cs_fluent_latent), ("dotnet", cs_limits_multiline), ("dotnet", cs_env), ("dotnet", cs_valid_small),
-    ("dotnet", cs_zero), ("dotnet", cs_local_const), ("dotnet", cs_alias_async),
+    ("dotnet", cs_zero), ("dotnet", cs_local_const), ("dotnet", cs_alias_async), ("dotnet", cs_comment_in_args),
 ]
 
 # Decoys: setting names where they are not settings. Each is one item for a file of its language.
@@ -1310,6 +1342,10 @@ def unique(name: str, taken: set[str]) -> str:
     return name
 
 
+# Directory names; never `target`, which the tree's .gitignore ignores at any depth.
+DIRECTORY_NOUNS = [n for n in NOUNS if n not in ("target", "bin", "obj")]
+
+
 def plan(n_files: int, rng: random.Random) -> tuple[list[Project], list[FileJob]]:
     kinds = ["crates", "legacy", "native", "next", "dotnet"]
     weights = [0.38, 0.05, 0.27, 0.05, 0.25]
@@ -1333,7 +1369,7 @@ def plan(n_files: int, rng: random.Random) -> tuple[list[Project], list[FileJob]
                     path = f"{base}/src/lib.rs"
                 else:
                     if rng.random() < 0.12 and len(dirs) < 12:
-                        dirs.append(rng.choice(dirs) + "/" + unique(rng.choice(NOUNS), taken))
+                        dirs.append(rng.choice(dirs) + "/" + unique(rng.choice(DIRECTORY_NOUNS), taken))
                     path = f"{base}/{rng.choice(dirs)}/{unique(snake(rng, rng.randint(1, 2)), taken)}.rs"
                 jobs.append(FileJob(path, "rust", file_size(rng), project))
         elif kind in ("native", "next"):
@@ -1341,7 +1377,7 @@ def plan(n_files: int, rng: random.Random) -> tuple[list[Project], list[FileJob]
             base = ("native/" if kind == "native" else "next/native/") + name
             project = Project(kind, name, base)
             taken = {f"{name}_limits"}
-            subdirs = ["src"] + [f"src/{unique(rng.choice(NOUNS), taken)}" for _ in range(count // 40)]
+            subdirs = ["src"] + [f"src/{unique(rng.choice(DIRECTORY_NOUNS), taken)}" for _ in range(count // 40)]
             for i in range(count):
                 if rng.random() < 0.28:
                     path = f"{base}/include/{name}/{unique(snake(rng, rng.randint(1, 2)), taken)}.h"
@@ -1554,10 +1590,12 @@ def generate(n_files: int, seed: int, out: str) -> dict:
         project = projects_by_dir[directory]
         job = constants_job(project, items, rng)
         # It replaces a junk file of the project, so the tree keeps exactly --files files.
-        spare = [j for j in jobs_by_project[directory] if j.path not in used and j.language == job.language
-                 and not j.path.endswith("/lib.rs")]
-        if spare:
-            jobs.remove(rng.choice(spare))
+        for pool_of_jobs in (jobs_by_project[directory], jobs):
+            spare = [j for j in pool_of_jobs if j.path not in used and j.language == job.language
+                     and not j.path.endswith("/lib.rs")]
+            if spare:
+                jobs.remove(rng.choice(spare))
+                break
         jobs.append(job)
         used.add(job.path)
     jobs_by_project = {}
@@ -1660,7 +1698,9 @@ def write_ignored(tree: str, n_files: int, seed: int, pools: Pools, jobs: list[F
         if i < len(conflicting):
             job.language = conflicting[i][0]
             ext = {"rust": "rs", "h": "h", "csharp": "cs"}[job.language]
-            job.path = f"target/debug/build/{crate}-{rng.getrandbits(64):016x}/out/limits_{i}.{ext}"
+            # Where `cargo package` would put a copy: the module path matches `crate::limits::X` too.
+            job.path = (f"target/package/{crate}-0.1.{i}/src/limits.rs" if ext == "rs"
+                        else f"target/debug/build/{crate}-{rng.getrandbits(64):016x}/out/limits_{i}.{ext}")
             job.extra_items = [conflicting[i][1]]
         elif rng.random() < 0.25:
             kind, shape = rng.choice([s for s in shapes if LANGUAGE_OF_KIND[s[0]] == {"rust": "rust", "c": "c", "h": "c", "csharp": "csharp"}[lang]])
@@ -1688,8 +1728,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     parser.add_argument("--out", required=True, help="output directory: OUT/tree and OUT/ground-truth.json")
     args = parser.parse_args(argv)
-    if args.files < 40:
-        parser.error("--files must be at least 40")
+    if args.files < 100:
+        parser.error("--files must be at least 100 (the tree holds every configuration shape)")
     truth = generate(args.files, args.seed, args.out)
     print(f"generate.py: {truth['files']} files, {truth['bytes'] / 1e6:.1f} MB in {args.out}/tree "
           f"(+{truth['ignored_files']} ignored, {truth['ignored_bytes'] / 1e6:.1f} MB); "
