@@ -28,9 +28,11 @@ let package = Package(
     grammar("TreeSitterC", dir: "c", scanner: false),
     grammar("TreeSitterCSharp", dir: "csharp", scanner: true),
     .target(name: "TreeSitter", dependencies: ["CTreeSitter"]),
+    // Our own one-pass multi-literal search (SIMD), used by the prefilter and definition scan.
+    .target(name: "CScan", cSettings: [.unsafeFlags(["-O2"])]),
     .target(
       name: "WasmfixCore",
-      dependencies: ["TreeSitter", "TreeSitterRust", "TreeSitterC", "TreeSitterCSharp"]
+      dependencies: ["TreeSitter", "TreeSitterRust", "TreeSitterC", "TreeSitterCSharp", "CScan"]
     ),
     .executableTarget(
       name: "wasmfix",

@@ -3,71 +3,66 @@
 /// superset: the constant index parses only the files listing a wanted name, and the parse
 /// decides. This replaces a second read of the whole tree to find definitions.
 enum DefinitionScan {
-  /// The keywords, as bytes once.
-  private enum Keywords {
-    static let rust = [Array("const ".utf8), Array("static ".utf8)]
-    static let define = Array("define".utf8)
-    static let cConst = Array("const".utf8)
-    static let csharpConst = Array("const ".utf8)
-    static let enumKeyword = Array("enum".utf8)
-  }
+  /// The literals that can start a definition, per language, and how to read the name after each.
+  enum Reader { case nameAfter, lastNameBeforeEquals, enumerators }
 
-  static func candidateNames(in bytes: UnsafeRawBufferPointer, language: SourceLanguage) -> [UInt64] {
+  static let keywords: [SourceLanguage: [(literal: String, reader: Reader)]] = [
+    .rust: [("const ", .nameAfter), ("static ", .nameAfter)],
+    .c: [("define", .nameAfter), ("const", .lastNameBeforeEquals), ("enum", .enumerators)],
+    .cpp: [("define", .nameAfter), ("const", .lastNameBeforeEquals), ("enum", .enumerators)],
+    .csharp: [("const ", .lastNameBeforeEquals)],
+  ]
+
+  /// Hashes of the names defined at the keyword occurrences `hits` (offsets of `keywords[language][index]`).
+  static func candidateNames(in bytes: UnsafeRawBufferPointer, language: SourceLanguage,
+                             hits: [(keyword: Int, offset: Int)]) -> [UInt64] {
+    let table = keywords[language] ?? []
     var names: [UInt64] = []
-    switch language {
-    case .rust:
-      for keyword in Keywords.rust {
-        for offset in ByteSearch.occurrences(of: keyword, in: bytes) {
-          var i = offset + keyword.count
-          i = skipSpaces(bytes, i)
-          if starts(bytes, at: i, with: "mut ") { i = skipSpaces(bytes, i + 4) }
-          if let name = identifier(bytes, at: i) { names.append(name.hash) }
-        }
+    for hit in hits {
+      let (literal, reader) = table[hit.keyword]
+      let after = hit.offset + literal.utf8.count
+      switch reader {
+      case .nameAfter:
+        var i = skipSpaces(bytes, after)
+        if language == .rust, starts(bytes, at: i, with: "mut ") { i = skipSpaces(bytes, i + 4) }
+        if let name = identifier(bytes, at: i) { names.append(name.hash) }
+      case .lastNameBeforeEquals:
+        if let name = lastIdentifierBeforeEquals(bytes, from: after) { names.append(name) }
+      case .enumerators:
+        names += enumerators(bytes, from: after)
       }
-    case .c, .cpp:
-      for offset in ByteSearch.occurrences(of: Keywords.define, in: bytes) {
-        if let name = identifier(bytes, at: skipSpaces(bytes, offset + 6)) { names.append(name.hash) }
-      }
-      names += lastIdentifiersBeforeEquals(bytes, after: Keywords.cConst)
-      names += enumerators(bytes)
-    case .csharp:
-      names += lastIdentifiersBeforeEquals(bytes, after: Keywords.csharpConst)
     }
     return names
   }
 
   /// `const size_t NAME = ...`, `const int A = 1, B = 2;` (first declarator is enough for
   /// stack sizes), `public const long Name = ...`.
-  private static func lastIdentifiersBeforeEquals(_ bytes: UnsafeRawBufferPointer, after keyword: [UInt8]) -> [UInt64] {
-    var names: [UInt64] = []
-    for offset in ByteSearch.occurrences(of: keyword, in: bytes) {
-      var i = offset + keyword.count
-      var last: UInt64?
-      let limit = min(bytes.count, i + 256)
-      while i < limit {
-        let b = bytes[i]
-        if b == UInt8(ascii: "=") { break }
-        if b == UInt8(ascii: ";") || b == UInt8(ascii: "{") || b == UInt8(ascii: "(") { last = nil; break }
-        if isIdentifierStart(b), i == 0 || !isIdentifierByte(bytes[i - 1]), let name = identifier(bytes, at: i) {
-          last = name.hash
-          i += name.length
-        } else {
-          i += 1
-        }
+  private static func lastIdentifierBeforeEquals(_ bytes: UnsafeRawBufferPointer, from start: Int) -> UInt64? {
+    var i = start
+    var last: UInt64?
+    let limit = min(bytes.count, i + 256)
+    while i < limit {
+      let b = bytes[i]
+      if b == UInt8(ascii: "=") { return last }
+      if b == UInt8(ascii: ";") || b == UInt8(ascii: "{") || b == UInt8(ascii: "(") || b == UInt8(ascii: ")") { return nil }
+      if isIdentifierStart(b), i == 0 || !isIdentifierByte(bytes[i - 1]), let name = identifier(bytes, at: i) {
+        last = name.hash
+        i += name.length
+      } else {
+        i += 1
       }
-      if let last { names.append(last) }
     }
-    return names
+    return nil
   }
 
   /// Identifiers that start an item inside `enum ... { A = 1, B, C }`.
-  private static func enumerators(_ bytes: UnsafeRawBufferPointer) -> [UInt64] {
+  private static func enumerators(_ bytes: UnsafeRawBufferPointer, from start: Int) -> [UInt64] {
     var names: [UInt64] = []
-    for offset in ByteSearch.occurrences(of: Keywords.enumKeyword, in: bytes) {
-      var i = offset + 4
+    do {
+      var i = start
       let limit = min(bytes.count, i + 128)
       while i < limit, bytes[i] != UInt8(ascii: "{"), bytes[i] != UInt8(ascii: ";") { i += 1 }
-      guard i < limit, bytes[i] == UInt8(ascii: "{") else { continue }
+      guard i < limit, bytes[i] == UInt8(ascii: "{") else { return names }
       var expectName = true
       var depth = 0
       i += 1

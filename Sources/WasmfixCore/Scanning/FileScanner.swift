@@ -47,17 +47,17 @@ final class FileScanner {
     var definedNames: [UInt64] = []
     if let replaced = overlay[file.absolutePath] {
       bytes = replaced
-      definedNames = bytes.withUnsafeBytes { DefinitionScan.candidateNames(in: $0, language: language) }
-      guard bytes.withUnsafeBytes({ Prefilter.matches(language, in: $0) }) else {
-        return FileResult(outcome: .noMatch, definedNames: definedNames)
-      }
+      let hits = bytes.withUnsafeBytes { Prefilter.scan(language, $0) }
+      definedNames = bytes.withUnsafeBytes { DefinitionScan.candidateNames(in: $0, language: language, hits: hits.keywords) }
+      guard !hits.settings.isEmpty else { return FileResult(outcome: .noMatch, definedNames: definedNames) }
     } else {
       switch reader.read(file.absolutePath) {
       case let .failure(reason):
         return FileResult(outcome: .skipped(SkippedFile(path: file.relativePath, reason: reason.description)), definedNames: [])
       case let .success(contents):
-        definedNames = DefinitionScan.candidateNames(in: contents, language: language)
-        guard Prefilter.matches(language, in: contents) else { return FileResult(outcome: .noMatch, definedNames: definedNames) }
+        let hits = Prefilter.scan(language, contents)
+        definedNames = DefinitionScan.candidateNames(in: contents, language: language, hits: hits.keywords)
+        guard !hits.settings.isEmpty else { return FileResult(outcome: .noMatch, definedNames: definedNames) }
         bytes = [UInt8](contents)
       }
     }

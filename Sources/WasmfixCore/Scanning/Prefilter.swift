@@ -30,6 +30,31 @@ enum Prefilter {
     .csharp: [Pattern("WithMax", ["imumStackSize", "WasmStack"]), Pattern("WithAsync")],
   ]
 
+  /// One search per language for the stems and the definition keywords together: the
+  /// stems come first (indexes `0..<patterns.count`), then `DefinitionScan.keywords`.
+  static let searches: [SourceLanguage: MultiSearch] = Dictionary(uniqueKeysWithValues: SourceLanguage.allCases.map { language in
+    (language, MultiSearch((patterns[language] ?? []).map(\.stem) + (DefinitionScan.keywords[language] ?? []).map { Array($0.literal.utf8) }))
+  })
+
+  /// What one pass over a file tells: verified setting hits and definition-keyword hits.
+  struct FileHits {
+    var settings: [Int] = []
+    var keywords: [(keyword: Int, offset: Int)] = []
+  }
+
+  static func scan(_ language: SourceLanguage, _ bytes: UnsafeRawBufferPointer) -> FileHits {
+    let stems = patterns[language] ?? []
+    var result = FileHits()
+    for hit in searches[language]?.hits(in: bytes) ?? [] {
+      if hit.literal < stems.count {
+        if stems[hit.literal].matches(at: hit.offset, in: bytes) { result.settings.append(hit.offset) }
+      } else {
+        result.keywords.append((hit.literal - stems.count, hit.offset))
+      }
+    }
+    return result
+  }
+
   static func matches(_ language: SourceLanguage, in bytes: UnsafeRawBufferPointer) -> Bool {
     for pattern in patterns[language] ?? [] {
       if pattern.continuations.isEmpty {

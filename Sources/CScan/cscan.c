@@ -1,0 +1,106 @@
+// One-pass multi-literal search for wasmfix's prefilter and definition scan.
+// Why: glibc's memmem makes one pass per needle and is slow on short needles ("const ");
+// scanning every file for five literals was the largest cost of a whole-repository scan.
+// The filter is the classic "first and last byte" SIMD test: a position is a candidate when
+// both bytes match; candidates are confirmed with memcmp.
+#include "cscan.h"
+#include <string.h>
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
+
+typedef struct {
+  size_t found;
+  wf_hit *hits;
+  size_t capacity;
+} sink;
+
+static inline void record(sink *s, uint32_t needle, size_t offset) {
+  if (s->found < s->capacity) {
+    s->hits[s->found].needle = needle;
+    s->hits[s->found].offset = (uint32_t)offset;
+  }
+  s->found += 1;
+}
+
+static size_t max_last(const wf_needle *needles, size_t count) {
+  size_t m = 0;
+  for (size_t i = 0; i < count; i++) if (needles[i].length - 1 > m) m = needles[i].length - 1;
+  return m;
+}
+
+// Scalar check of every position in [from, length).
+static void scan_scalar(const uint8_t *h, size_t length, size_t from, const wf_needle *n, size_t count, sink *s) {
+  for (size_t p = from; p < length; p++) {
+    for (size_t i = 0; i < count; i++) {
+      size_t len = n[i].length;
+      if (p + len <= length && h[p] == n[i].bytes[0] && memcmp(h + p, n[i].bytes, len) == 0) record(s, (uint32_t)i, p);
+    }
+  }
+}
+
+#if defined(__x86_64__)
+__attribute__((target("avx2")))
+static size_t scan_avx2(const uint8_t *h, size_t length, const wf_needle *n, size_t count, sink *s) {
+  __m256i first[16], last[16];
+  for (size_t i = 0; i < count; i++) {
+    first[i] = _mm256_set1_epi8((char)n[i].bytes[0]);
+    last[i] = _mm256_set1_epi8((char)n[i].bytes[n[i].length - 1]);
+  }
+  size_t tail = max_last(n, count);
+  size_t p = 0;
+  for (; p + 32 + tail <= length; p += 32) {
+    __m256i block = _mm256_loadu_si256((const __m256i *)(h + p));
+    for (size_t i = 0; i < count; i++) {
+      __m256i end = _mm256_loadu_si256((const __m256i *)(h + p + n[i].length - 1));
+      uint32_t mask = (uint32_t)_mm256_movemask_epi8(
+          _mm256_and_si256(_mm256_cmpeq_epi8(block, first[i]), _mm256_cmpeq_epi8(end, last[i])));
+      while (mask) {
+        unsigned bit = (unsigned)__builtin_ctz(mask);
+        if (memcmp(h + p + bit + 1, n[i].bytes + 1, n[i].length - 2) == 0) record(s, (uint32_t)i, p + bit);
+        mask &= mask - 1;
+      }
+    }
+  }
+  return p;
+}
+
+static size_t scan_sse2(const uint8_t *h, size_t length, const wf_needle *n, size_t count, sink *s) {
+  __m128i first[16], last[16];
+  for (size_t i = 0; i < count; i++) {
+    first[i] = _mm_set1_epi8((char)n[i].bytes[0]);
+    last[i] = _mm_set1_epi8((char)n[i].bytes[n[i].length - 1]);
+  }
+  size_t tail = max_last(n, count);
+  size_t p = 0;
+  for (; p + 16 + tail <= length; p += 16) {
+    __m128i block = _mm_loadu_si128((const __m128i *)(h + p));
+    for (size_t i = 0; i < count; i++) {
+      __m128i end = _mm_loadu_si128((const __m128i *)(h + p + n[i].length - 1));
+      uint32_t mask = (uint32_t)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(block, first[i]), _mm_cmpeq_epi8(end, last[i])));
+      while (mask) {
+        unsigned bit = (unsigned)__builtin_ctz(mask);
+        if (memcmp(h + p + bit + 1, n[i].bytes + 1, n[i].length - 2) == 0) record(s, (uint32_t)i, p + bit);
+        mask &= mask - 1;
+      }
+    }
+  }
+  return p;
+}
+#endif
+
+size_t wf_find_all(const uint8_t *haystack, size_t length, const wf_needle *needles, size_t count,
+                   wf_hit *hits, size_t capacity) {
+  sink s = {0, hits, capacity};
+  if (count == 0 || count > 16) return 0;
+  for (size_t i = 0; i < count; i++) if (needles[i].length < 2 || needles[i].length > 32) return 0;
+  size_t done = 0;
+#if defined(__x86_64__)
+  static int avx2 = -1;
+  if (avx2 < 0) avx2 = __builtin_cpu_supports("avx2") ? 1 : 0;
+  done = avx2 ? scan_avx2(haystack, length, needles, count, &s) : scan_sse2(haystack, length, needles, count, &s);
+#endif
+  scan_scalar(haystack, length, done, needles, count, &s);
+  return s.found;
+}

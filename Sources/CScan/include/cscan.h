@@ -1,0 +1,25 @@
+#ifndef WASMFIX_CSCAN_H
+#define WASMFIX_CSCAN_H
+#include <stddef.h>
+#include <stdint.h>
+
+/// A literal to find. At most 16 needles per search, each 2 to 32 bytes long.
+typedef struct {
+  const uint8_t *bytes;
+  uint32_t length;
+} wf_needle;
+
+/// One occurrence: which needle, at which byte offset.
+typedef struct {
+  uint32_t needle;
+  uint32_t offset;
+} wf_hit;
+
+/// Finds every occurrence of every needle in one pass over `haystack` (SIMD filter on each
+/// needle's first and last byte, then an exact compare). Writes up to `capacity` hits in
+/// offset order per 32-byte block (not globally sorted) and returns the total number found,
+/// which may exceed `capacity`: call again with a larger buffer then.
+size_t wf_find_all(const uint8_t *haystack, size_t length, const wf_needle *needles, size_t count,
+                   wf_hit *hits, size_t capacity);
+
+#endif
