@@ -50,7 +50,7 @@ enum CodeRegions {
   }
 
   /// End (exclusive) of `/* ... */`; Rust block comments nest. Nil when unterminated.
-  private static func blockCommentEnd(_ bytes: UnsafeRawBufferPointer, from start: Int, nests: Bool) -> Int? {
+  static func blockCommentEnd(_ bytes: UnsafeRawBufferPointer, from start: Int, nests: Bool) -> Int? {
     var depth = 0
     var j = start
     while j + 1 < bytes.count {
@@ -66,7 +66,7 @@ enum CodeRegions {
   }
 
   /// End of a `"..."` literal with backslash escapes (C# `"""` raw literals too). Nil when unterminated.
-  private static func literalEnd(_ bytes: UnsafeRawBufferPointer, from start: Int, language: SourceLanguage) -> Int? {
+  static func literalEnd(_ bytes: UnsafeRawBufferPointer, from start: Int, language: SourceLanguage) -> Int? {
     if language == .csharp, start + 2 < bytes.count, bytes[start + 1] == UInt8(ascii: "\""), bytes[start + 2] == UInt8(ascii: "\"") {
       var j = start + 3
       while j + 2 < bytes.count {
@@ -88,7 +88,7 @@ enum CodeRegions {
   }
 
   /// `r"..."`, `r#"..."#`, `br"..."`, `b"..."` (a plain `b"` is an ordinary escaped string).
-  private static func rustRawStringEnd(_ bytes: UnsafeRawBufferPointer, from start: Int) -> Int? {
+  static func rustRawStringEnd(_ bytes: UnsafeRawBufferPointer, from start: Int) -> Int? {
     var j = start
     if bytes[j] == UInt8(ascii: "b") {
       j += 1
@@ -113,7 +113,7 @@ enum CodeRegions {
   }
 
   /// C# `@"..."` (verbatim: `""` escapes a quote, newlines allowed), `$"..."`, `$@"..."`, `@$"..."`.
-  private static func csharpPrefixedStringEnd(_ bytes: UnsafeRawBufferPointer, from start: Int) -> Int? {
+  static func csharpPrefixedStringEnd(_ bytes: UnsafeRawBufferPointer, from start: Int) -> Int? {
     var j = start
     var verbatim = false
     while j < bytes.count, bytes[j] == UInt8(ascii: "@") || bytes[j] == UInt8(ascii: "$") {
@@ -136,7 +136,7 @@ enum CodeRegions {
 
   /// `'x'`, `'\n'`, `'\u{1F600}'`: a closing quote within a few bytes on the same line.
   /// Anything else (a Rust lifetime `'a`, a label) is code.
-  private static func charLiteralEnd(_ bytes: UnsafeRawBufferPointer, from start: Int) -> Int? {
+  static func charLiteralEnd(_ bytes: UnsafeRawBufferPointer, from start: Int) -> Int? {
     var j = start + 1
     let limit = min(bytes.count, start + 12)
     if j < limit, bytes[j] == UInt8(ascii: "\\") { j += 2 } else { j += 1 }

@@ -75,7 +75,8 @@ final class FileScanner {
       return .scanned(FileScan(sites: [], source: SourceText(bytes: []), documented: [], errorCount: 0))
     }
     let source = SourceText(bytes: bytes)
-    guard let tree = parse(source, language: language) else {
+    let items = bytes.withUnsafeBytes { ItemRanges.enclosing(hits, in: $0, language: language) }
+    guard let tree = parse(source, language: language, only: items) else {
       return .skipped(SkippedFile(path: file.relativePath, reason: "tree-sitter could not parse the file"))
     }
     let sites = support.sites(in: tree, source: source)
@@ -83,13 +84,32 @@ final class FileScanner {
     return .scanned(FileScan(sites: sites, source: source, documented: documented, errorCount: tree.rootNode.errorCount))
   }
 
-  func parse(_ source: SourceText, language: SourceLanguage) -> Tree? {
+  /// Parses the file, or only the byte ranges `only` when given; a partial tree with errors
+  /// (the ranges cut through something) is thrown away for a parse of the whole file.
+  func parse(_ source: SourceText, language: SourceLanguage, only ranges: [Range<Int>]? = nil) -> Tree? {
     let parser: Parser
     if let existing = parsers[language] { parser = existing } else {
       guard let grammar = try? Grammars.load(language) else { return nil }
       parser = Parser(language: grammar)
       parsers[language] = parser
     }
+    if let ranges, !ranges.isEmpty {
+      let included = ranges.map { range -> Parser.IncludedRange in
+        func point(_ offset: Int) -> (row: Int, column: Int) {
+          let line = source.lineIndex(of: offset)
+          return (line, offset - source.lineStarts[line])
+        }
+        return Parser.IncludedRange(bytes: range, start: point(range.lowerBound), end: point(range.upperBound))
+      }
+      parser.setIncludedRanges(included)
+      let partial = parseWholeOrBOM(source, parser)
+      parser.setIncludedRanges([])
+      if let partial, !partial.rootNode.hasError { return partial }
+    }
+    return parseWholeOrBOM(source, parser)
+  }
+
+  private func parseWholeOrBOM(_ source: SourceText, _ parser: Parser) -> Tree? {
     // A BOM is not source text to any of the grammars: parse it as spaces so byte offsets stay file offsets.
     if source.bytes.starts(with: Self.utf8BOM) {
       var copy = source.bytes
