@@ -1,8 +1,8 @@
 // One-pass multi-literal search for wasmfix's prefilter and definition scan.
 // Why: glibc's memmem makes one pass per needle and is slow on short needles ("const ");
 // scanning every file for five literals was the largest cost of a whole-repository scan.
-// The filter is the classic "first and last byte" SIMD test: a position is a candidate when
-// both bytes match; candidates are confirmed with memcmp.
+// The filter is the classic "first and last byte" SIMD test, plus the second byte: a position
+// is a candidate when all three match; candidates are confirmed byte by byte.
 #include "cscan.h"
 #include <string.h>
 
@@ -40,25 +40,43 @@ static void scan_scalar(const uint8_t *h, size_t length, size_t from, const wf_n
   }
 }
 
+// Bytes 1..length-2 still to confirm after the SIMD filter matched bytes 0, 1 and length-1.
+static inline int confirm(const uint8_t *at, const wf_needle *n) {
+  for (uint32_t k = 2; k + 1 < n->length; k++) if (at[k] != n->bytes[k]) return 0;
+  return 1;
+}
+
 #if defined(__x86_64__)
+// The filter compares three bytes (first, second, last): three-byte false candidates are rare
+// in source code, so almost every block is decided by one OR-ed test.
 __attribute__((target("avx2")))
 static size_t scan_avx2(const uint8_t *h, size_t length, const wf_needle *n, size_t count, sink *s) {
-  __m256i first[16], last[16];
+  __m256i first[16], second[16], last[16];
   for (size_t i = 0; i < count; i++) {
     first[i] = _mm256_set1_epi8((char)n[i].bytes[0]);
+    second[i] = _mm256_set1_epi8((char)n[i].bytes[1]);
     last[i] = _mm256_set1_epi8((char)n[i].bytes[n[i].length - 1]);
   }
   size_t tail = max_last(n, count);
   size_t p = 0;
+  uint32_t masks[16];
   for (; p + 32 + tail <= length; p += 32) {
     __m256i block = _mm256_loadu_si256((const __m256i *)(h + p));
+    __m256i next = _mm256_loadu_si256((const __m256i *)(h + p + 1));
+    uint32_t any = 0;
     for (size_t i = 0; i < count; i++) {
       __m256i end = _mm256_loadu_si256((const __m256i *)(h + p + n[i].length - 1));
-      uint32_t mask = (uint32_t)_mm256_movemask_epi8(
-          _mm256_and_si256(_mm256_cmpeq_epi8(block, first[i]), _mm256_cmpeq_epi8(end, last[i])));
+      __m256i hit = _mm256_and_si256(_mm256_and_si256(_mm256_cmpeq_epi8(block, first[i]), _mm256_cmpeq_epi8(next, second[i])),
+                                     _mm256_cmpeq_epi8(end, last[i]));
+      masks[i] = (uint32_t)_mm256_movemask_epi8(hit);
+      any |= masks[i];
+    }
+    if (!any) continue;
+    for (size_t i = 0; i < count; i++) {
+      uint32_t mask = masks[i];
       while (mask) {
         unsigned bit = (unsigned)__builtin_ctz(mask);
-        if (memcmp(h + p + bit + 1, n[i].bytes + 1, n[i].length - 2) == 0) record(s, (uint32_t)i, p + bit);
+        if (confirm(h + p + bit, &n[i])) record(s, (uint32_t)i, p + bit);
         mask &= mask - 1;
       }
     }
@@ -67,21 +85,32 @@ static size_t scan_avx2(const uint8_t *h, size_t length, const wf_needle *n, siz
 }
 
 static size_t scan_sse2(const uint8_t *h, size_t length, const wf_needle *n, size_t count, sink *s) {
-  __m128i first[16], last[16];
+  __m128i first[16], second[16], last[16];
   for (size_t i = 0; i < count; i++) {
     first[i] = _mm_set1_epi8((char)n[i].bytes[0]);
+    second[i] = _mm_set1_epi8((char)n[i].bytes[1]);
     last[i] = _mm_set1_epi8((char)n[i].bytes[n[i].length - 1]);
   }
   size_t tail = max_last(n, count);
   size_t p = 0;
+  uint32_t masks[16];
   for (; p + 16 + tail <= length; p += 16) {
     __m128i block = _mm_loadu_si128((const __m128i *)(h + p));
+    __m128i next = _mm_loadu_si128((const __m128i *)(h + p + 1));
+    uint32_t any = 0;
     for (size_t i = 0; i < count; i++) {
       __m128i end = _mm_loadu_si128((const __m128i *)(h + p + n[i].length - 1));
-      uint32_t mask = (uint32_t)_mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(block, first[i]), _mm_cmpeq_epi8(end, last[i])));
+      __m128i hit = _mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(block, first[i]), _mm_cmpeq_epi8(next, second[i])),
+                                  _mm_cmpeq_epi8(end, last[i]));
+      masks[i] = (uint32_t)_mm_movemask_epi8(hit);
+      any |= masks[i];
+    }
+    if (!any) continue;
+    for (size_t i = 0; i < count; i++) {
+      uint32_t mask = masks[i];
       while (mask) {
         unsigned bit = (unsigned)__builtin_ctz(mask);
-        if (memcmp(h + p + bit + 1, n[i].bytes + 1, n[i].length - 2) == 0) record(s, (uint32_t)i, p + bit);
+        if (confirm(h + p + bit, &n[i])) record(s, (uint32_t)i, p + bit);
         mask &= mask - 1;
       }
     }

@@ -136,16 +136,18 @@ public struct Scanner {
   /// Results come back in `walked.files` order (sorted by path), whatever the scheduling.
   private func walkAndScan(_ walker: WorkspaceWalker) throws -> (WalkResult, [FileResult]) {
     let feed = FileFeed()
-    var walked = WalkResult()
-    var walkError: Error?
+    // Written by the walking thread before it signals `walkDone`, read only after the wait.
+    final class Outcome: @unchecked Sendable { var result = WalkResult(); var error: Error? }
+    let outcome = Outcome()
     let walkDone = DispatchSemaphore(value: 0)
+    let paths = options.paths
     let walkThread = Thread {
       do {
-        walked = try walker.walk(options.paths, sorted: false, onFile: feed.push) {
+        outcome.result = try walker.walk(paths, sorted: false, onFile: feed.push) {
           SourceLanguage(pathExtension: Self.pathExtension($0)) != nil
         }
       } catch {
-        walkError = error
+        outcome.error = error
       }
       feed.finish()
       walkDone.signal()
@@ -170,7 +172,8 @@ public struct Scanner {
       perWorker[worker] = local
     }
     walkDone.wait()
-    if let walkError { throw walkError }
+    if let error = outcome.error { throw error }
+    var walked = outcome.result
     // Unsorted: only the few files with sites or skips need an order, and `analyze` sorts those.
     let pairs = perWorker.flatMap { $0 }
     walked.files = pairs.map(\.0)

@@ -1,0 +1,44 @@
+import Testing
+@testable import WasmfixCore
+
+/// The one-pass SIMD search decides which files are read further: it must find exactly what
+/// a naive search finds, at every alignment, including at the very end of the buffer.
+@Suite struct MultiSearchTests {
+  func naive(_ literals: [[UInt8]], _ bytes: [UInt8]) -> [(Int, Int)] {
+    var result: [(Int, Int)] = []
+    for offset in bytes.indices {
+      for (i, literal) in literals.enumerated()
+      where offset + literal.count <= bytes.count && Array(bytes[offset..<(offset + literal.count)]) == literal {
+        result.append((i, offset))
+      }
+    }
+    return result.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+  }
+
+  @Test func matchesANaiveSearchOnRandomText() {
+    let literals = ["max_wasm_stack", "async_s", "const ", "static ", "ab"].map { Array($0.utf8) }
+    let search = MultiSearch(literals)
+    var generator = SystemRandomNumberGenerator()
+    let alphabet = Array("abcnostx_ mwk".utf8)
+    for length in [0, 1, 5, 31, 32, 33, 63, 64, 65, 200, 1000] {
+      for _ in 0..<20 {
+        var bytes = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }
+        // Plant whole literals at random places, including the very end.
+        for literal in literals where length >= literal.count && Bool.random() {
+          let at = Bool.random() ? length - literal.count : Int.random(in: 0...(length - literal.count))
+          bytes.replaceSubrange(at..<(at + literal.count), with: literal)
+        }
+        let found = bytes.withUnsafeBytes { search.hits(in: $0) }.map { ($0.literal, $0.offset) }
+          .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+        let expected = naive(literals, bytes)
+        #expect(found.map(\.0) == expected.map(\.0) && found.map(\.1) == expected.map(\.1), "length \(length)")
+      }
+    }
+  }
+
+  @Test func manyHitsGrowTheBuffer() {
+    let bytes = Array(String(repeating: "const ", count: 500).utf8)
+    let hits = bytes.withUnsafeBytes { MultiSearch([Array("const ".utf8)]).hits(in: $0) }
+    #expect(hits.count == 500)
+  }
+}
