@@ -21,6 +21,9 @@ enum DefinitionScan {
     for hit in hits {
       let (literal, reader) = table[hit.keyword]
       let after = hit.offset + literal.utf8.count
+      // Keywords are whole words: `enum` in `enumerate` or `const` in `is_const` start nothing.
+      if hit.offset > 0, isIdentifierByte(bytes[hit.offset - 1]) { continue }
+      if literal.utf8.last.map(isIdentifierByte) == true, after < bytes.count, isIdentifierByte(bytes[after]) { continue }
       switch reader {
       case .nameAfter:
         var i = skipSpaces(bytes, after)

@@ -1,3 +1,4 @@
+import CScan
 import Foundation
 import Glibc
 import TreeSitter
@@ -40,6 +41,8 @@ final class FileScanner {
   static let utf8BOM: [UInt8] = [0xEF, 0xBB, 0xBF]
 
   private let reader: FileReader
+  /// This worker's buffer for the SIMD search's hits.
+  private var hitScratch: [wf_hit] = []
 
   func scan(_ file: WalkedFile, language: SourceLanguage) -> FileResult {
     let support = LanguageRegistry.support(for: language)
@@ -47,7 +50,7 @@ final class FileScanner {
     var definedNames: [UInt64] = []
     if let replaced = overlay[file.absolutePath] {
       bytes = replaced
-      let hits = bytes.withUnsafeBytes { Prefilter.scan(language, $0) }
+      let hits = bytes.withUnsafeBytes { Prefilter.scan(language, $0, scratch: &hitScratch) }
       definedNames = bytes.withUnsafeBytes { DefinitionScan.candidateNames(in: $0, language: language, hits: hits.keywords) }
       guard !hits.settings.isEmpty else { return FileResult(outcome: .noMatch, definedNames: definedNames) }
     } else {
@@ -55,7 +58,7 @@ final class FileScanner {
       case let .failure(reason):
         return FileResult(outcome: .skipped(SkippedFile(path: file.relativePath, reason: reason.description)), definedNames: [])
       case let .success(contents):
-        let hits = Prefilter.scan(language, contents)
+        let hits = Prefilter.scan(language, contents, scratch: &hitScratch)
         definedNames = DefinitionScan.candidateNames(in: contents, language: language, hits: hits.keywords)
         guard !hits.settings.isEmpty else { return FileResult(outcome: .noMatch, definedNames: definedNames) }
         bytes = [UInt8](contents)

@@ -24,18 +24,27 @@ final class MultiSearch: @unchecked Sendable {
 
   var literals: [[UInt8]] { storage }
 
-  /// Every (literal index, offset) in `bytes`, sorted by offset.
-  func hits(in bytes: UnsafeRawBufferPointer) -> [(literal: Int, offset: Int)] {
+  /// Every (literal index, offset) in `bytes`, sorted by offset. `scratch` is the caller's
+  /// reusable hit buffer (one per worker thread; this object is shared).
+  func hits(in bytes: UnsafeRawBufferPointer, scratch: inout [wf_hit]) -> [(literal: Int, offset: Int)] {
     guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), !bytes.isEmpty else { return [] }
-    var capacity = 64
+    if scratch.isEmpty { scratch = Array(repeating: wf_hit(), count: 256) }
     while true {
-      let buffer = UnsafeMutableBufferPointer<wf_hit>.allocate(capacity: capacity)
-      defer { buffer.deallocate() }
-      let found = wf_find_all(base, bytes.count, UnsafePointer(needles.baseAddress), needles.count, buffer.baseAddress, capacity)
-      if found <= capacity {
-        return buffer.prefix(found).map { (Int($0.needle), Int($0.offset)) }.sorted { $0.offset < $1.offset }
+      let found = scratch.withUnsafeMutableBufferPointer { buffer in
+        wf_find_all(base, bytes.count, UnsafePointer(needles.baseAddress), needles.count, buffer.baseAddress, buffer.count)
       }
-      capacity = found
+      if found <= scratch.count {
+        guard found > 0 else { return [] }
+        var result = (0..<found).map { (literal: Int(scratch[$0].needle), offset: Int(scratch[$0].offset)) }
+        if found > 1 { result.sort { $0.offset < $1.offset } }
+        return result
+      }
+      scratch = Array(repeating: wf_hit(), count: found)
     }
+  }
+
+  func hits(in bytes: UnsafeRawBufferPointer) -> [(literal: Int, offset: Int)] {
+    var scratch: [wf_hit] = []
+    return hits(in: bytes, scratch: &scratch)
   }
 }

@@ -1,3 +1,5 @@
+import CScan
+
 /// The byte-level test that keeps most files from ever being decoded or parsed: does the file
 /// contain one of a language's setting names? Names that share a stem are found with one
 /// search for the stem and a check of what follows (`async_s` + `tack_size` / `upport`), so a
@@ -42,10 +44,10 @@ enum Prefilter {
     var keywords: [(keyword: Int, offset: Int)] = []
   }
 
-  static func scan(_ language: SourceLanguage, _ bytes: UnsafeRawBufferPointer) -> FileHits {
+  static func scan(_ language: SourceLanguage, _ bytes: UnsafeRawBufferPointer, scratch: inout [wf_hit]) -> FileHits {
     let stems = patterns[language] ?? []
     var result = FileHits()
-    for hit in searches[language]?.hits(in: bytes) ?? [] {
+    for hit in searches[language]?.hits(in: bytes, scratch: &scratch) ?? [] {
       if hit.literal < stems.count {
         if stems[hit.literal].matches(at: hit.offset, in: bytes) { result.settings.append(hit.offset) }
       } else {

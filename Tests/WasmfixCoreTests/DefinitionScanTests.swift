@@ -1,0 +1,35 @@
+import CScan
+import Testing
+@testable import WasmfixCore
+
+/// The byte scan that decides which files the constant index parses: it must list every
+/// definition (a miss hides a constant) and should skip words that merely contain a keyword.
+@Suite struct DefinitionScanTests {
+  func names(_ source: String, _ language: SourceLanguage) -> Set<UInt64> {
+    let bytes = Array(source.utf8)
+    return bytes.withUnsafeBytes { raw in
+      var scratch: [wf_hit] = []
+      let hits = Prefilter.scan(language, raw, scratch: &scratch)
+      return Set(DefinitionScan.candidateNames(in: raw, language: language, hits: hits.keywords))
+    }
+  }
+
+  @Test func rustConstsAndStatics() {
+    let found = names("pub const MAX: usize = 1;\nstatic mut COUNT: u32 = 0;\nconst  SPACED: u8 = 2;\n", .rust)
+    #expect(found.isSuperset(of: ["MAX", "COUNT", "SPACED"].map(NameHash.of)))
+  }
+
+  @Test func cDefinesConstsAndEnumerators() {
+    let found = names("#define STACK (8 << 20)\n#  define\tTABBED 1\nstatic const size_t LIMIT = 4;\nenum { A = 1, B, C };\n", .c)
+    #expect(found.isSuperset(of: ["STACK", "TABBED", "LIMIT", "A", "B", "C"].map(NameHash.of)))
+  }
+
+  @Test func csharpConstFields() {
+    let found = names("class L { public const int MaxStack = 8 << 20; private const long Other = 1; }", .csharp)
+    #expect(found.isSuperset(of: ["MaxStack", "Other"].map(NameHash.of)))
+  }
+
+  @Test func keywordsInsideOtherWordsStartNothing() {
+    #expect(names("int enumerate(void) { return is_const_x = 1; }\n", .c).isEmpty)
+  }
+}
