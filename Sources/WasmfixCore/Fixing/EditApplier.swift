@@ -5,6 +5,12 @@ enum EditApplier {
   enum Failure: Error, Equatable { case overlap(String) }
 
   static func apply(_ edits: [TextEdit], to bytes: [UInt8]) throws -> [UInt8] {
+    try applyTracking(edits, to: bytes).bytes
+  }
+
+  /// Also returns where each applied edit's new text starts in the output (for re-parsing
+  /// just the items around the edits).
+  static func applyTracking(_ edits: [TextEdit], to bytes: [UInt8]) throws -> (bytes: [UInt8], editStarts: [Int]) {
     // Stable: insertions at one offset keep plan order (binding before assertion).
     let ordered = edits.enumerated().sorted { ($0.element.range.lowerBound, $0.offset) < ($1.element.range.lowerBound, $1.offset) }.map(\.element)
     var unique: [TextEdit] = []
@@ -20,15 +26,17 @@ enum EditApplier {
     var output: [UInt8] = []
     output.reserveCapacity(bytes.count + 256)
     var cursor = 0
+    var starts: [Int] = []
     for edit in unique {
       output.append(contentsOf: bytes[cursor..<edit.range.lowerBound])
+      starts.append(output.count)
       for byte in edit.replacement.utf8 {
         if byte == 0x0A { output.append(contentsOf: lineBreak) } else { output.append(byte) }
       }
       cursor = edit.range.upperBound
     }
     output.append(contentsOf: bytes[cursor...])
-    return output
+    return (output, starts)
   }
 
   /// CRLF when most line breaks are CRLF.

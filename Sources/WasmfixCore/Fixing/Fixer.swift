@@ -42,31 +42,18 @@ public struct Fixer {
     while true {
       var refusedGroups = Set<String>()
       changes = []
-      let byFile = Dictionary(grouping: active.flatMap(\.edits)) { $0.absolutePath }
-      for (absolutePath, edits) in byFile.sorted(by: { $0.key < $1.key }) {
+      let byFile = Dictionary(grouping: active.flatMap(\.edits)) { $0.absolutePath }.sorted { $0.key < $1.key }
+      // The syntax checks (two parses per file) run in parallel; their verdicts are read in order.
+      let verdicts = SyntaxCheck.verdicts(for: byFile.map { ($0.value[0].path, $0.key, $0.value) }, hashes: result.fileHashes)
+      for ((absolutePath, edits), verdict) in zip(byFile, verdicts) {
         let path = edits[0].path
         let groups = Set(active.filter { $0.edits.contains { $0.absolutePath == absolutePath } }.map(\.groupID))
-        guard let data = FileManager.default.contents(atPath: absolutePath),
-              result.fileHashes[path] == nil || result.fileHashes[path] == ContentHash.of([UInt8](data)) else {
-          messages.append("\(path): changed since it was scanned; not fixed")
+        switch verdict {
+        case let .refused(problem):
+          messages.append("\(path): \(problem); not fixed")
           refusedGroups.formUnion(groups)
-          continue
-        }
-        let original = [UInt8](data)
-        do {
-          let edited = try EditApplier.apply(edits, to: original)
-          if let problem = SyntaxCheck.newErrors(path: path, original: original, edited: edited) {
-            messages.append("\(path): \(problem); not fixed")
-            refusedGroups.formUnion(groups)
-            continue
-          }
+        case let .edited(original, edited):
           if edited != original { changes.append(FileChange(path: path, absolutePath: absolutePath, original: original, edited: edited)) }
-        } catch EditApplier.Failure.overlap(let detail) {
-          messages.append("\(path): overlapping edits (\(detail)); not fixed")
-          refusedGroups.formUnion(groups)
-        } catch {
-          messages.append("\(path): \(error); not fixed")
-          refusedGroups.formUnion(groups)
         }
       }
       if refusedGroups.isEmpty { break }

@@ -89,7 +89,8 @@ final class FileScanner {
 
   /// Parses the file, or only the byte ranges `only` when given; a partial tree with errors
   /// (the ranges cut through something) is thrown away for a parse of the whole file.
-  func parse(_ source: SourceText, language: SourceLanguage, only ranges: [Range<Int>]? = nil) -> Tree? {
+  func parse(_ source: SourceText, language: SourceLanguage, only ranges: [Range<Int>]? = nil,
+             fallbackToWhole: Bool = true) -> Tree? {
     let parser: Parser
     if let existing = parsers[language] { parser = existing } else {
       guard let grammar = try? Grammars.load(language) else { return nil }
@@ -107,7 +108,7 @@ final class FileScanner {
       parser.setIncludedRanges(included)
       let partial = parseWholeOrBOM(source, parser)
       parser.setIncludedRanges([])
-      if let partial, !partial.rootNode.hasError { return partial }
+      if let partial, !partial.rootNode.hasError || !fallbackToWhole { return partial }
     }
     return parseWholeOrBOM(source, parser)
   }

@@ -18,7 +18,9 @@ public struct ScanResult: Sendable {
   /// Every scanned file with the constant names it may define, and the files that had sites:
   /// what a fix's verification re-scan reuses instead of walking and reading everything again.
   var candidates: [ConstantIndex.CandidateFile] = []
-  var sitedFiles: [WalkedFile] = []
+  /// The scans of the files that had sites (their parsed sites and text), reused as they are
+  /// for files a fix leaves untouched.
+  var sitedScans: [(file: WalkedFile, result: FileResult)] = []
 
   public var errorCount: Int { findings.filter { $0.severity == .error && !$0.fixed }.count }
   public var fixedCount: Int { findings.filter(\.fixed).count }

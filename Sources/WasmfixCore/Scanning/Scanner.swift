@@ -41,15 +41,32 @@ public struct Scanner {
   /// scan's walk and constant-name index: what a fix's verification needs, at a fraction of a
   /// full scan's cost.
   func rescan(_ previous: ScanResult) -> ScanResult {
-    let edited = Set(overlay.keys)
-    var files = previous.sitedFiles
-    for candidate in previous.candidates where edited.contains(candidate.absolutePath) && !files.contains(where: { $0.absolutePath == candidate.absolutePath }) {
-      files.append(WalkedFile(absolutePath: candidate.absolutePath, relativePath: candidate.relativePath))
+    // Files the fix did not touch read the same as before: reuse their scans, re-scan the rest.
+    var files: [WalkedFile] = []
+    var results: [FileResult] = []
+    var toScan: [WalkedFile] = []
+    for (file, result) in previous.sitedScans {
+      if overlay[file.absolutePath] == nil { files.append(file); results.append(result) } else { toScan.append(file) }
     }
-    files.sort { WalkPath.bytewiseLess($0.relativePath, $1.relativePath) }
-    let scanner = FileScanner(overlay: overlay, maxFileSize: options.walk.maxFileSize)
-    let results = files.map { scanner.scan($0, language: SourceLanguage(pathExtension: Self.pathExtension($0.relativePath)) ?? .c) }
-    let fresh = Dictionary(uniqueKeysWithValues: zip(files, results).map { ($0.absolutePath, $1.definedNames) })
+    let known = Set(previous.sitedScans.map(\.file.absolutePath))
+    for candidate in previous.candidates where overlay[candidate.absolutePath] != nil && !known.contains(candidate.absolutePath) {
+      toScan.append(WalkedFile(absolutePath: candidate.absolutePath, relativePath: candidate.relativePath))
+    }
+    // In parallel, one FileScanner (parsers, buffers) per worker.
+    let buffer = UnsafeMutableBufferPointer<FileResult>.allocate(capacity: toScan.count)
+    buffer.initialize(repeating: FileResult(outcome: .noMatch, definedNames: []))
+    defer { buffer.deinitialize(); buffer.deallocate() }
+    let next = AtomicCounter()
+    let workers = max(1, min(options.jobs ?? ProcessInfo.processInfo.activeProcessorCount, toScan.count))
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+      let scanner = FileScanner(overlay: overlay, maxFileSize: options.walk.maxFileSize)
+      while case let i = next.increment(), i < toScan.count {
+        buffer[i] = scanner.scan(toScan[i], language: SourceLanguage(pathExtension: Self.pathExtension(toScan[i].relativePath)) ?? .c)
+      }
+    }
+    files += toScan
+    results += Array(buffer)
+    let fresh = Dictionary(uniqueKeysWithValues: zip(toScan, buffer).map { ($0.absolutePath, $1.definedNames) })
     let candidates = previous.candidates.map { candidate in
       fresh[candidate.absolutePath].map {
         ConstantIndex.CandidateFile(absolutePath: candidate.absolutePath, relativePath: candidate.relativePath,
@@ -75,6 +92,10 @@ public struct Scanner {
     }
     // Deterministic output whatever the workers' scheduling: files in path order.
     extracted.sort { WalkPath.bytewiseLess($0.file.relativePath, $1.file.relativePath) }
+    var definedNames: [String: [UInt64]] = [:]
+    for (file, result) in zip(files, results) {
+      if case .scanned = result.outcome { definedNames[file.absolutePath] = result.definedNames }
+    }
 
     let index = ConstantIndex(files: candidates)
     index.overlay = overlay
@@ -129,7 +150,9 @@ public struct Scanner {
     return ScanResult(root: root, wasmtime: detector.versionForRoot(), sites: sites, groups: groups,
                       findings: findings, skipped: skipped, filesScanned: files.count, warnings: warnings,
                       fileHashes: hashes, options: options, candidates: candidates,
-                      sitedFiles: extracted.filter { !$0.scan.sites.isEmpty }.map(\.file))
+                      sitedScans: extracted.filter { !$0.scan.sites.isEmpty }.map {
+                        (file: $0.file, result: FileResult(outcome: .scanned($0.scan), definedNames: definedNames[$0.file.absolutePath] ?? []))
+                      })
   }
 
   /// Walks on one thread while workers (one per core) read and scan the files it finds.
