@@ -84,7 +84,12 @@ public struct Fixer {
     }
 
     var updated = result
-    for fix in active { for index in fix.findingIndexes where refusals[index] == nil { updated.findings[index].fixed = true } }
+    for fix in active {
+      for index in fix.findingIndexes where refusals[index] == nil {
+        updated.findings[index].fixed = true
+        updated.findings[index].fixDescription = fix.title
+      }
+    }
     for (index, reason) in refusals where !updated.findings[index].fixed { updated.findings[index].unfixedReason = reason }
     return Outcome(result: updated, changes: changes.sorted { $0.path < $1.path }, messages: messages)
   }

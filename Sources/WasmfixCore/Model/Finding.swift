@@ -18,4 +18,6 @@ public struct Finding: Sendable {
   public var fixed: Bool = false
   /// Why a fixable finding was not fixed (refused edit, value too small); nil otherwise.
   public var unfixedReason: String?
+  /// What the fix did, when it was fixed (`raise async_stack_size to ...`), for the text report.
+  public var fixDescription: String?
 }

@@ -9,7 +9,9 @@ public enum GitHubReport {
   public static func render(_ result: ScanResult) -> String {
     var out = ""
     for finding in result.findings {
-      let status = finding.fixed ? " [fixed]" : (finding.unfixedReason.map { " [not fixed: \($0)]" } ?? "")
+      let status = finding.fixed
+        ? " [fixed\(finding.fixDescription.map { ": \($0)" } ?? "")]"
+        : (finding.unfixedReason.map { " [not fixed: \($0)]" } ?? "")
       let properties = [
         "file=\(escapeProperty(finding.path))",
         "line=\(finding.line)",

@@ -18,7 +18,9 @@ public enum TextReport {
     let groupsByID = Dictionary(uniqueKeysWithValues: result.groups.map { ($0.id, $0) })
     for (position, finding) in result.findings.enumerated() {
       let severityColor = finding.severity == .error ? "1;31" : (finding.severity == .warning ? "1;33" : "1;36")
-      let status = finding.fixed ? " [fixed]" : (finding.unfixedReason.map { " [not fixed: \($0)]" } ?? "")
+      let status = finding.fixed
+        ? " [fixed\(finding.fixDescription.map { ": \($0)" } ?? "")]"
+        : (finding.unfixedReason.map { " [not fixed: \($0)]" } ?? "")
       out += "\(paint("\(finding.path):\(finding.line):\(finding.column)", "1")): \(paint("\(finding.severity.rawValue)[\(finding.rule.code)]", severityColor)): \(finding.message)\(status)\n"
       // The group's sites go once, after the last of its consecutive findings.
       let nextIsSameGroup = position + 1 < result.findings.count && result.findings[position + 1].groupID == finding.groupID
