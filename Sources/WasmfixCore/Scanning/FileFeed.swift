@@ -7,11 +7,15 @@ final class FileFeed: @unchecked Sendable {
   private var pending: [WalkedFile] = []
   private var head = 0
   private var finished = false
+  /// Workers asleep in `next()`. Waking one per file made the scan mostly context switches:
+  /// wake only sleepers, and only once a small batch is ready.
+  private var waiting = 0
+  private static let batch = 16
 
   func push(_ file: WalkedFile) {
     condition.lock()
     pending.append(file)
-    condition.signal()
+    if waiting > 0, pending.count - head >= Self.batch { condition.signal() }
     condition.unlock()
   }
 
@@ -27,7 +31,11 @@ final class FileFeed: @unchecked Sendable {
   func next() -> WalkedFile? {
     condition.lock()
     defer { condition.unlock() }
-    while head == pending.count && !finished { condition.wait() }
+    while head == pending.count && !finished {
+      waiting += 1
+      condition.wait()
+      waiting -= 1
+    }
     guard head < pending.count else { return nil }
     head += 1
     return pending[head - 1]
