@@ -46,78 +46,58 @@ static inline int confirm(const uint8_t *at, const wf_needle *n) {
   return 1;
 }
 
+// Records the confirmed candidates of one block, needle by needle.
+static inline void confirm_block(const uint8_t *h, size_t p, const uint32_t *masks, const wf_needle *n, size_t count, sink *s) {
+  for (size_t i = 0; i < count; i++) {
+    uint32_t mask = masks[i];
+    while (mask) {
+      unsigned bit = (unsigned)__builtin_ctz(mask);
+      if (confirm(h + p + bit, &n[i])) record(s, (uint32_t)i, p + bit);
+      mask &= mask - 1;
+    }
+  }
+}
+
 #if defined(__x86_64__)
 // The filter compares three bytes (first, second, last): three-byte false candidates are rare
-// in source code, so almost every block is decided by one OR-ed test.
+// in source code, so almost every block is decided by one OR-ed test. One body, two widths.
+#define WF_SCAN_BODY(VEC, WIDTH, SET1, LOADU, AND, CMPEQ, MOVEMASK)                                \
+  VEC first[16], second[16], last[16];                                                            \
+  for (size_t i = 0; i < count; i++) {                                                            \
+    first[i] = SET1((char)n[i].bytes[0]);                                                         \
+    second[i] = SET1((char)n[i].bytes[1]);                                                        \
+    last[i] = SET1((char)n[i].bytes[n[i].length - 1]);                                            \
+  }                                                                                               \
+  size_t tail = max_last(n, count);                                                               \
+  size_t p = 0;                                                                                   \
+  uint32_t masks[16];                                                                             \
+  for (; p + WIDTH + tail <= length; p += WIDTH) {                                                \
+    VEC block = LOADU((const VEC *)(h + p));                                                      \
+    VEC next = LOADU((const VEC *)(h + p + 1));                                                   \
+    uint32_t any = 0;                                                                             \
+    for (size_t i = 0; i < count; i++) {                                                          \
+      VEC end = LOADU((const VEC *)(h + p + n[i].length - 1));                                    \
+      VEC hit = AND(AND(CMPEQ(block, first[i]), CMPEQ(next, second[i])), CMPEQ(end, last[i]));    \
+      masks[i] = (uint32_t)MOVEMASK(hit);                                                         \
+      any |= masks[i];                                                                            \
+    }                                                                                             \
+    if (any) confirm_block(h, p, masks, n, count, s);                                             \
+  }                                                                                               \
+  return p;
+
 __attribute__((target("avx2")))
 static size_t scan_avx2(const uint8_t *h, size_t length, const wf_needle *n, size_t count, sink *s) {
-  __m256i first[16], second[16], last[16];
-  for (size_t i = 0; i < count; i++) {
-    first[i] = _mm256_set1_epi8((char)n[i].bytes[0]);
-    second[i] = _mm256_set1_epi8((char)n[i].bytes[1]);
-    last[i] = _mm256_set1_epi8((char)n[i].bytes[n[i].length - 1]);
-  }
-  size_t tail = max_last(n, count);
-  size_t p = 0;
-  uint32_t masks[16];
-  for (; p + 32 + tail <= length; p += 32) {
-    __m256i block = _mm256_loadu_si256((const __m256i *)(h + p));
-    __m256i next = _mm256_loadu_si256((const __m256i *)(h + p + 1));
-    uint32_t any = 0;
-    for (size_t i = 0; i < count; i++) {
-      __m256i end = _mm256_loadu_si256((const __m256i *)(h + p + n[i].length - 1));
-      __m256i hit = _mm256_and_si256(_mm256_and_si256(_mm256_cmpeq_epi8(block, first[i]), _mm256_cmpeq_epi8(next, second[i])),
-                                     _mm256_cmpeq_epi8(end, last[i]));
-      masks[i] = (uint32_t)_mm256_movemask_epi8(hit);
-      any |= masks[i];
-    }
-    if (!any) continue;
-    for (size_t i = 0; i < count; i++) {
-      uint32_t mask = masks[i];
-      while (mask) {
-        unsigned bit = (unsigned)__builtin_ctz(mask);
-        if (confirm(h + p + bit, &n[i])) record(s, (uint32_t)i, p + bit);
-        mask &= mask - 1;
-      }
-    }
-  }
-  return p;
+  WF_SCAN_BODY(__m256i, 32, _mm256_set1_epi8, _mm256_loadu_si256, _mm256_and_si256, _mm256_cmpeq_epi8, _mm256_movemask_epi8)
 }
 
 static size_t scan_sse2(const uint8_t *h, size_t length, const wf_needle *n, size_t count, sink *s) {
-  __m128i first[16], second[16], last[16];
-  for (size_t i = 0; i < count; i++) {
-    first[i] = _mm_set1_epi8((char)n[i].bytes[0]);
-    second[i] = _mm_set1_epi8((char)n[i].bytes[1]);
-    last[i] = _mm_set1_epi8((char)n[i].bytes[n[i].length - 1]);
-  }
-  size_t tail = max_last(n, count);
-  size_t p = 0;
-  uint32_t masks[16];
-  for (; p + 16 + tail <= length; p += 16) {
-    __m128i block = _mm_loadu_si128((const __m128i *)(h + p));
-    __m128i next = _mm_loadu_si128((const __m128i *)(h + p + 1));
-    uint32_t any = 0;
-    for (size_t i = 0; i < count; i++) {
-      __m128i end = _mm_loadu_si128((const __m128i *)(h + p + n[i].length - 1));
-      __m128i hit = _mm_and_si128(_mm_and_si128(_mm_cmpeq_epi8(block, first[i]), _mm_cmpeq_epi8(next, second[i])),
-                                  _mm_cmpeq_epi8(end, last[i]));
-      masks[i] = (uint32_t)_mm_movemask_epi8(hit);
-      any |= masks[i];
-    }
-    if (!any) continue;
-    for (size_t i = 0; i < count; i++) {
-      uint32_t mask = masks[i];
-      while (mask) {
-        unsigned bit = (unsigned)__builtin_ctz(mask);
-        if (confirm(h + p + bit, &n[i])) record(s, (uint32_t)i, p + bit);
-        mask &= mask - 1;
-      }
-    }
-  }
-  return p;
+  WF_SCAN_BODY(__m128i, 16, _mm_set1_epi8, _mm_loadu_si128, _mm_and_si128, _mm_cmpeq_epi8, _mm_movemask_epi8)
 }
 #endif
+
+static int simd_level = -1;
+
+void wf_set_simd_level(int level) { simd_level = level; }
 
 size_t wf_find_all(const uint8_t *haystack, size_t length, const wf_needle *needles, size_t count,
                    wf_hit *hits, size_t capacity) {
@@ -126,9 +106,10 @@ size_t wf_find_all(const uint8_t *haystack, size_t length, const wf_needle *need
   for (size_t i = 0; i < count; i++) if (needles[i].length < 2 || needles[i].length > 32) return 0;
   size_t done = 0;
 #if defined(__x86_64__)
-  static int avx2 = -1;
-  if (avx2 < 0) avx2 = __builtin_cpu_supports("avx2") ? 1 : 0;
-  done = avx2 ? scan_avx2(haystack, length, needles, count, &s) : scan_sse2(haystack, length, needles, count, &s);
+  int level = simd_level;
+  if (level < 0) level = __builtin_cpu_supports("avx2") ? 2 : 1;
+  if (level == 2) done = scan_avx2(haystack, length, needles, count, &s);
+  else if (level == 1) done = scan_sse2(haystack, length, needles, count, &s);
 #endif
   scan_scalar(haystack, length, done, needles, count, &s);
   return s.found;

@@ -28,21 +28,7 @@ import Testing
 
   /// Runs one of the benchmark's Python scripts (standard library only) with `python3`.
   static func python(_ script: String, _ arguments: [String]) throws -> WasmfixBinary.Output {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", bench.appendingPathComponent(script).path] + arguments
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    var stderrData = Data()
-    let group = DispatchGroup()
-    group.enter()
-    DispatchQueue.global().async { stderrData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-    let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
-    group.wait()
-    process.waitUntilExit()
-    return WasmfixBinary.Output(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
-                                stderr: String(decoding: stderrData, as: UTF8.self))
+    try ProcessRunner.run("/usr/bin/env", ["python3", bench.appendingPathComponent(script).path] + arguments,
+                          in: FileManager.default.temporaryDirectory)
   }
 }

@@ -110,21 +110,9 @@ struct TreeSnapshot: Equatable {
   }
 }
 
-/// Runs a helper program (git, cc) and captures its output.
+/// Runs a helper program (git) and captures its output.
 enum Shell {
   static func run(_ executable: String, _ arguments: [String], in directory: URL) throws -> WasmfixBinary.Output {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    process.currentDirectoryURL = directory
-    let out = Pipe(), err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return .init(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                 stderr: String(decoding: stderr, as: UTF8.self))
+    try ProcessRunner.run(executable, arguments, in: directory)
   }
 }

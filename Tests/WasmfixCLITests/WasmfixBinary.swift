@@ -20,12 +20,22 @@ enum WasmfixBinary {
   }
 
   static func run(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Output {
+    try ProcessRunner.run(path, arguments, in: directory, environment: ["NO_COLOR": "1"].merging(environment) { $1 })
+  }
+}
+
+/// Runs a program (the binary, git, python3) and captures stdout and stderr separately.
+enum ProcessRunner {
+  /// Filled by the reading thread before the group is left; read after the wait.
+  private final class Box: @unchecked Sendable { var data = Data() }
+
+  static func run(_ executable: String, _ arguments: [String], in directory: URL,
+                  environment: [String: String] = [:]) throws -> WasmfixBinary.Output {
     let process = Process()
-    process.executableURL = URL(fileURLWithPath: path)
+    process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
     process.currentDirectoryURL = directory
     var env = ProcessInfo.processInfo.environment
-    env["NO_COLOR"] = "1"
     for (k, v) in environment { env[k] = v }
     process.environment = env
     let out = Pipe(), err = Pipe()
@@ -33,15 +43,15 @@ enum WasmfixBinary {
     process.standardError = err
     try process.run()
     // Read both pipes before waiting so a large report cannot block the child.
-    var stdoutData = Data(), stderrData = Data()
+    let stderr = Box()
     let group = DispatchGroup()
     group.enter()
-    DispatchQueue.global().async { stderrData = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-    stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+    DispatchQueue.global().async { stderr.data = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+    let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
     group.wait()
     process.waitUntilExit()
-    return Output(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
-                  stderr: String(decoding: stderrData, as: UTF8.self))
+    return .init(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
+                 stderr: String(decoding: stderr.data, as: UTF8.self))
   }
 }
 

@@ -1,9 +1,10 @@
+import CScan
 import Testing
 @testable import WasmfixCore
 
 /// The one-pass SIMD search decides which files are read further: it must find exactly what
 /// a naive search finds, at every alignment, including at the very end of the buffer.
-@Suite struct MultiSearchTests {
+@Suite(.serialized) struct MultiSearchTests {
   func naive(_ literals: [[UInt8]], _ bytes: [UInt8]) -> [(Int, Int)] {
     var result: [(Int, Int)] = []
     for offset in bytes.indices {
@@ -15,7 +16,17 @@ import Testing
     return result.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
   }
 
-  @Test func matchesANaiveSearchOnRandomText() {
+  /// Every code path: scalar, SSE2, and AVX2 where the machine has it (levels run one at a
+  /// time: the level is global to the process).
+  @Test func matchesANaiveSearchOnRandomTextAtEverySIMDLevel() {
+    defer { wf_set_simd_level(-1) }
+    for level: Int32 in [0, 1, 2] {
+      wf_set_simd_level(level)
+      checkAgainstNaive()
+    }
+  }
+
+  func checkAgainstNaive() {
     let literals = ["max_wasm_stack", "async_s", "const ", "static ", "ab"].map { Array($0.utf8) }
     let search = MultiSearch(literals)
     var generator = SystemRandomNumberGenerator()
