@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import TreeSitter
 
@@ -43,20 +44,29 @@ public final class ConstantIndex: NameResolver {
     while !pending.isEmpty {
       indexedNames.formUnion(pending)
       let wantedHashes = Set(pending.map(NameHash.of))
-      var newDefinitions: [ConstantDefinition] = []
       let wanted = files.filter { $0.definedNames.contains(where: wantedHashes.contains) && !parsedFiles.contains($0.relativePath) }
         .sorted { WalkPath.bytewiseLess($0.relativePath, $1.relativePath) }
-      for file in wanted {
-        guard let data = overlay[file.absolutePath].map({ Data($0) }) ?? FileManager.default.contents(atPath: file.absolutePath)
-        else { continue }
+      // Parse the wanted files in parallel; merge in path order so results do not depend on timing.
+      let parsed = UnsafeMutableBufferPointer<(definitions: [ConstantDefinition], hash: UInt64)?>.allocate(capacity: wanted.count)
+      parsed.initialize(repeating: nil)
+      defer { parsed.deinitialize(); parsed.deallocate() }
+      let overlay = self.overlay
+      DispatchQueue.concurrentPerform(iterations: wanted.count) { i in
+        let file = wanted[i]
+        guard let data = overlay[file.absolutePath].map({ Data($0) }) ?? FileManager.default.contents(atPath: file.absolutePath),
+              let language = try? Grammars.load(file.language) else { return }
+        let source = SourceText(bytes: Array(data))
+        guard let tree = Parser(language: language).parse(source.bytes) else { return }
+        let support = LanguageRegistry.support(for: file.language)
+        parsed[i] = (support.constants(in: tree.rootNode, source: source, path: file.relativePath), ContentHash.of(source.bytes))
+      }
+      var newDefinitions: [ConstantDefinition] = []
+      for (file, result) in zip(wanted, parsed) {
         parsedFiles.insert(file.relativePath)
         languageOfFile[file.relativePath] = file.language
-        let source = SourceText(bytes: Array(data))
-        hashes[file.relativePath] = ContentHash.of(source.bytes)
-        guard let language = try? Grammars.load(file.language),
-              let tree = Parser(language: language).parse(source.bytes) else { continue }
-        let support = LanguageRegistry.support(for: file.language)
-        newDefinitions += support.constants(in: tree.rootNode, source: source, path: file.relativePath)
+        guard let result else { continue }
+        hashes[file.relativePath] = result.hash
+        newDefinitions += result.definitions
       }
       var following = Set<String>()
       for definition in newDefinitions {
