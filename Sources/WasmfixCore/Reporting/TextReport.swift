@@ -54,7 +54,7 @@ public enum TextReport {
     summary += " in \(plural(result.groups.count, "engine configuration")) (\(plural(result.sites.count, "site")), \(plural(result.filesScanned, "file")) scanned"
     if !result.skipped.isEmpty { summary += ", \(result.skipped.count) skipped" }
     summary += ")"
-    if result.fixedCount > 0 { summary += "; fixed \(result.fixedCount)" }
+    if result.fixedCount > 0 { summary += "; fixed \(result.fixedCount), \(plural(result.errorCount, "error")) remain\(result.errorCount == 1 ? "s" : "")" }
     // Monorepos and example folders have manifests per project, not at the root: name those.
     let groupVersions = Dictionary(grouping: result.groups.filter { !$0.version.assumed }) { $0.version.version.description }
     let version: String
