@@ -38,7 +38,7 @@ let package = Package(
       name: "wasmfix",
       dependencies: ["WasmfixCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
-    .testTarget(name: "WasmfixCoreTests", dependencies: ["WasmfixCore"]),
+    .testTarget(name: "WasmfixCoreTests", dependencies: ["WasmfixCore", "CScan"]),
     // Runs the built binary as a user would; depends on it so `swift test` builds it first.
     .testTarget(name: "WasmfixCLITests", dependencies: ["wasmfix", "WasmfixCore"]),
   ],
