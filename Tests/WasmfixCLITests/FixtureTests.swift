@@ -84,7 +84,7 @@ var isRecording: Bool { ProcessInfo.processInfo.environment["WASMFIX_RECORD"] ==
     if !diff.stdout.isEmpty {
       let patch = patched.appendingPathComponent(".wasmfix-test.patch")
       try diff.stdout.write(to: patch, atomically: true, encoding: .utf8)
-      let apply = try Shell.run("/usr/bin/git", ["apply", "--unsafe-paths", "--whitespace=nowarn", patch.path], in: patched)
+      let apply = try ProcessRunner.run("/usr/bin/git", ["apply", "--unsafe-paths", "--whitespace=nowarn", patch.path], in: patched)
       #expect(apply.status == 0, "git apply failed: \(apply.stderr)")
       try FileManager.default.removeItem(at: patch)
     }
@@ -107,12 +107,5 @@ struct TreeSnapshot: Equatable {
       files[relative] = FileManager.default.contents(atPath: path)
       modes[relative] = (attributes[.posixPermissions] as? Int) ?? 0
     }
-  }
-}
-
-/// Runs a helper program (git) and captures its output.
-enum Shell {
-  static func run(_ executable: String, _ arguments: [String], in directory: URL) throws -> WasmfixBinary.Output {
-    try ProcessRunner.run(executable, arguments, in: directory)
   }
 }

@@ -209,13 +209,6 @@ extension WasmtimeVersionTests {
         CheckContext(version: WasmtimeVersion(45, 0, 0), language: .rust, cargoAsyncFeature: false))
       #expect(featureOff.reason.contains("Cargo.toml"))
     }
-
-    @Test func asyncState() {
-      #expect(AsyncState(true) == .on)
-      #expect(AsyncState(false) == .off)
-      #expect(AsyncState(nil) == .unknown)
-      #expect(AsyncState.unknown.boolValue == nil)
-    }
   }
 }
 

@@ -173,8 +173,8 @@ struct GroupFixBuilder {
         editedDefinitions.append(definition)
         return true
       }
-      guard let source = source(of: site) else { return false }
-      let shifts = site.argumentText.contains("<<") || neighbourUsesShifts(source)
+      guard source(of: site) != nil else { return false }  // the file is unchanged since the scan
+      let shifts = site.argumentText.contains("<<") || neighbourUsesShifts
       edits.append(.replacement(ValueFormatter.format(value, language: site.language, preferShifts: shifts), of: site.argumentRange, in: fileRef(site)))
       return true
     }
@@ -185,7 +185,7 @@ struct GroupFixBuilder {
     result.sites.first { $0.path == path }?.absolutePath ?? (result.root as NSString).appendingPathComponent(path)
   }
 
-  func neighbourUsesShifts(_ source: SourceText) -> Bool {
+  var neighbourUsesShifts: Bool {
     group.siteIndexes.contains { result.sites[$0].argumentText.contains("<<") }
   }
 

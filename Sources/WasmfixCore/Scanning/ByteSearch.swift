@@ -6,11 +6,6 @@ private func memmem(_ haystack: UnsafeRawPointer, _ haystackLength: Int, _ needl
 
 /// memmem-based search on raw bytes: the prefilter runs before any decoding or parsing.
 enum ByteSearch {
-  static func contains(_ needle: [UInt8], in haystack: UnsafeRawBufferPointer) -> Bool {
-    guard let base = haystack.baseAddress, !needle.isEmpty else { return false }
-    return needle.withUnsafeBytes { memmem(base, haystack.count, $0.baseAddress, needle.count) != nil }
-  }
-
   static func occurrences(of needle: [UInt8], in haystack: [UInt8]) -> [Int] {
     haystack.withUnsafeBytes { occurrences(of: needle, in: $0) }
   }

@@ -23,7 +23,6 @@ struct FileScan {
   var source: SourceText
   /// Per site: the documenting comment or an assertion of the invariant is near it.
   var documented: [Bool]
-  var errorCount: Int
 }
 
 /// Scans one file: prefilter on raw bytes, then decode checks, parse and site extraction.
@@ -47,12 +46,14 @@ final class FileScanner {
   func scan(_ file: WalkedFile, language: SourceLanguage) -> FileResult {
     let support = LanguageRegistry.support(for: language)
     let bytes: [UInt8]
+    let settings: [Int]
     var definedNames: [UInt64] = []
     if let replaced = overlay[file.absolutePath] {
       bytes = replaced
       let hits = bytes.withUnsafeBytes { Prefilter.scan(language, $0, scratch: &hitScratch) }
       definedNames = bytes.withUnsafeBytes { DefinitionScan.candidateNames(in: $0, language: language, hits: hits.keywords) }
-      guard !hits.settings.isEmpty else { return FileResult(outcome: .noMatch, definedNames: definedNames) }
+      settings = hits.settings
+      guard !settings.isEmpty else { return FileResult(outcome: .noMatch, definedNames: definedNames) }
     } else {
       switch reader.read(file.absolutePath) {
       case let .failure(reason):
@@ -60,22 +61,22 @@ final class FileScanner {
       case let .success(contents):
         let hits = Prefilter.scan(language, contents, scratch: &hitScratch)
         definedNames = DefinitionScan.candidateNames(in: contents, language: language, hits: hits.keywords)
-        guard !hits.settings.isEmpty else { return FileResult(outcome: .noMatch, definedNames: definedNames) }
+        settings = hits.settings
+        guard !settings.isEmpty else { return FileResult(outcome: .noMatch, definedNames: definedNames) }
         bytes = [UInt8](contents)
       }
     }
-    return FileResult(outcome: examine(bytes, file: file, language: language, support: support), definedNames: definedNames)
+    return FileResult(outcome: examine(bytes, hits: settings, file: file, language: language, support: support), definedNames: definedNames)
   }
 
-  private func examine(_ bytes: [UInt8], file: WalkedFile, language: SourceLanguage, support: LanguageSupport) -> FileOutcome {
+  private func examine(_ bytes: [UInt8], hits: [Int], file: WalkedFile, language: SourceLanguage, support: LanguageSupport) -> FileOutcome {
     if bytes.prefix(8192).contains(0) { return .skipped(SkippedFile(path: file.relativePath, reason: "binary file (contains NUL bytes)")) }
     if let offset = Self.invalidUTF8Offset(bytes) {
       return .skipped(SkippedFile(path: file.relativePath, reason: "invalid UTF-8 at byte \(offset)"))
     }
-    let hits = bytes.withUnsafeBytes { Prefilter.hits(language, in: $0) }
     guard bytes.withUnsafeBytes({ CodeRegions.anyInCode($0, offsets: hits, language: language) }) else {
       // Every mention is in a comment or a literal: nothing to parse.
-      return .scanned(FileScan(sites: [], source: SourceText(bytes: []), documented: [], errorCount: 0))
+      return .scanned(FileScan(sites: [], source: SourceText(bytes: []), documented: []))
     }
     let source = SourceText(bytes: bytes)
     let items = bytes.withUnsafeBytes { ItemRanges.enclosing(hits, in: $0, language: language) }
@@ -84,7 +85,7 @@ final class FileScanner {
     }
     let sites = support.sites(in: tree, source: source)
     let documented = sites.map { Self.isDocumented(near: $0, in: source) }
-    return .scanned(FileScan(sites: sites, source: source, documented: documented, errorCount: tree.rootNode.errorCount))
+    return .scanned(FileScan(sites: sites, source: source, documented: documented))
   }
 
   /// Parses the file, or only the byte ranges `only` when given; a partial tree with errors

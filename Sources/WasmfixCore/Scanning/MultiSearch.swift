@@ -3,12 +3,10 @@ import CScan
 /// Several literals found in one SIMD pass over a buffer (see `CScan`), instead of one
 /// `memmem` pass per literal.
 final class MultiSearch: @unchecked Sendable {
-  private let storage: [[UInt8]]
   private let needles: UnsafeMutableBufferPointer<wf_needle>
 
   init(_ literals: [[UInt8]]) {
     precondition(literals.count <= 16 && literals.allSatisfy { $0.count >= 2 && $0.count <= 32 })
-    storage = literals
     needles = .allocate(capacity: literals.count)
     for (i, literal) in literals.enumerated() {
       let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: literal.count)
@@ -21,8 +19,6 @@ final class MultiSearch: @unchecked Sendable {
     for needle in needles { UnsafeMutablePointer(mutating: needle.bytes)?.deallocate() }
     needles.deallocate()
   }
-
-  var literals: [[UInt8]] { storage }
 
   /// Every (literal index, offset) in `bytes`, sorted by offset. `scratch` is the caller's
   /// reusable hit buffer (one per worker thread; this object is shared).

@@ -56,22 +56,4 @@ enum Prefilter {
     }
     return result
   }
-
-  static func matches(_ language: SourceLanguage, in bytes: UnsafeRawBufferPointer) -> Bool {
-    for pattern in patterns[language] ?? [] {
-      if pattern.continuations.isEmpty {
-        if ByteSearch.contains(pattern.stem, in: bytes) { return true }
-      } else if ByteSearch.occurrences(of: pattern.stem, in: bytes).contains(where: { pattern.matches(at: $0, in: bytes) }) {
-        return true
-      }
-    }
-    return false
-  }
-
-  /// Every verified hit's offset, sorted.
-  static func hits(_ language: SourceLanguage, in bytes: UnsafeRawBufferPointer) -> [Int] {
-    (patterns[language] ?? []).flatMap { pattern in
-      ByteSearch.occurrences(of: pattern.stem, in: bytes).filter { pattern.matches(at: $0, in: bytes) }
-    }.sorted()
-  }
 }

@@ -1,26 +1,3 @@
-/// What a group (its `async_support` call) or a crate (its Cargo features) says about async.
-public enum AsyncState: Sendable, Equatable {
-  case on, off, unknown
-
-  /// `true` → `.on`, `false` → `.off`, `nil` → `.unknown`.
-  public init(_ value: Bool?) {
-    switch value {
-    case true?: self = .on
-    case false?: self = .off
-    case nil: self = .unknown
-    }
-  }
-
-  /// The JSON form: `true`, `false` or `null`.
-  public var boolValue: Bool? {
-    switch self {
-    case .on: true
-    case .off: false
-    case .unknown: nil
-    }
-  }
-}
-
 /// Everything `WasmtimeFacts.checkApplies` needs to know about one engine configuration.
 public struct CheckContext: Sendable, Equatable {
   /// The Wasmtime version that applies to the group's file.
