@@ -7,7 +7,7 @@
 enum CodeRegions {
   /// True when at least one of the sorted `offsets` is outside comments and literals.
   static func anyInCode(_ bytes: UnsafeRawBufferPointer, offsets: [Int], language: SourceLanguage) -> Bool {
-    guard let firstHit = offsets.first else { return false }
+    guard !offsets.isEmpty else { return false }
     var hitIndex = 0
     var i = 0
     let n = bytes.count
@@ -15,7 +15,6 @@ enum CodeRegions {
     func skipHits(before position: Int) {
       while hitIndex < offsets.count, offsets[hitIndex] < position { hitIndex += 1 }
     }
-    _ = firstHit
     while i < n {
       // A hit at i while in code: done.
       if hitIndex < offsets.count, offsets[hitIndex] <= i { return true }
