@@ -1,8 +1,8 @@
 import Testing
 @testable import WasmfixCore
 
-/// Partial parsing relies on these ranges: each must be whole top-level items, and any doubt
-/// must give nil (parse the whole file).
+/// Partial parsing relies on these ranges: each must be whole items (or a container's header
+/// and closing brace), and any doubt must give nil (parse the whole file).
 @Suite struct ItemRangesTests {
   func ranges(_ source: String, _ language: SourceLanguage = .rust) -> [String]? {
     let bytes = Array(source.utf8)
@@ -40,6 +40,49 @@ import Testing
   @Test func doubtMeansNil() {
     #expect(ranges("fn f() { HIT(); \n") == nil)         // unbalanced
     #expect(ranges("fn f() {}\nHIT") == nil)             // hit after the last item
-    #expect(ranges("class A { void M() { c.HIT(1); } }", .csharp) == nil)  // C# nests members
+    #expect(ranges("fn f() {}\nfn g() { \"HIT }\n") == nil)  // unterminated literal
+    #expect(ranges("class A { void M() { c.HIT(1); }", .csharp) == nil)  // unbalanced inside a container
+  }
+
+  @Test func entersCSharpNamespacesAndClassesKeepingTheirHeaders() {
+    let source = """
+      using System;
+      namespace App.Host {
+          [Serializable]
+          public static partial class Setup : Base<int> {
+              const long Other = 1;
+              static void Before() { }
+              public static void Run() { c.HIT(1); }
+              int After => 2;
+          }
+      }
+
+      """
+    // Siblings are left out; the closing braces are kept (the parse sees `{ ... }}}`).
+    #expect(ranges(source, .csharp)?.joined()
+      == "\nnamespace App.Host {\n    [Serializable]\n    public static partial class Setup : Base<int> {\n        public static void Run() { c.HIT(1); }}}")
+  }
+
+  @Test func keepsAFileScopedNamespace() {
+    let source = "namespace App;\nclass A {\n  void M() { c.HIT(1); }\n  void N() { }\n}\n"
+    #expect(ranges(source, .csharp) == ["namespace App;\nclass A {\n  void M() { c.HIT(1); }", "}"])
+  }
+
+  @Test func aKeywordInsideAHeaderDoesNotMakeAContainer() {
+    // A generic constraint `class`, a Rust `impl Trait` return type: these are functions, taken whole.
+    let csharp = "class A {\n  void M<T>() where T : class {\n    int x = 1;\n    c.HIT(x);\n  }\n}\n"
+    #expect(ranges(csharp, .csharp) == ["class A {\n  void M<T>() where T : class {\n    int x = 1;\n    c.HIT(x);\n  }", "}"])
+    let rust = "fn f() -> impl Iterator<Item = u8> {\n    let x = 1;\n    c.HIT(x);\n    None.into_iter()\n}\n"
+    #expect(ranges(rust) == ["fn f() -> impl Iterator<Item = u8> {\n    let x = 1;\n    c.HIT(x);\n    None.into_iter()\n}"])
+  }
+
+  @Test func entersRustModulesAndImplBlocks() {
+    let source = "mod host {\n    const A: u32 = 1;\n    #[cfg(test)]\n    pub(crate) impl<T> Runner<T> {\n        fn skip() {}\n        fn run() { c.HIT(A); }\n    }\n}\n"
+    #expect(ranges(source)?.joined() == "mod host {\n    #[cfg(test)]\n    pub(crate) impl<T> Runner<T> {\n        fn run() { c.HIT(A); }}}")
+  }
+
+  @Test func aHitInAContainerHeaderTakesTheContainerWhole() {
+    let source = "class HIT { void M() { } }\nclass B { }\n"
+    #expect(ranges(source, .csharp) == ["class HIT { void M() { } }"])
   }
 }

@@ -80,10 +80,22 @@ final class FileScanner {
     }
     let source = SourceText(bytes: bytes)
     let items = bytes.withUnsafeBytes { ItemRanges.enclosing(hits, in: $0, language: language) }
-    guard let tree = parse(source, language: language, only: items) else {
+    guard let (partialOrWhole, isPartial) = parseReportingPartial(source, language: language, only: items) else {
       return .skipped(SkippedFile(path: file.relativePath, reason: "tree-sitter could not parse the file"))
     }
-    let sites = support.sites(in: tree, source: source)
+    var tree = partialOrWhole
+    var sites = support.sites(in: tree, source: source)
+    // A site outside any function (a field or static initialiser) is analysed against the whole
+    // file, which a partial tree does not hold: take the whole file then.
+    if isPartial, sites.contains(where: { site in
+      tree.rootNode.descendant(forBytes: site.callRange).flatMap { support.ancestor(of: $0, in: support.scopeTypes) } == nil
+    }) {
+      guard let whole = parse(source, language: language) else {
+        return .skipped(SkippedFile(path: file.relativePath, reason: "tree-sitter could not parse the file"))
+      }
+      tree = whole
+      sites = support.sites(in: tree, source: source)
+    }
     let documented = sites.map { Self.isDocumented(near: $0, in: source) }
     return .scanned(FileScan(sites: sites, source: source, documented: documented))
   }
@@ -92,6 +104,12 @@ final class FileScanner {
   /// (the ranges cut through something) is thrown away for a parse of the whole file.
   func parse(_ source: SourceText, language: SourceLanguage, only ranges: [Range<Int>]? = nil,
              fallbackToWhole: Bool = true) -> Tree? {
+    parseReportingPartial(source, language: language, only: ranges, fallbackToWhole: fallbackToWhole)?.tree
+  }
+
+  /// `parse`, also telling whether the tree holds only `ranges` (false when it fell back to the whole file).
+  func parseReportingPartial(_ source: SourceText, language: SourceLanguage, only ranges: [Range<Int>]?,
+                             fallbackToWhole: Bool = true) -> (tree: Tree, isPartial: Bool)? {
     let parser: Parser
     if let existing = parsers[language] { parser = existing } else {
       guard let grammar = try? Grammars.load(language) else { return nil }
@@ -109,9 +127,9 @@ final class FileScanner {
       parser.setIncludedRanges(included)
       let partial = parseWholeOrBOM(source, parser)
       parser.setIncludedRanges([])
-      if let partial, !partial.rootNode.hasError || !fallbackToWhole { return partial }
+      if let partial, !partial.rootNode.hasError || !fallbackToWhole { return (partial, true) }
     }
-    return parseWholeOrBOM(source, parser)
+    return parseWholeOrBOM(source, parser).map { ($0, false) }
   }
 
   private func parseWholeOrBOM(_ source: SourceText, _ parser: Parser) -> Tree? {
