@@ -24,7 +24,8 @@ public final class ConstantIndex: NameResolver {
 
   private let files: [CandidateFile]
   private var indexedNames = Set<String>()
-  private var parsedFiles = Set<String>()
+  /// Every definition indexed so far.
+  private var known = Set<ConstantDefinition>()
   private var definitionsByName: [String: [ConstantDefinition]] = [:]
   private var languageOfFile: [String: SourceLanguage] = [:]
   private var evaluated: [ConstantDefinition: EvaluatedValue] = [:]
@@ -44,29 +45,32 @@ public final class ConstantIndex: NameResolver {
     while !pending.isEmpty {
       indexedNames.formUnion(pending)
       let wantedHashes = Set(pending.map(NameHash.of))
-      let wanted = files.filter { $0.definedNames.contains(where: wantedHashes.contains) && !parsedFiles.contains($0.relativePath) }
+      // A file already parsed for other names is parsed again for these: only the items
+      // mentioning the wanted names are parsed each time.
+      let wanted = files.filter { $0.definedNames.contains(where: wantedHashes.contains) }
         .sorted { WalkPath.bytewiseLess($0.relativePath, $1.relativePath) }
       // Parse the wanted files in parallel; merge in path order so results do not depend on timing.
       let parsed = UnsafeMutableBufferPointer<(definitions: [ConstantDefinition], hash: UInt64)?>.allocate(capacity: wanted.count)
       parsed.initialize(repeating: nil)
       defer { parsed.deinitialize(); parsed.deallocate() }
       let overlay = self.overlay
-      DispatchQueue.concurrentPerform(iterations: wanted.count) { i in
-        let file = wanted[i]
-        guard let data = overlay[file.absolutePath].map({ Data($0) }) ?? FileManager.default.contents(atPath: file.absolutePath),
-              let language = try? Grammars.load(file.language) else { return }
-        let source = SourceText(bytes: Array(data))
-        guard let tree = Parser(language: language).parse(source.bytes) else { return }
-        let support = LanguageRegistry.support(for: file.language)
-        parsed[i] = (support.constants(in: tree.rootNode, source: source, path: file.relativePath), ContentHash.of(source.bytes))
+      let needles = pending.sorted().map { Array($0.utf8) }
+      let next = AtomicCounter()
+      let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, wanted.count))
+      DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        // One scanner (parsers, read buffer) per worker.
+        let scanner = FileScanner()
+        while case let i = next.increment(), i < wanted.count {
+          parsed[i] = Self.definitions(in: wanted[i], naming: needles, overlay: overlay, scanner: scanner)
+        }
       }
       var newDefinitions: [ConstantDefinition] = []
       for (file, result) in zip(wanted, parsed) {
-        parsedFiles.insert(file.relativePath)
         languageOfFile[file.relativePath] = file.language
         guard let result else { continue }
         hashes[file.relativePath] = result.hash
-        newDefinitions += result.definitions
+        // An item mentioning two wanted names (`A = B`) comes back in both passes.
+        newDefinitions += result.definitions.filter { known.insert($0).inserted }
       }
       var following = Set<String>()
       for definition in newDefinitions {
@@ -77,6 +81,20 @@ public final class ConstantIndex: NameResolver {
       }
       pending = following.subtracting(indexedNames)
     }
+  }
+
+  /// Parses only the items of `file` that mention one of `needles` (a definition of the name
+  /// is one of them): the whole file when that is in doubt.
+  private static func definitions(in file: CandidateFile, naming needles: [[UInt8]], overlay: [String: [UInt8]],
+                                  scanner: FileScanner) -> (definitions: [ConstantDefinition], hash: UInt64)? {
+    guard let bytes = overlay[file.absolutePath] ?? FileManager.default.contents(atPath: file.absolutePath).map({ [UInt8]($0) })
+    else { return nil }
+    let source = SourceText(bytes: bytes)
+    let mentions = needles.flatMap { ByteSearch.occurrences(of: $0, in: bytes) }.sorted()
+    let items = bytes.withUnsafeBytes { ItemRanges.enclosing(mentions, in: $0, language: file.language) }
+    guard let tree = scanner.parse(source, language: file.language, only: items) else { return nil }
+    let support = LanguageRegistry.support(for: file.language)
+    return (support.constants(in: tree.rootNode, source: source, path: file.relativePath), ContentHash.of(bytes))
   }
 
   public func definitions(named name: String) -> [ConstantDefinition] { definitionsByName[name] ?? [] }

@@ -24,16 +24,10 @@ public struct Scanner {
     do { try Grammars.checkAll() } catch { throw ScanError.grammar("\(error)") }
     let root = Self.root(for: options)
     let walker = WorkspaceWalker(root: root, options: options.walk)
-    let walked: WalkResult, results: [FileResult]
-    do { (walked, results) = try walkAndScan(walker) } catch { throw ScanError.walk("\(error)") }
-    let candidates = zip(walked.files, results).compactMap { file, result in
-      SourceLanguage(pathExtension: Self.pathExtension(file.relativePath)).map {
-        ConstantIndex.CandidateFile(absolutePath: file.absolutePath, relativePath: file.relativePath, language: $0,
-                                    definedNames: result.definedNames)
-      }
-    }
-    var analyzed = analyze(root: root, files: walked.files, results: results, skipped: walked.skipped, candidates: candidates)
-    analyzed.filesScanned = walked.files.count - (analyzed.skipped.count - walked.skipped.count)
+    let walked: WalkResult, scanned: ScannedFiles
+    do { (walked, scanned) = try walkAndScan(walker) } catch { throw ScanError.walk("\(error)") }
+    var analyzed = analyze(root: root, results: scanned.results, skipped: walked.skipped, candidates: scanned.candidates)
+    analyzed.filesScanned = scanned.count - (analyzed.skipped.count - walked.skipped.count)
     return analyzed
   }
 
@@ -42,11 +36,10 @@ public struct Scanner {
   /// full scan's cost.
   func rescan(_ previous: ScanResult) -> ScanResult {
     // Files the fix did not touch read the same as before: reuse their scans, re-scan the rest.
-    var files: [WalkedFile] = []
-    var results: [FileResult] = []
+    var results: [(WalkedFile, FileResult)] = []
     var toScan: [WalkedFile] = []
     for (file, result) in previous.sitedScans {
-      if overlay[file.absolutePath] == nil { files.append(file); results.append(result) } else { toScan.append(file) }
+      if overlay[file.absolutePath] == nil { results.append((file, result)) } else { toScan.append(file) }
     }
     let known = Set(previous.sitedScans.map(\.file.absolutePath))
     for candidate in previous.candidates where overlay[candidate.absolutePath] != nil && !known.contains(candidate.absolutePath) {
@@ -64,8 +57,7 @@ public struct Scanner {
         buffer[i] = scanner.scan(toScan[i], language: SourceLanguage(pathExtension: Self.pathExtension(toScan[i].relativePath)) ?? .c)
       }
     }
-    files += toScan
-    results += Array(buffer)
+    results += zip(toScan, buffer).map { ($0, $1) }
     let fresh = Dictionary(uniqueKeysWithValues: zip(toScan, buffer).map { ($0.absolutePath, $1.definedNames) })
     let candidates = previous.candidates.map { candidate in
       fresh[candidate.absolutePath].map {
@@ -73,29 +65,29 @@ public struct Scanner {
                                     language: candidate.language, definedNames: $0)
       } ?? candidate
     }
-    var result = analyze(root: previous.root, files: files, results: results, skipped: [], candidates: candidates)
+    var result = analyze(root: previous.root, results: results, skipped: [], candidates: candidates)
     result.filesScanned = previous.filesScanned
     return result
   }
 
   /// Everything after reading: constants, evaluation, groups, rules.
-  private func analyze(root: String, files: [WalkedFile], results: [FileResult], skipped walkSkipped: [SkippedFile],
+  /// `results` holds the files the prefilter did not rule out (scanned or skipped).
+  private func analyze(root: String, results: [(WalkedFile, FileResult)], skipped walkSkipped: [SkippedFile],
                        candidates: [ConstantIndex.CandidateFile]) -> ScanResult {
     var skipped = walkSkipped
     var extracted: [(file: WalkedFile, scan: FileScan)] = []
-    for (file, result) in zip(files, results) {
+    var definedNames: [String: [UInt64]] = [:]
+    for (file, result) in results {
       switch result.outcome {
       case .noMatch: continue
       case let .skipped(entry): skipped.append(entry)
-      case let .scanned(scan): extracted.append((file, scan))
+      case let .scanned(scan):
+        extracted.append((file, scan))
+        definedNames[file.absolutePath] = result.definedNames
       }
     }
     // Deterministic output whatever the workers' scheduling: files in path order.
     extracted.sort { WalkPath.bytewiseLess($0.file.relativePath, $1.file.relativePath) }
-    var definedNames: [String: [UInt64]] = [:]
-    for (file, result) in zip(files, results) {
-      if case .scanned = result.outcome { definedNames[file.absolutePath] = result.definedNames }
-    }
 
     let index = ConstantIndex(files: candidates)
     index.overlay = overlay
@@ -148,16 +140,25 @@ public struct Scanner {
     var hashes = index.hashes
     for entry in extracted { hashes[entry.file.relativePath] = ContentHash.of(entry.scan.source.bytes) }
     return ScanResult(root: root, wasmtime: detector.versionForRoot(), sites: sites, groups: groups,
-                      findings: findings, skipped: skipped, filesScanned: files.count, warnings: warnings,
+                      findings: findings, skipped: skipped, filesScanned: 0, warnings: warnings,
                       fileHashes: hashes, options: options, candidates: candidates,
                       sitedScans: extracted.filter { !$0.scan.sites.isEmpty }.map {
                         (file: $0.file, result: FileResult(outcome: .scanned($0.scan), definedNames: definedNames[$0.file.absolutePath] ?? []))
                       })
   }
 
+  /// What the workers keep of a walk: only what later stages use, not a record per file.
+  private struct ScannedFiles {
+    var count = 0
+    /// Files the prefilter did not rule out: scanned or skipped.
+    var results: [(WalkedFile, FileResult)] = []
+    /// Files that may define constants.
+    var candidates: [ConstantIndex.CandidateFile] = []
+  }
+
   /// Walks on one thread while workers (one per core) read and scan the files it finds.
-  /// Results come back in `walked.files` order (sorted by path), whatever the scheduling.
-  private func walkAndScan(_ walker: WorkspaceWalker) throws -> (WalkResult, [FileResult]) {
+  /// The order of the results depends on scheduling; `analyze` sorts what it reports.
+  private func walkAndScan(_ walker: WorkspaceWalker) throws -> (WalkResult, ScannedFiles) {
     let feed = FileFeed()
     // Written by the walking thread before it signals `walkDone`, read only after the wait.
     final class Outcome: @unchecked Sendable { var result = WalkResult(); var error: Error? }
@@ -179,16 +180,22 @@ public struct Scanner {
     walkThread.start()
 
     let workers = max(1, options.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-    let perWorker = UnsafeMutableBufferPointer<[(WalkedFile, FileResult)]>.allocate(capacity: workers)
-    perWorker.initialize(repeating: [])
+    let perWorker = UnsafeMutableBufferPointer<ScannedFiles>.allocate(capacity: workers)
+    perWorker.initialize(repeating: ScannedFiles())
     defer { perWorker.deinitialize(); perWorker.deallocate() }
     let done = AtomicCounter()
     DispatchQueue.concurrentPerform(iterations: workers) { worker in
       let scanner = FileScanner(overlay: overlay, maxFileSize: options.walk.maxFileSize)
-      var local: [(WalkedFile, FileResult)] = []
+      var local = ScannedFiles()
       while let file = feed.next() {
         let language = SourceLanguage(pathExtension: Self.pathExtension(file.relativePath)) ?? .c
-        local.append((file, scanner.scan(file, language: language)))
+        let result = scanner.scan(file, language: language)
+        local.count += 1
+        if case .noMatch = result.outcome {} else { local.results.append((file, result)) }
+        if !result.definedNames.isEmpty {
+          local.candidates.append(ConstantIndex.CandidateFile(absolutePath: file.absolutePath, relativePath: file.relativePath,
+                                                              language: language, definedNames: result.definedNames))
+        }
         let count = done.increment() + 1
         if let progress = options.progress, count % 512 == 0 { progress(count, 0) }
       }
@@ -196,11 +203,13 @@ public struct Scanner {
     }
     walkDone.wait()
     if let error = outcome.error { throw error }
-    var walked = outcome.result
-    // Unsorted: only the few files with sites or skips need an order, and `analyze` sorts those.
-    let pairs = perWorker.flatMap { $0 }
-    walked.files = pairs.map(\.0)
-    return (walked, pairs.map(\.1))
+    var merged = ScannedFiles()
+    for local in perWorker {
+      merged.count += local.count
+      merged.results += local.results
+      merged.candidates += local.candidates
+    }
+    return (outcome.result, merged)
   }
 
   /// The constant the argument *is* (`MAX`, `MAX as usize`, `(size_t)MAX`): the one a fix

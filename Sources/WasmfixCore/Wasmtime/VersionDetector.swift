@@ -207,25 +207,25 @@ public final class VersionDetector: @unchecked Sendable {
   }
 
   private static func readManifests(_ directory: String) -> DirectoryManifests {
-    let fileManager = FileManager.default
     func path(_ name: String) -> String { directory == "/" ? "/" + name : directory + "/" + name }
+    // One listing per directory: most directories hold none of the manifests, and a name not
+    // listed costs no further system call.
+    let entries = listing(of: directory)
+    let names = Set(entries)
     func read(_ name: String) -> String? {
-      var isDirectory: ObjCBool = false
-      guard fileManager.fileExists(atPath: path(name), isDirectory: &isDirectory), !isDirectory.boolValue,
-        let data = fileManager.contents(atPath: path(name))
-      else { return nil }
-      let text = String(decoding: data, as: UTF8.self)
+      guard names.contains(name.split(separator: "/").first.map(String.init) ?? name),
+            let bytes = readRegularFile(path(name)) else { return nil }
+      let text = String(decoding: bytes, as: UTF8.self)
       // Windows editors write a BOM into csproj and txt files; it is not part of the content.
       return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
     }
 
     var result = DirectoryManifests()
     // `.git` is a directory in a clone, a file in a worktree or submodule.
-    result.isRepositoryRoot = fileManager.fileExists(atPath: path(".git"))
+    result.isRepositoryRoot = names.contains(".git")
     if let text = read("Cargo.lock") { result.lockVersions = WasmtimeManifest.cargoLockVersions(text) }
     if let text = read("Cargo.toml") { result.cargo = WasmtimeManifest.CargoManifest(parsing: text) }
 
-    let entries = (try? fileManager.contentsOfDirectory(atPath: directory)) ?? []
     let projects = entries.filter { $0.hasSuffix(".csproj") || $0.hasSuffix(".fsproj") || $0.hasSuffix(".vbproj") }.sorted()
     let msbuildFiles = projects + ["Directory.Packages.props", "Directory.Build.props", "packages.config"]
     let texts = msbuildFiles.compactMap { name in read(name).map { (name, $0) } }
@@ -252,6 +252,37 @@ public final class VersionDetector: @unchecked Sendable {
       }
     }
     return result
+  }
+
+  /// The directory's entry names (empty when it cannot be read).
+  private static func listing(of directory: String) -> [String] {
+    guard let handle = opendir(directory) else { return [] }
+    defer { closedir(handle) }
+    var names: [String] = []
+    while let entry = readdir(handle) {
+      let name = withUnsafePointer(to: entry.pointee.d_name) {
+        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+      }
+      if name != "." && name != ".." { names.append(name) }
+    }
+    return names
+  }
+
+  /// A regular file's bytes; nil for a directory, a missing or unreadable file.
+  private static func readRegularFile(_ path: String) -> [UInt8]? {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: max(4096, Int(info.st_size) + 1))
+    while true {
+      let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+      if n < 0 && errno == EINTR { continue }
+      if n <= 0 { return n == 0 ? bytes : nil }
+      bytes += chunk[0..<n]
+    }
   }
 
   // MARK: Paths

@@ -80,8 +80,8 @@ public struct WorkspaceWalker: Sendable {
   /// the root. Throws only when a given path does not exist.
   /// `fileFilter` receives a file name and says whether the file is a candidate.
   /// `onFile`, when given, is called (on the walking thread) for each candidate file as soon as
-  /// it is found, so a scan can start reading before the walk ends; `sorted: false` then skips
-  /// sorting `files`, which the caller orders itself.
+  /// it is found, so a scan can start reading before the walk ends; the result's `files` is
+  /// then empty. `sorted: false` skips sorting `files`.
   public func walk(_ paths: [String], sorted: Bool = true, onFile: ((WalkedFile) -> Void)? = nil,
                    fileFilter: (String) -> Bool) throws -> WalkResult {
     let given = paths.isEmpty ? [root] : paths
@@ -426,8 +426,7 @@ private struct Walk {
     // when it opens the file, so the walk spends no stat/access calls per file.
     if known == nil, isRegular {
       if !deduplicate || seenFiles.insert(absolutePath).inserted {
-        files.append(WalkedFile(absolutePath: absolutePath, relativePath: relativePath))
-        onFile?(files[files.count - 1])
+        found(WalkedFile(absolutePath: absolutePath, relativePath: relativePath))
       }
       return
     }
@@ -452,9 +451,13 @@ private struct Walk {
       return
     }
     if !deduplicate || seenFiles.insert(absolutePath).inserted {
-      files.append(WalkedFile(absolutePath: absolutePath, relativePath: relativePath))
-      onFile?(files[files.count - 1])
+      found(WalkedFile(absolutePath: absolutePath, relativePath: relativePath))
     }
+  }
+
+  /// Streams the file to `onFile`, or keeps it for the result when nobody listens.
+  private mutating func found(_ file: WalkedFile) {
+    if let onFile { onFile(file) } else { files.append(file) }
   }
 
   private mutating func skip(_ path: String, _ reason: String) {
