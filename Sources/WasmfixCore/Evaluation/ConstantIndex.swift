@@ -44,7 +44,7 @@ public final class ConstantIndex: NameResolver {
     var pending = initial.subtracting(indexedNames)
     while !pending.isEmpty {
       indexedNames.formUnion(pending)
-      let wantedHashes = Set(pending.map(NameHash.of))
+      let wantedHashes = HashFilter(pending.map(NameHash.of))
       // A file already parsed for other names is parsed again for these: only the items
       // mentioning the wanted names are parsed each time.
       let wanted = files.filter { $0.definedNames.contains(where: wantedHashes.contains) }
@@ -149,5 +149,21 @@ public final class ConstantIndex: NameResolver {
     let result = evaluator.evaluate(definition.value, visiting: &visiting)
     evaluated[definition] = result
     return result
+  }
+}
+
+/// Membership of a few name hashes, asked for every name of every candidate file (tens of
+/// thousands of times per scan): a 1,024-bit filter answers almost every "no" with one load.
+struct HashFilter {
+  private var bits = [UInt64](repeating: 0, count: 16)
+  private let hashes: Set<UInt64>
+
+  init(_ hashes: [UInt64]) {
+    self.hashes = Set(hashes)
+    for hash in hashes { bits[Int(hash >> 60)] |= 1 << (hash & 63) }
+  }
+
+  func contains(_ hash: UInt64) -> Bool {
+    bits[Int(hash >> 60)] & (1 << (hash & 63)) != 0 && hashes.contains(hash)
   }
 }

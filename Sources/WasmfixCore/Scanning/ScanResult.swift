@@ -21,6 +21,8 @@ public struct ScanResult: Sendable {
   /// The scans of the files that had sites (their parsed sites and text), reused as they are
   /// for files a fix leaves untouched.
   var sitedScans: [(file: WalkedFile, result: FileResult)] = []
+  /// The version detector with its manifests read: a fix's re-scan edits no manifest.
+  var detector: VersionDetector?
 
   public var errorCount: Int { findings.filter { $0.severity == .error && !$0.fixed }.count }
   public var fixedCount: Int { findings.filter(\.fixed).count }

@@ -25,8 +25,10 @@ public struct Scanner {
     let root = Self.root(for: options)
     let walker = WorkspaceWalker(root: root, options: options.walk)
     let walked: WalkResult, scanned: ScannedFiles
-    do { (walked, scanned) = try walkAndScan(walker) } catch { throw ScanError.walk("\(error)") }
-    var analyzed = analyze(root: root, results: scanned.results, skipped: walked.skipped, candidates: scanned.candidates)
+    let detector = VersionDetector(root: root, override: options.wasmtimeVersion)
+    do { (walked, scanned) = try walkAndScan(walker, detector: detector) } catch { throw ScanError.walk("\(error)") }
+    var analyzed = analyze(root: root, results: scanned.results, skipped: walked.skipped, candidates: scanned.candidates,
+                           detector: detector)
     analyzed.filesScanned = scanned.count - (analyzed.skipped.count - walked.skipped.count)
     return analyzed
   }
@@ -65,7 +67,8 @@ public struct Scanner {
                                     language: candidate.language, definedNames: $0)
       } ?? candidate
     }
-    var result = analyze(root: previous.root, results: results, skipped: [], candidates: candidates)
+    var result = analyze(root: previous.root, results: results, skipped: [], candidates: candidates,
+                         detector: previous.detector ?? VersionDetector(root: previous.root, override: options.wasmtimeVersion))
     result.filesScanned = previous.filesScanned
     return result
   }
@@ -73,7 +76,7 @@ public struct Scanner {
   /// Everything after reading: constants, evaluation, groups, rules.
   /// `results` holds the files the prefilter did not rule out (scanned or skipped).
   private func analyze(root: String, results: [(WalkedFile, FileResult)], skipped walkSkipped: [SkippedFile],
-                       candidates: [ConstantIndex.CandidateFile]) -> ScanResult {
+                       candidates: [ConstantIndex.CandidateFile], detector: VersionDetector) -> ScanResult {
     var skipped = walkSkipped
     var extracted: [(file: WalkedFile, scan: FileScan)] = []
     var definedNames: [String: [UInt64]] = [:]
@@ -125,7 +128,6 @@ public struct Scanner {
       }
     }
 
-    let detector = VersionDetector(root: root, override: options.wasmtimeVersion)
     let groups = GroupBuilder.groups(for: &sites, documented: documented, detector: detector)
     let context = RuleContext(sites: sites, harden: options.harden)
     var findings = groups.flatMap { group in Rules.all.flatMap { $0.check(group, context) } }
@@ -144,7 +146,7 @@ public struct Scanner {
                       fileHashes: hashes, options: options, candidates: candidates,
                       sitedScans: extracted.filter { !$0.scan.sites.isEmpty }.map {
                         (file: $0.file, result: FileResult(outcome: .scanned($0.scan), definedNames: definedNames[$0.file.absolutePath] ?? []))
-                      })
+                      }, detector: detector)
   }
 
   /// What the workers keep of a walk: only what later stages use, not a record per file.
@@ -158,7 +160,9 @@ public struct Scanner {
 
   /// Walks on one thread while workers (one per core) read and scan the files it finds.
   /// The order of the results depends on scheduling; `analyze` sorts what it reports.
-  private func walkAndScan(_ walker: WorkspaceWalker) throws -> (WalkResult, ScannedFiles) {
+  /// Workers also look up the Wasmtime version of each file with sites, so the manifests are
+  /// read while other files are still being scanned rather than afterwards.
+  private func walkAndScan(_ walker: WorkspaceWalker, detector: VersionDetector) throws -> (WalkResult, ScannedFiles) {
     let feed = FileFeed()
     // Written by the walking thread before it signals `walkDone`, read only after the wait.
     final class Outcome: @unchecked Sendable { var result = WalkResult(); var error: Error? }
@@ -191,7 +195,13 @@ public struct Scanner {
         let language = SourceLanguage(pathExtension: Self.pathExtension(file.relativePath)) ?? .c
         let result = scanner.scan(file, language: language)
         local.count += 1
-        if case .noMatch = result.outcome {} else { local.results.append((file, result)) }
+        switch result.outcome {
+        case .noMatch: break
+        case .skipped: local.results.append((file, result))
+        case let .scanned(scan):
+          local.results.append((file, result))
+          if !scan.sites.isEmpty { _ = detector.version(forFileAt: file.absolutePath) }
+        }
         if !result.definedNames.isEmpty {
           local.candidates.append(ConstantIndex.CandidateFile(absolutePath: file.absolutePath, relativePath: file.relativePath,
                                                               language: language, definedNames: result.definedNames))
