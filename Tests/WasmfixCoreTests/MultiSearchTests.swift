@@ -27,7 +27,12 @@ import Testing
   }
 
   func checkAgainstNaive() {
-    let literals = ["max_wasm_stack", "async_s", "const ", "static ", "ab"].map { Array($0.utf8) }
+    // 1 to 4 needles take copies specialised for their count; 5 takes the generic one.
+    let all = ["max_wasm_stack", "async_s", "const ", "static ", "ab"].map { Array($0.utf8) }
+    for count in 1...all.count { checkAgainstNaive(Array(all.prefix(count))) }
+  }
+
+  func checkAgainstNaive(_ literals: [[UInt8]]) {
     let search = MultiSearch(literals)
     var generator = SystemRandomNumberGenerator()
     let alphabet = Array("abcnostx_ mwk".utf8)
@@ -42,9 +47,25 @@ import Testing
         let found = bytes.withUnsafeBytes { search.hits(in: $0) }.map { ($0.literal, $0.offset) }
           .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
         let expected = naive(literals, bytes)
-        #expect(found.map(\.0) == expected.map(\.0) && found.map(\.1) == expected.map(\.1), "length \(length)")
+        #expect(found.map(\.0) == expected.map(\.0) && found.map(\.1) == expected.map(\.1), "length \(length), \(literals.count) needles")
       }
     }
+  }
+
+  /// The filter's middle byte is the needle's rarest inner byte, not its second: `struct `
+  /// must not pass for `static ` (a candidate costs a byte-by-byte check).
+  @Test func theMiddleByteIsTheRarest() {
+    func middle(_ literal: String) -> UInt32 {
+      let bytes = Array(literal.utf8)
+      return bytes.withUnsafeBufferPointer { buffer in
+        var needle = wf_needle(bytes: buffer.baseAddress, length: UInt32(bytes.count), middle: 0)
+        wf_prepare_needle(&needle)
+        return needle.middle
+      }
+    }
+    #expect(middle("static ") == 5)   // `c`, where `struct ` has `t`
+    #expect(middle("ab") == 1)        // no inner byte: the last
+    #expect(middle("const ") == 2)    // `n`: rarer in code than `o`, `s` and `t`
   }
 
   @Test func manyHitsGrowTheBuffer() {

@@ -7,7 +7,14 @@
 typedef struct {
   const uint8_t *bytes;
   uint32_t length;
+  /// The inner byte the SIMD filter compares besides the first and the last; set once with
+  /// `wf_prepare_needle` (0 means 1).
+  uint32_t middle;
 } wf_needle;
+
+/// Picks `needle->middle`: the rarest inner byte in source code, so that `struct ` does not
+/// pass the filter for `static `. Call once per needle, not per search.
+void wf_prepare_needle(wf_needle *needle);
 
 /// One occurrence: which needle, at which byte offset.
 typedef struct {
@@ -16,7 +23,7 @@ typedef struct {
 } wf_hit;
 
 /// Finds every occurrence of every needle in one pass over `haystack` (SIMD filter on each
-/// needle's first and last byte, then an exact compare). Writes up to `capacity` hits in
+/// needle's first, middle and last byte, then an exact compare). Writes up to `capacity` hits in
 /// offset order per 32-byte block (not globally sorted) and returns the total number found,
 /// which may exceed `capacity`: call again with a larger buffer then.
 size_t wf_find_all(const uint8_t *haystack, size_t length, const wf_needle *needles, size_t count,

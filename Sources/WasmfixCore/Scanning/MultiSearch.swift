@@ -11,7 +11,8 @@ final class MultiSearch: @unchecked Sendable {
     for (i, literal) in literals.enumerated() {
       let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: literal.count)
       bytes.initialize(from: literal, count: literal.count)
-      needles[i] = wf_needle(bytes: bytes, length: UInt32(literal.count))
+      needles[i] = wf_needle(bytes: bytes, length: UInt32(literal.count), middle: 0)
+      wf_prepare_needle(&needles[i])
     }
   }
 
