@@ -16,6 +16,7 @@ enum DefinitionScan {
   /// Hashes of the names defined at the keyword occurrences `hits` (offsets of `keywords[language][index]`).
   static func candidateNames(in bytes: UnsafeRawBufferPointer, language: SourceLanguage,
                              hits: [(keyword: Int, offset: Int)]) -> [UInt64] {
+    guard !hits.isEmpty else { return [] }
     let table = keywords[language] ?? []
     var names: [UInt64] = []
     for hit in hits {

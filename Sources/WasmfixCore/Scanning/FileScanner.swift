@@ -44,7 +44,6 @@ final class FileScanner {
   private var hitScratch: [wf_hit] = []
 
   func scan(_ file: WalkedFile, language: SourceLanguage) -> FileResult {
-    let support = LanguageRegistry.support(for: language)
     let bytes: [UInt8]
     let settings: [Int]
     var definedNames: [UInt64] = []
@@ -66,6 +65,7 @@ final class FileScanner {
         bytes = [UInt8](contents)
       }
     }
+    let support = LanguageRegistry.support(for: language)
     return FileResult(outcome: examine(bytes, hits: settings, file: file, language: language, support: support), definedNames: definedNames)
   }
 

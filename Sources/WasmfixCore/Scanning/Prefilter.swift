@@ -33,10 +33,31 @@ enum Prefilter {
   ]
 
   /// One search per language for the stems and the definition keywords together: the
-  /// stems come first (indexes `0..<patterns.count`), then `DefinitionScan.keywords`.
-  static let searches: [SourceLanguage: MultiSearch] = Dictionary(uniqueKeysWithValues: SourceLanguage.allCases.map { language in
-    (language, MultiSearch((patterns[language] ?? []).map(\.stem) + (DefinitionScan.keywords[language] ?? []).map { Array($0.literal.utf8) }))
-  })
+  /// stems come first (indexes `0..<stems.count`), then `DefinitionScan.keywords`.
+  struct LanguageSearch {
+    let stems: [Pattern]
+    let search: MultiSearch
+
+    init(_ language: SourceLanguage) {
+      stems = patterns[language] ?? []
+      search = MultiSearch(stems.map(\.stem) + (DefinitionScan.keywords[language] ?? []).map { Array($0.literal.utf8) })
+    }
+  }
+
+  // Looked up by a switch, not a dictionary: the scan asks once per file of the tree.
+  private static let rust = LanguageSearch(.rust)
+  private static let c = LanguageSearch(.c)
+  private static let cpp = LanguageSearch(.cpp)
+  private static let csharp = LanguageSearch(.csharp)
+
+  static func search(for language: SourceLanguage) -> LanguageSearch {
+    switch language {
+    case .rust: return rust
+    case .c: return c
+    case .cpp: return cpp
+    case .csharp: return csharp
+    }
+  }
 
   /// What one pass over a file tells: verified setting hits and definition-keyword hits.
   struct FileHits {
@@ -45,9 +66,10 @@ enum Prefilter {
   }
 
   static func scan(_ language: SourceLanguage, _ bytes: UnsafeRawBufferPointer, scratch: inout [wf_hit]) -> FileHits {
-    let stems = patterns[language] ?? []
+    let table = search(for: language)
+    let stems = table.stems
     var result = FileHits()
-    for hit in searches[language]?.hits(in: bytes, scratch: &scratch) ?? [] {
+    for hit in table.search.hits(in: bytes, scratch: &scratch) {
       if hit.literal < stems.count {
         if stems[hit.literal].matches(at: hit.offset, in: bytes) { result.settings.append(hit.offset) }
       } else {

@@ -56,7 +56,7 @@ public struct Scanner {
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
       let scanner = FileScanner(overlay: overlay, maxFileSize: options.walk.maxFileSize)
       while case let i = next.increment(), i < toScan.count {
-        buffer[i] = scanner.scan(toScan[i], language: SourceLanguage(pathExtension: Self.pathExtension(toScan[i].relativePath)) ?? .c)
+        buffer[i] = scanner.scan(toScan[i], language: SourceLanguage(path: toScan[i].relativePath) ?? .c)
       }
     }
     results += zip(toScan, buffer).map { ($0, $1) }
@@ -102,7 +102,7 @@ public struct Scanner {
     var documented: [Bool] = []
     var warnings: [String] = []
     for entry in extracted {
-      let language = SourceLanguage(pathExtension: Self.pathExtension(entry.file.relativePath)) ?? .c
+      let language = SourceLanguage(path: entry.file.relativePath) ?? .c
       for (raw, isDocumented) in zip(entry.scan.sites, entry.scan.documented) {
         var evaluator = ConstantEvaluator(language: language, file: entry.file.relativePath, resolver: index)
         var value = evaluator.evaluate(raw.argument)
@@ -172,7 +172,7 @@ public struct Scanner {
     let walkThread = Thread {
       do {
         outcome.result = try walker.walk(paths, sorted: false, onFile: feed.push) {
-          SourceLanguage(pathExtension: Self.pathExtension($0)) != nil
+          SourceLanguage(path: $0) != nil
         }
       } catch {
         outcome.error = error
@@ -192,7 +192,7 @@ public struct Scanner {
       let scanner = FileScanner(overlay: overlay, maxFileSize: options.walk.maxFileSize)
       var local = ScannedFiles()
       while let file = feed.next() {
-        let language = SourceLanguage(pathExtension: Self.pathExtension(file.relativePath)) ?? .c
+        let language = SourceLanguage(path: file.relativePath) ?? .c
         let result = scanner.scan(file, language: language)
         local.count += 1
         switch result.outcome {
@@ -233,7 +233,7 @@ public struct Scanner {
   }
 
   static func pathExtension(_ path: String) -> String {
-    guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return "" }
+    guard let dot = path.lastIndex(of: "."), !path[dot...].contains(Character("/")) else { return "" }
     return String(path[path.index(after: dot)...])
   }
 
