@@ -39,7 +39,7 @@ public final class ConstantIndex: NameResolver {
   }
 
   /// Makes sure every definition of `names` (and of the names they use, transitively) is
-  /// indexed, parsing only the files whose byte scan lists the name, each at most once.
+  /// indexed, parsing only the files whose byte scan lists the name.
   public func index(names initial: Set<String>) {
     var pending = initial.subtracting(indexedNames)
     while !pending.isEmpty {
@@ -48,39 +48,67 @@ public final class ConstantIndex: NameResolver {
       // A file already parsed for other names is parsed again for these: only the items
       // mentioning the wanted names are parsed each time.
       let wanted = files.filter { $0.definedNames.contains(where: wantedHashes.contains) }
-        .sorted { WalkPath.bytewiseLess($0.relativePath, $1.relativePath) }
-      // Parse the wanted files in parallel; merge in path order so results do not depend on timing.
-      let parsed = UnsafeMutableBufferPointer<(definitions: [ConstantDefinition], hash: UInt64)?>.allocate(capacity: wanted.count)
-      parsed.initialize(repeating: nil)
-      defer { parsed.deinitialize(); parsed.deallocate() }
-      let overlay = self.overlay
-      let needles = pending.sorted().map { Array($0.utf8) }
-      let next = AtomicCounter()
-      let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, wanted.count))
-      DispatchQueue.concurrentPerform(iterations: workers) { _ in
-        // One scanner (parsers, read buffer) per worker.
-        let scanner = FileScanner()
-        while case let i = next.increment(), i < wanted.count {
-          parsed[i] = Self.definitions(in: wanted[i], naming: needles, overlay: overlay, scanner: scanner)
-        }
-      }
-      var newDefinitions: [ConstantDefinition] = []
-      for (file, result) in zip(wanted, parsed) {
-        languageOfFile[file.relativePath] = file.language
-        guard let result else { continue }
-        hashes[file.relativePath] = result.hash
-        // An item mentioning two wanted names (`A = B`) comes back in both passes.
-        newDefinitions += result.definitions.filter { known.insert($0).inserted }
-      }
-      var following = Set<String>()
-      for definition in newDefinitions {
-        definitionsByName[definition.name, default: []].append(definition)
-        for path in definition.value.referencedNames where !indexedNames.contains(path.last ?? "") {
-          following.insert(path.last ?? "")
-        }
-      }
-      pending = following.subtracting(indexedNames)
+      pending = parse(wanted, for: pending)
     }
+  }
+
+  /// A copy for re-scanning after `overlay`'s files changed (a fix's verification): what other
+  /// files define is kept, and only the changed files are parsed again, for every name indexed
+  /// so far. `files` holds the changed files' new name lists.
+  func updated(files: [CandidateFile], overlay: [String: [UInt8]]) -> ConstantIndex {
+    let copy = ConstantIndex(files: files)
+    copy.overlay = overlay
+    let changed = files.filter { overlay[$0.absolutePath] != nil }
+    let changedPaths = Set(changed.map(\.relativePath))
+    copy.indexedNames = indexedNames
+    copy.languageOfFile = languageOfFile
+    copy.hashes = hashes
+    for (name, definitions) in definitionsByName {
+      let kept = definitions.filter { !changedPaths.contains($0.path) }
+      if !kept.isEmpty { copy.definitionsByName[name] = kept }
+    }
+    copy.known = Set(copy.definitionsByName.values.joined())
+    let wantedHashes = HashFilter(indexedNames.map(NameHash.of))
+    let following = copy.parse(changed.filter { $0.definedNames.contains(where: wantedHashes.contains) }, for: indexedNames)
+    copy.index(names: following)
+    return copy
+  }
+
+  /// Parses `files` for the definitions of `names`; returns the names those definitions use
+  /// that are not indexed yet.
+  private func parse(_ files: [CandidateFile], for names: Set<String>) -> Set<String> {
+    let wanted = files.sorted { WalkPath.bytewiseLess($0.relativePath, $1.relativePath) }
+    // Parse the wanted files in parallel; merge in path order so results do not depend on timing.
+    let parsed = UnsafeMutableBufferPointer<(definitions: [ConstantDefinition], hash: UInt64)?>.allocate(capacity: wanted.count)
+    parsed.initialize(repeating: nil)
+    defer { parsed.deinitialize(); parsed.deallocate() }
+    let overlay = self.overlay
+    let needles = names.sorted().map { Array($0.utf8) }
+    let next = AtomicCounter()
+    let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, wanted.count))
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+      // One scanner (parsers, read buffer) per worker.
+      let scanner = FileScanner()
+      while case let i = next.increment(), i < wanted.count {
+        parsed[i] = Self.definitions(in: wanted[i], naming: needles, overlay: overlay, scanner: scanner)
+      }
+    }
+    var newDefinitions: [ConstantDefinition] = []
+    for (file, result) in zip(wanted, parsed) {
+      languageOfFile[file.relativePath] = file.language
+      guard let result else { continue }
+      hashes[file.relativePath] = result.hash
+      // An item mentioning two wanted names (`A = B`) comes back in both passes.
+      newDefinitions += result.definitions.filter { known.insert($0).inserted }
+    }
+    var following = Set<String>()
+    for definition in newDefinitions {
+      definitionsByName[definition.name, default: []].append(definition)
+      for path in definition.value.referencedNames where !indexedNames.contains(path.last ?? "") {
+        following.insert(path.last ?? "")
+      }
+    }
+    return following
   }
 
   /// Parses only the items of `file` that mention one of `needles` (a definition of the name

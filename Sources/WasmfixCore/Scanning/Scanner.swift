@@ -60,15 +60,21 @@ public struct Scanner {
       }
     }
     results += zip(toScan, buffer).map { ($0, $1) }
-    let fresh = Dictionary(uniqueKeysWithValues: zip(toScan, buffer).map { ($0.absolutePath, $1.definedNames) })
-    let candidates = previous.candidates.map { candidate in
-      fresh[candidate.absolutePath].map {
-        ConstantIndex.CandidateFile(absolutePath: candidate.absolutePath, relativePath: candidate.relativePath,
-                                    language: candidate.language, definedNames: $0)
-      } ?? candidate
+    // The edited files' name lists replace their old ones (a fix may add or remove a definition).
+    var fresh = Dictionary(uniqueKeysWithValues: zip(toScan, buffer).map { ($0.absolutePath, ($0, $1.definedNames)) })
+    var candidates = previous.candidates
+    for i in candidates.indices {
+      guard let (file, names) = fresh.removeValue(forKey: candidates[i].absolutePath) else { continue }
+      candidates[i] = ConstantIndex.CandidateFile(absolutePath: file.absolutePath, relativePath: file.relativePath,
+                                                  language: candidates[i].language, definedNames: names)
+    }
+    for (file, names) in fresh.values.sorted(by: { $0.0.relativePath < $1.0.relativePath }) where !names.isEmpty {
+      candidates.append(ConstantIndex.CandidateFile(absolutePath: file.absolutePath, relativePath: file.relativePath,
+                                                    language: SourceLanguage(path: file.relativePath) ?? .c, definedNames: names))
     }
     var result = analyze(root: previous.root, results: results, skipped: [], candidates: candidates,
-                         detector: previous.detector ?? VersionDetector(root: previous.root, override: options.wasmtimeVersion))
+                         detector: previous.detector ?? VersionDetector(root: previous.root, override: options.wasmtimeVersion),
+                         index: previous.constantIndex?.updated(files: candidates, overlay: overlay))
     result.filesScanned = previous.filesScanned
     return result
   }
@@ -76,7 +82,8 @@ public struct Scanner {
   /// Everything after reading: constants, evaluation, groups, rules.
   /// `results` holds the files the prefilter did not rule out (scanned or skipped).
   private func analyze(root: String, results: [(WalkedFile, FileResult)], skipped walkSkipped: [SkippedFile],
-                       candidates: [ConstantIndex.CandidateFile], detector: VersionDetector) -> ScanResult {
+                       candidates: [ConstantIndex.CandidateFile], detector: VersionDetector,
+                       index reused: ConstantIndex? = nil) -> ScanResult {
     var skipped = walkSkipped
     var extracted: [(file: WalkedFile, scan: FileScan)] = []
     var definedNames: [String: [UInt64]] = [:]
@@ -92,7 +99,7 @@ public struct Scanner {
     // Deterministic output whatever the workers' scheduling: files in path order.
     extracted.sort { WalkPath.bytewiseLess($0.file.relativePath, $1.file.relativePath) }
 
-    let index = ConstantIndex(files: candidates)
+    let index = reused ?? ConstantIndex(files: candidates)
     index.overlay = overlay
     var names = Set<String>()
     for entry in extracted { for site in entry.scan.sites { for path in site.argument.referencedNames { names.insert(path.last ?? "") } } }
@@ -146,7 +153,7 @@ public struct Scanner {
                       fileHashes: hashes, options: options, candidates: candidates,
                       sitedScans: extracted.filter { !$0.scan.sites.isEmpty }.map {
                         (file: $0.file, result: FileResult(outcome: .scanned($0.scan), definedNames: definedNames[$0.file.absolutePath] ?? []))
-                      }, detector: detector)
+                      }, detector: detector, constantIndex: index)
   }
 
   /// What the workers keep of a walk: only what later stages use, not a record per file.
