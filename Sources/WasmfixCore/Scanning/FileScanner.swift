@@ -152,8 +152,15 @@ final class FileScanner {
   }
 
   static func invalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
-    var offset = 0
-    var iterator = bytes.makeIterator()
+    // Source is mostly ASCII: skip 8 bytes at a time while no byte has its high bit set.
+    var start = 0
+    bytes.withUnsafeBytes { raw in
+      while start + 8 <= raw.count, raw.loadUnaligned(fromByteOffset: start, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+        start += 8
+      }
+    }
+    var offset = start
+    var iterator = bytes[start...].makeIterator()
     var decoder = UTF8()
     while true {
       let before = offset

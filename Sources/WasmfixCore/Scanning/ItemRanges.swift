@@ -44,6 +44,11 @@ enum ItemRanges {
     let bytes: UnsafeRawBufferPointer
     let language: SourceLanguage
 
+    /// Bytes that can start a comment or a literal in one of the languages.
+    static let mayStartNonCode: [Bool] = (0..<256).map { byte in
+      Array("/\"'rb@$".utf8).contains(UInt8(byte))
+    }
+
     /// Words that may precede the word saying what an item is.
     var modifiers: Set<String> {
       switch language {
@@ -191,6 +196,8 @@ enum ItemRanges {
     /// unterminated one ends at `limit`, which leaves its brackets unmatched: a doubt.
     private func skipNonCode(at i: Int, limit: Int) -> Int? {
       let b = bytes[i]
+      // Most bytes start nothing to skip: one table test instead of the checks below.
+      guard Self.mayStartNonCode[Int(b)] else { return nil }
       let next: UInt8 = i + 1 < limit ? bytes[i + 1] : 0
       if b == UInt8(ascii: "/") && next == UInt8(ascii: "/") {
         var j = i + 2
