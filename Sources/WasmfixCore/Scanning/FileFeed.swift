@@ -38,6 +38,13 @@ final class FileFeed: @unchecked Sendable {
     }
     guard head < pending.count else { return nil }
     head += 1
-    return pending[head - 1]
+    let file = pending[head - 1]
+    // Let go of the files handed out, or the queue keeps every path of the tree alive until
+    // the walk ends (memory grows with the tree instead of staying bounded).
+    if head >= 1024, head * 2 >= pending.count {
+      pending.removeFirst(head)
+      head = 0
+    }
+    return file
   }
 }
