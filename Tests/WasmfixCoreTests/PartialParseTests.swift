@@ -30,7 +30,7 @@ import Testing
     var checked = 0
     let files = FileManager.default.enumerator(atPath: Self.fixtureRoot)!.compactMap { $0 as? String }
     for relative in files.sorted() where relative.contains("/before/") {
-      guard let language = SourceLanguage(pathExtension: (relative as NSString).pathExtension),
+      guard let language = SourceLanguage(path: relative),
             let data = FileManager.default.contents(atPath: Self.fixtureRoot + "/" + relative),
             String(data: data, encoding: .utf8) != nil else { continue }
       let (partial, whole) = try partialAndWhole([UInt8](data), language: language)

@@ -11,6 +11,12 @@ import Testing
   ] as [(String, SourceLanguage?)])
   func languageByPath(_ path: String, _ expected: SourceLanguage?) {
     #expect(SourceLanguage(path: path) == expected)
-    #expect(SourceLanguage(pathExtension: Scanner.pathExtension(path)) == expected)
+    #expect(SourceLanguage(pathExtension: Self.pathExtension(path)) == expected)
+  }
+
+  /// The extension as a String: the simple rule `SourceLanguage(path:)` must agree with.
+  static func pathExtension(_ path: String) -> String {
+    guard let dot = path.lastIndex(of: "."), !path[dot...].contains(Character("/")) else { return "" }
+    return String(path[path.index(after: dot)...])
   }
 }

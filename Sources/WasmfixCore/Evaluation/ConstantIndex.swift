@@ -44,34 +44,47 @@ public final class ConstantIndex: NameResolver {
     var pending = initial.subtracting(indexedNames)
     while !pending.isEmpty {
       indexedNames.formUnion(pending)
-      let wantedHashes = HashFilter(pending.map(NameHash.of))
       // A file already parsed for other names is parsed again for these: only the items
       // mentioning the wanted names are parsed each time.
-      let wanted = files.filter { $0.definedNames.contains(where: wantedHashes.contains) }
-      pending = parse(wanted, for: pending)
+      pending = parse(Self.files(files, defining: pending), for: pending)
     }
   }
 
-  /// A copy for re-scanning after `overlay`'s files changed (a fix's verification): what other
-  /// files define is kept, and only the changed files are parsed again, for every name indexed
-  /// so far. `files` holds the changed files' new name lists.
-  func updated(files: [CandidateFile], overlay: [String: [UInt8]]) -> ConstantIndex {
-    let copy = ConstantIndex(files: files)
-    copy.overlay = overlay
+  /// What the index has learnt, kept (immutable) in the scan result for a fix's re-scan.
+  struct Snapshot: Sendable {
+    fileprivate let indexedNames: Set<String>
+    fileprivate let definitionsByName: [String: [ConstantDefinition]]
+    fileprivate let languageOfFile: [String: SourceLanguage]
+    fileprivate let hashes: [String: UInt64]
+  }
+
+  var snapshot: Snapshot {
+    Snapshot(indexedNames: indexedNames, definitionsByName: definitionsByName, languageOfFile: languageOfFile, hashes: hashes)
+  }
+
+  /// An index for re-scanning after `overlay`'s files changed (a fix's verification): what
+  /// other files define is taken from `snapshot`, and only the changed files are parsed again,
+  /// for every name indexed so far. `files` holds the changed files' new name lists.
+  convenience init(updating snapshot: Snapshot, files: [CandidateFile], overlay: [String: [UInt8]]) {
+    self.init(files: files)
+    self.overlay = overlay
     let changed = files.filter { overlay[$0.absolutePath] != nil }
     let changedPaths = Set(changed.map(\.relativePath))
-    copy.indexedNames = indexedNames
-    copy.languageOfFile = languageOfFile
-    copy.hashes = hashes
-    for (name, definitions) in definitionsByName {
+    indexedNames = snapshot.indexedNames
+    languageOfFile = snapshot.languageOfFile
+    hashes = snapshot.hashes
+    for (name, definitions) in snapshot.definitionsByName {
       let kept = definitions.filter { !changedPaths.contains($0.path) }
-      if !kept.isEmpty { copy.definitionsByName[name] = kept }
+      if !kept.isEmpty { definitionsByName[name] = kept }
     }
-    copy.known = Set(copy.definitionsByName.values.joined())
-    let wantedHashes = HashFilter(indexedNames.map(NameHash.of))
-    let following = copy.parse(changed.filter { $0.definedNames.contains(where: wantedHashes.contains) }, for: indexedNames)
-    copy.index(names: following)
-    return copy
+    known = Set(definitionsByName.values.joined())
+    index(names: parse(Self.files(changed, defining: indexedNames), for: indexedNames))
+  }
+
+  /// The files whose byte scan lists one of `names`.
+  private static func files(_ files: [CandidateFile], defining names: Set<String>) -> [CandidateFile] {
+    let wantedHashes = HashFilter(names.map(NameHash.of))
+    return files.filter { $0.definedNames.contains(where: wantedHashes.contains) }
   }
 
   /// Parses `files` for the definitions of `names`; returns the names those definitions use

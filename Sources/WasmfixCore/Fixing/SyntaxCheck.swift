@@ -36,8 +36,7 @@ enum SyntaxCheck {
   }
 
   static func newErrors(path: String, original: [UInt8], edited: [UInt8], editStarts: [Int] = []) -> String? {
-    let ext = Scanner.pathExtension(path)
-    guard let language = SourceLanguage(pathExtension: ext) else { return nil }
+    guard let language = SourceLanguage(path: path) else { return nil }
     let scanner = FileScanner()
     // Cheap path: the top-level items holding the edits parse without any error. Otherwise
     // compare whole-file error counts (the file may have had errors before).

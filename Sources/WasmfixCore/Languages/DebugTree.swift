@@ -3,7 +3,7 @@ import TreeSitter
 
 /// The syntax tree of a file as an S-expression (`wasmfix dump-tree`), for writing extractors.
 public func debugTree(path: String) throws -> String {
-  guard let language = SourceLanguage(pathExtension: (path as NSString).pathExtension) else { return "unsupported" }
+  guard let language = SourceLanguage(path: path) else { return "unsupported" }
   let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
   let parser = Parser(language: try Grammars.load(language))
   return parser.parse(bytes)?.rootNode.sExpression ?? "parse failed"

@@ -18,34 +18,57 @@ enum CodeRegions {
     while i < n {
       // A hit at i while in code: done.
       if hitIndex < offsets.count, offsets[hitIndex] <= i { return true }
-      let b = bytes[i]
-      let next: UInt8 = i + 1 < n ? bytes[i + 1] : 0
-      if b == UInt8(ascii: "/") && next == UInt8(ascii: "/") {
-        var j = i + 2
-        while j < n, bytes[j] != 0x0A { j += 1 }
-        skipHits(before: j); i = j; continue
+      switch nonCode(bytes, at: i, language: language) {
+      case nil: i += 1
+      case let .endsAt(end): skipHits(before: end); i = end
+      // An unterminated comment or literal: in doubt, the hit is code.
+      case .unterminated: return true
       }
-      if b == UInt8(ascii: "/") && next == UInt8(ascii: "*") {
-        guard let end = blockCommentEnd(bytes, from: i, nests: language == .rust) else { return true }
-        skipHits(before: end); i = end; continue
-      }
-      if b == UInt8(ascii: "\"") {
-        guard let end = literalEnd(bytes, from: i, language: language) else { return true }
-        skipHits(before: end); i = end; continue
-      }
-      if language == .rust, b == UInt8(ascii: "r") || b == UInt8(ascii: "b"), i == 0 || !DefinitionScan.isIdentifierByte(bytes[i - 1]),
-         let end = rustRawStringEnd(bytes, from: i) {
-        skipHits(before: end); i = end; continue
-      }
-      if language == .csharp, b == UInt8(ascii: "@") || b == UInt8(ascii: "$"), let end = csharpPrefixedStringEnd(bytes, from: i) {
-        skipHits(before: end); i = end; continue
-      }
-      if b == UInt8(ascii: "'"), let end = charLiteralEnd(bytes, from: i) {
-        skipHits(before: end); i = end; continue
-      }
-      i += 1
     }
     return hitIndex < offsets.count
+  }
+
+  /// What starts at a byte, for the passes that skip comments and literals.
+  enum NonCode: Equatable {
+    /// A comment or literal that ends (exclusive) at this offset.
+    case endsAt(Int)
+    /// A block comment or string literal that never ends.
+    case unterminated
+  }
+
+  /// Bytes that can start a comment or a literal in one of the languages: most bytes start
+  /// neither, and one table lookup says so.
+  private static let mayStartNonCode: [Bool] = (0..<256).map { Array("/\"'rb@$".utf8).contains(UInt8($0)) }
+
+  /// The comment or literal starting at `i`, nil when code starts there. A Rust `'a` lifetime or
+  /// an unknown prefix is code.
+  static func nonCode(_ bytes: UnsafeRawBufferPointer, at i: Int, language: SourceLanguage) -> NonCode? {
+    let b = bytes[i]
+    guard mayStartNonCode[Int(b)] else { return nil }
+    let n = bytes.count
+    let next: UInt8 = i + 1 < n ? bytes[i + 1] : 0
+    if b == UInt8(ascii: "/") && next == UInt8(ascii: "/") {
+      var j = i + 2
+      while j < n, bytes[j] != 0x0A { j += 1 }
+      return .endsAt(j)
+    }
+    if b == UInt8(ascii: "/") && next == UInt8(ascii: "*") {
+      return blockCommentEnd(bytes, from: i, nests: language == .rust).map(NonCode.endsAt) ?? .unterminated
+    }
+    if b == UInt8(ascii: "\"") {
+      return literalEnd(bytes, from: i, language: language).map(NonCode.endsAt) ?? .unterminated
+    }
+    if language == .rust, b == UInt8(ascii: "r") || b == UInt8(ascii: "b"), i == 0 || !DefinitionScan.isIdentifierByte(bytes[i - 1]),
+       let end = rustRawStringEnd(bytes, from: i) {
+      return .endsAt(end)
+    }
+    if language == .csharp, b == UInt8(ascii: "@") || b == UInt8(ascii: "$"), let end = csharpPrefixedStringEnd(bytes, from: i) {
+      return .endsAt(end)
+    }
+    if b == UInt8(ascii: "'"), let end = charLiteralEnd(bytes, from: i) {
+      return .endsAt(end)
+    }
+    return nil
   }
 
   /// End (exclusive) of `/* ... */`; Rust block comments nest. Nil when unterminated.

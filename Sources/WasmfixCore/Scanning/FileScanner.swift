@@ -80,9 +80,8 @@ final class FileScanner {
     }
     let source = SourceText(bytes: bytes)
     let items = bytes.withUnsafeBytes { ItemRanges.enclosing(hits, in: $0, language: language) }
-    guard let (partialOrWhole, isPartial) = parseReportingPartial(source, language: language, only: items) else {
-      return .skipped(SkippedFile(path: file.relativePath, reason: "tree-sitter could not parse the file"))
-    }
+    let unparsable = FileOutcome.skipped(SkippedFile(path: file.relativePath, reason: "tree-sitter could not parse the file"))
+    guard let (partialOrWhole, isPartial) = parseReportingPartial(source, language: language, only: items) else { return unparsable }
     var tree = partialOrWhole
     var sites = support.sites(in: tree, source: source)
     // A site outside any function (a field or static initialiser) is analysed against the whole
@@ -90,9 +89,7 @@ final class FileScanner {
     if isPartial, sites.contains(where: { site in
       tree.rootNode.descendant(forBytes: site.callRange).flatMap { support.ancestor(of: $0, in: support.scopeTypes) } == nil
     }) {
-      guard let whole = parse(source, language: language) else {
-        return .skipped(SkippedFile(path: file.relativePath, reason: "tree-sitter could not parse the file"))
-      }
+      guard let whole = parse(source, language: language) else { return unparsable }
       tree = whole
       sites = support.sites(in: tree, source: source)
     }

@@ -44,28 +44,26 @@ enum ItemRanges {
     let bytes: UnsafeRawBufferPointer
     let language: SourceLanguage
 
-    /// Bytes that can start a comment or a literal in one of the languages.
-    static let mayStartNonCode: [Bool] = (0..<256).map { byte in
-      Array("/\"'rb@$".utf8).contains(UInt8(byte))
-    }
-
     /// Words that may precede the word saying what an item is.
-    var modifiers: Set<String> {
-      switch language {
-      case .rust: return ["pub", "unsafe", "default"]
-      case .csharp: return ["public", "private", "protected", "internal", "static", "sealed", "abstract", "partial",
-                            "unsafe", "readonly", "new", "file", "ref"]
-      case .c, .cpp: return []
-      }
-    }
-
+    let modifiers: Set<String>
     /// Item kinds whose members are items of their own. C# `record` is left out: as a
     /// contextual keyword it may also be a type name (`public record Get() {`).
-    var containers: Set<String> {
+    let containers: Set<String>
+
+    init(bytes: UnsafeRawBufferPointer, language: SourceLanguage) {
+      self.bytes = bytes
+      self.language = language
       switch language {
-      case .rust: return ["mod", "impl", "trait"]
-      case .csharp: return ["namespace", "class", "struct", "interface"]
-      case .c, .cpp: return []
+      case .rust:
+        modifiers = ["pub", "unsafe", "default"]
+        containers = ["mod", "impl", "trait"]
+      case .csharp:
+        modifiers = ["public", "private", "protected", "internal", "static", "sealed", "abstract", "partial",
+                     "unsafe", "readonly", "new", "file", "ref"]
+        containers = ["namespace", "class", "struct", "interface"]
+      case .c, .cpp:
+        modifiers = []
+        containers = []
       }
     }
 
@@ -195,32 +193,11 @@ enum ItemRanges {
     /// The end of a comment or literal starting at `i`, nil when code starts there. An
     /// unterminated one ends at `limit`, which leaves its brackets unmatched: a doubt.
     private func skipNonCode(at i: Int, limit: Int) -> Int? {
-      let b = bytes[i]
-      // Most bytes start nothing to skip: one table test instead of the checks below.
-      guard Self.mayStartNonCode[Int(b)] else { return nil }
-      let next: UInt8 = i + 1 < limit ? bytes[i + 1] : 0
-      if b == UInt8(ascii: "/") && next == UInt8(ascii: "/") {
-        var j = i + 2
-        while j < limit, bytes[j] != 0x0A { j += 1 }
-        return j
+      switch CodeRegions.nonCode(bytes, at: i, language: language) {
+      case nil: return nil
+      case let .endsAt(end): return min(end, limit)
+      case .unterminated: return limit
       }
-      if b == UInt8(ascii: "/") && next == UInt8(ascii: "*") {
-        return min(CodeRegions.blockCommentEnd(bytes, from: i, nests: language == .rust) ?? limit, limit)
-      }
-      if b == UInt8(ascii: "\"") {
-        return min(CodeRegions.literalEnd(bytes, from: i, language: language) ?? limit, limit)
-      }
-      if language == .rust, b == UInt8(ascii: "r") || b == UInt8(ascii: "b"), i == 0 || !DefinitionScan.isIdentifierByte(bytes[i - 1]),
-         let end = CodeRegions.rustRawStringEnd(bytes, from: i) {
-        return min(end, limit)
-      }
-      if language == .csharp, b == UInt8(ascii: "@") || b == UInt8(ascii: "$"), let end = CodeRegions.csharpPrefixedStringEnd(bytes, from: i) {
-        return min(end, limit)
-      }
-      if b == UInt8(ascii: "'"), let end = CodeRegions.charLiteralEnd(bytes, from: i) {
-        return min(end, limit)
-      }
-      return nil
     }
   }
 }

@@ -24,7 +24,7 @@ public struct ScanResult: Sendable {
   /// The version detector with its manifests read: a fix's re-scan edits no manifest.
   var detector: VersionDetector?
   /// The constants indexed, reused by the re-scan for the files a fix leaves untouched.
-  var constantIndex: ConstantIndex?
+  var constants: ConstantIndex.Snapshot?
 
   public var errorCount: Int { findings.filter { $0.severity == .error && !$0.fixed }.count }
   public var fixedCount: Int { findings.filter(\.fixed).count }

@@ -74,7 +74,7 @@ public struct Scanner {
     }
     var result = analyze(root: previous.root, results: results, skipped: [], candidates: candidates,
                          detector: previous.detector ?? VersionDetector(root: previous.root, override: options.wasmtimeVersion),
-                         index: previous.constantIndex?.updated(files: candidates, overlay: overlay))
+                         index: previous.constants.map { ConstantIndex(updating: $0, files: candidates, overlay: overlay) })
     result.filesScanned = previous.filesScanned
     return result
   }
@@ -153,7 +153,7 @@ public struct Scanner {
                       fileHashes: hashes, options: options, candidates: candidates,
                       sitedScans: extracted.filter { !$0.scan.sites.isEmpty }.map {
                         (file: $0.file, result: FileResult(outcome: .scanned($0.scan), definedNames: definedNames[$0.file.absolutePath] ?? []))
-                      }, detector: detector, constantIndex: index)
+                      }, detector: detector, constants: index.snapshot)
   }
 
   /// What the workers keep of a walk: only what later stages use, not a record per file.
@@ -237,11 +237,6 @@ public struct Scanner {
     case let .cast(_, inner): return directDefinition(inner, used)
     default: return nil
     }
-  }
-
-  static func pathExtension(_ path: String) -> String {
-    guard let dot = path.lastIndex(of: "."), !path[dot...].contains(Character("/")) else { return "" }
-    return String(path[path.index(after: dot)...])
   }
 
   /// The single directory given, else the current directory.

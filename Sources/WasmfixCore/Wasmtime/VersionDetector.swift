@@ -212,9 +212,10 @@ public final class VersionDetector: @unchecked Sendable {
     // listed costs no further system call.
     let entries = listing(of: directory)
     let names = Set(entries)
+    let reader = FileReader()
     func read(_ name: String) -> String? {
       guard names.contains(name.split(separator: "/").first.map(String.init) ?? name),
-            let bytes = readRegularFile(path(name)) else { return nil }
+            case let .success(bytes) = reader.read(path(name)) else { return nil }
       let text = String(decoding: bytes, as: UTF8.self)
       // Windows editors write a BOM into csproj and txt files; it is not part of the content.
       return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
@@ -266,23 +267,6 @@ public final class VersionDetector: @unchecked Sendable {
       if name != "." && name != ".." { names.append(name) }
     }
     return names
-  }
-
-  /// A regular file's bytes; nil for a directory, a missing or unreadable file.
-  private static func readRegularFile(_ path: String) -> [UInt8]? {
-    let fd = open(path, O_RDONLY | O_CLOEXEC)
-    guard fd >= 0 else { return nil }
-    defer { close(fd) }
-    var info = stat()
-    guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: max(4096, Int(info.st_size) + 1))
-    while true {
-      let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-      if n < 0 && errno == EINTR { continue }
-      if n <= 0 { return n == 0 ? bytes : nil }
-      bytes += chunk[0..<n]
-    }
   }
 
   // MARK: Paths
