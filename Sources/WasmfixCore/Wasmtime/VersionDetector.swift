@@ -210,7 +210,7 @@ public final class VersionDetector: @unchecked Sendable {
     func path(_ name: String) -> String { directory == "/" ? "/" + name : directory + "/" + name }
     // One listing per directory: most directories hold none of the manifests, and a name not
     // listed costs no further system call.
-    let entries = listing(of: directory)
+    let entries = manifestEntries(of: directory)
     let names = Set(entries)
     let reader = FileReader()
     func read(_ name: String) -> String? {
@@ -255,16 +255,31 @@ public final class VersionDetector: @unchecked Sendable {
     return result
   }
 
-  /// The directory's entry names (empty when it cannot be read).
-  private static func listing(of directory: String) -> [String] {
+  /// Names `readManifests` may read (the first component for `include/wasmtime.h`).
+  private static let manifestNames: Set<String> = [
+    ".git", "Cargo.lock", "Cargo.toml", "Directory.Packages.props", "Directory.Build.props", "packages.config",
+    "wasmtime-version.txt", "wasmtime.h", "include",
+  ]
+  private static let manifestNameLengths = Set(manifestNames.map(\.utf8.count))
+
+  /// The directory's entries that are manifests (or `.git`, `include`, MSBuild projects); empty
+  /// when it cannot be read. Other entries are passed over without making a String: the
+  /// directories above the sites (`crates/`, the root) may hold thousands.
+  private static func manifestEntries(of directory: String) -> [String] {
     guard let handle = opendir(directory) else { return [] }
     defer { closedir(handle) }
     var names: [String] = []
     while let entry = readdir(handle) {
-      let name = withUnsafePointer(to: entry.pointee.d_name) {
-        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+      let name: String? = withUnsafePointer(to: entry.pointee.d_name) {
+        $0.withMemoryRebound(to: UInt8.self, capacity: 256) { pointer in
+          let bytes = UnsafeBufferPointer(start: pointer, count: strlen(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self)))
+          let isProject = bytes.count > 7 && bytes.suffix(4).elementsEqual("proj".utf8)
+          guard isProject || manifestNameLengths.contains(bytes.count) else { return nil }
+          let name = String(decoding: bytes, as: UTF8.self)
+          return isProject || manifestNames.contains(name) ? name : nil
+        }
       }
-      if name != "." && name != ".." { names.append(name) }
+      if let name { names.append(name) }
     }
     return names
   }
