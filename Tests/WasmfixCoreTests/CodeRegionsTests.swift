@@ -5,7 +5,7 @@ import Testing
 /// site, so every doubtful construct must come out as code. `HIT` marks the probed offset.
 @Suite struct CodeRegionsTests {
   struct Case: CustomTestStringConvertible, Sendable {
-    let language: SourceLanguage
+    let language: SurfaceID
     let source: String
     let inCode: Bool
     var testDescription: String { "[\(language)] \(source.replacingOccurrences(of: "\n", with: "⏎"))" }

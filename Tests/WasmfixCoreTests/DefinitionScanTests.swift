@@ -5,12 +5,13 @@ import Testing
 /// The byte scan that decides which files the constant index parses: it must list every
 /// definition (a miss hides a constant) and should skip words that merely contain a keyword.
 @Suite struct DefinitionScanTests {
-  func names(_ source: String, _ language: SourceLanguage) -> Set<UInt64> {
+  func names(_ source: String, _ language: SurfaceID) -> Set<UInt64> {
     let bytes = Array(source.utf8)
     return bytes.withUnsafeBytes { raw in
       var scratch: [wf_hit] = []
-      let hits = Prefilter.scan(language, raw, scratch: &scratch)
-      return Set(DefinitionScan.candidateNames(in: raw, language: language, hits: hits.keywords))
+      let surface = Surfaces.surface(language)!
+      let hits = Prefilter.scan(surface.search, raw, scratch: &scratch)
+      return Set(DefinitionScan.candidateNames(in: raw, surface: surface, hits: hits.keywords))
     }
   }
 

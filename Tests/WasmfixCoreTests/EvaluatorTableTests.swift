@@ -58,7 +58,7 @@ import Testing
 enum EvaluatorTable {
   enum Language: String, CaseIterable, Sendable {
     case rust, c, csharp
-    var sourceLanguage: SourceLanguage {
+    var sourceLanguage: SurfaceID {
       switch self {
       case .rust: return .rust
       case .c: return .c

@@ -49,7 +49,7 @@ import Testing
 
 @Suite struct ValueFormatterTests {
   @Test(arguments: [
-    (Int128(9 << 20), SourceLanguage.rust, false, "9 * 1024 * 1024"),
+    (Int128(9 << 20), SurfaceID.rust, false, "9 * 1024 * 1024"),
     (Int128(8704 << 10), .rust, false, "8704 * 1024"),
     (Int128(8704 << 10), .c, true, "8704 << 10"),
     (Int128(9 << 20), .csharp, true, "9 << 20"),
@@ -57,7 +57,7 @@ import Testing
     (Int128(1_000_001), .c, false, "1000001"),
     (Int128(1000), .rust, false, "1000"),
   ])
-  func formats(value: Int128, language: SourceLanguage, shifts: Bool, expected: String) {
+  func formats(value: Int128, language: SurfaceID, shifts: Bool, expected: String) {
     #expect(ValueFormatter.format(value, language: language, preferShifts: shifts) == expected)
   }
 }

@@ -4,7 +4,7 @@ import Testing
 /// Partial parsing relies on these ranges: each must be whole items (or a container's header
 /// and closing brace), and any doubt must give nil (parse the whole file).
 @Suite struct ItemRangesTests {
-  func ranges(_ source: String, _ language: SourceLanguage = .rust) -> [String]? {
+  func ranges(_ source: String, _ language: SurfaceID = .rust) -> [String]? {
     let bytes = Array(source.utf8)
     let hits = ByteSearch.occurrences(of: Array("HIT".utf8), in: bytes)
     return bytes.withUnsafeBytes { raw in

@@ -11,18 +11,19 @@ import Testing
     .deletingLastPathComponent().appendingPathComponent("Fixtures").path
 
   /// The sites of `bytes` as `FileScanner.scan` finds them, and as a whole-file parse finds them.
-  func partialAndWhole(_ bytes: [UInt8], language: SourceLanguage) throws -> (partial: String, whole: String) {
+  func partialAndWhole(_ bytes: [UInt8], language: SurfaceID) throws -> (partial: String, whole: String) {
     let path = NSTemporaryDirectory() + "wasmfix-partial-\(UUID().uuidString).\(language == .csharp ? "cs" : language == .rust ? "rs" : "c")"
     try Data(bytes).write(to: URL(fileURLWithPath: path))
     defer { try? FileManager.default.removeItem(atPath: path) }
     let scanner = FileScanner()
     var partial: [ExtractedSite] = []
-    if case let .scanned(scan) = scanner.scan(WalkedFile(absolutePath: path, relativePath: "f"), language: language).outcome {
+    let surface = try #require(Surfaces.surface(language) as? CodeSurface)
+    if case let .scanned(scan) = scanner.scan(WalkedFile(absolutePath: path, relativePath: "f"), surface: surface).outcome {
       partial = scan.sites
     }
     let source = SourceText(bytes: bytes)
-    let whole = try #require(scanner.parse(source, language: language))
-    let support = LanguageRegistry.support(for: language)
+    let whole = try #require(surface.parse(source, only: nil, parsers: scanner.parsers)?.tree)
+    let support = surface.support
     return (String(describing: partial), String(describing: support.sites(in: whole, source: source)))
   }
 
@@ -30,7 +31,7 @@ import Testing
     var checked = 0
     let files = FileManager.default.enumerator(atPath: Self.fixtureRoot)!.compactMap { $0 as? String }
     for relative in files.sorted() where relative.contains("/before/") {
-      guard let language = SourceLanguage(path: relative),
+      guard let language = SurfaceID(path: relative),
             let data = FileManager.default.contents(atPath: Self.fixtureRoot + "/" + relative),
             String(data: data, encoding: .utf8) != nil else { continue }
       let (partial, whole) = try partialAndWhole([UInt8](data), language: language)

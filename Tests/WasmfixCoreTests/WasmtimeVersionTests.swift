@@ -102,29 +102,29 @@ extension WasmtimeVersionTests {
     }
 
     @Test func asyncStackSizeSetter() {
-      #expect(!WasmtimeFacts.hasAsyncStackSize(WasmtimeVersion(0, 24, 0), language: .rust))
-      #expect(WasmtimeFacts.hasAsyncStackSize(WasmtimeVersion(0, 25, 0), language: .rust))
-      for language in [SourceLanguage.c, .cpp] {
-        #expect(!WasmtimeFacts.hasAsyncStackSize(WasmtimeVersion(13, 0, 1), language: language))
-        #expect(WasmtimeFacts.hasAsyncStackSize(WasmtimeVersion(14, 0, 0), language: language))
-        #expect(WasmtimeFacts.hasAsyncStackSize(WasmtimeVersion(50, 0, 1), language: language))
+      #expect(!WasmtimeFacts.hasAsyncStackSize(WasmtimeVersion(0, 24, 0), binding: .rustCrate))
+      #expect(WasmtimeFacts.hasAsyncStackSize(WasmtimeVersion(0, 25, 0), binding: .rustCrate))
+      for language in [WasmtimeBinding.cAPI] {
+        #expect(!WasmtimeFacts.hasAsyncStackSize(WasmtimeVersion(13, 0, 1), binding: language))
+        #expect(WasmtimeFacts.hasAsyncStackSize(WasmtimeVersion(14, 0, 0), binding: language))
+        #expect(WasmtimeFacts.hasAsyncStackSize(WasmtimeVersion(50, 0, 1), binding: language))
       }
-      #expect(!WasmtimeFacts.hasAsyncStackSize(WasmtimeVersion(22, 0, 0), language: .csharp))
-      #expect(!WasmtimeFacts.hasAsyncStackSize(.newestKnown, language: .csharp))
+      #expect(!WasmtimeFacts.hasAsyncStackSize(WasmtimeVersion(22, 0, 0), binding: .dotnet))
+      #expect(!WasmtimeFacts.hasAsyncStackSize(.newestKnown, binding: .dotnet))
     }
 
     @Test func asyncSupportKnob() {
-      #expect(!WasmtimeFacts.hasAsyncSupportKnob(WasmtimeVersion(0, 24, 0), language: .rust))
-      #expect(WasmtimeFacts.hasAsyncSupportKnob(WasmtimeVersion(0, 25, 0), language: .rust))
-      #expect(WasmtimeFacts.hasAsyncSupportKnob(WasmtimeVersion(41, 0, 3), language: .rust))
-      #expect(!WasmtimeFacts.hasAsyncSupportKnob(WasmtimeVersion(42, 0, 0), language: .rust))
-      for language in [SourceLanguage.c, .cpp] {
-        #expect(!WasmtimeFacts.hasAsyncSupportKnob(WasmtimeVersion(13, 0, 0), language: language))
-        #expect(WasmtimeFacts.hasAsyncSupportKnob(WasmtimeVersion(14, 0, 0), language: language))
-        #expect(WasmtimeFacts.hasAsyncSupportKnob(WasmtimeVersion(41, 0, 0), language: language))
-        #expect(!WasmtimeFacts.hasAsyncSupportKnob(WasmtimeVersion(42, 0, 0), language: language))
+      #expect(!WasmtimeFacts.hasAsyncSupportKnob(WasmtimeVersion(0, 24, 0), binding: .rustCrate))
+      #expect(WasmtimeFacts.hasAsyncSupportKnob(WasmtimeVersion(0, 25, 0), binding: .rustCrate))
+      #expect(WasmtimeFacts.hasAsyncSupportKnob(WasmtimeVersion(41, 0, 3), binding: .rustCrate))
+      #expect(!WasmtimeFacts.hasAsyncSupportKnob(WasmtimeVersion(42, 0, 0), binding: .rustCrate))
+      for language in [WasmtimeBinding.cAPI] {
+        #expect(!WasmtimeFacts.hasAsyncSupportKnob(WasmtimeVersion(13, 0, 0), binding: language))
+        #expect(WasmtimeFacts.hasAsyncSupportKnob(WasmtimeVersion(14, 0, 0), binding: language))
+        #expect(WasmtimeFacts.hasAsyncSupportKnob(WasmtimeVersion(41, 0, 0), binding: language))
+        #expect(!WasmtimeFacts.hasAsyncSupportKnob(WasmtimeVersion(42, 0, 0), binding: language))
       }
-      #expect(!WasmtimeFacts.hasAsyncSupportKnob(WasmtimeVersion(22, 0, 0), language: .csharp))
+      #expect(!WasmtimeFacts.hasAsyncSupportKnob(WasmtimeVersion(22, 0, 0), binding: .dotnet))
     }
 
     @Test func zeroRejected() {
@@ -162,7 +162,7 @@ extension WasmtimeVersionTests {
     func rustApplicability(version: String, asyncSupport: Bool?, feature: Bool?, applies: Bool) throws {
       let v = try #require(WasmtimeVersion(version))
       let result = WasmtimeFacts.checkApplies(
-        CheckContext(version: v, language: .rust, asyncSupport: asyncSupport, cargoAsyncFeature: feature))
+        CheckContext(version: v, binding: .rustCrate, asyncSupport: asyncSupport, cargoAsyncFeature: feature))
       #expect(result.applies == applies, "\(version) async_support=\(String(describing: asyncSupport)) feature=\(String(describing: feature)): \(result.reason)")
       #expect(result.reason.contains(v.description))
       #expect(!result.reason.contains("\n"))
@@ -187,10 +187,10 @@ extension WasmtimeVersionTests {
     @Test("C, C++ and C# applicability", arguments: cCases)
     func cApplicability(version: String, asyncSupport: Bool?, applies: Bool) throws {
       let v = try #require(WasmtimeVersion(version))
-      for language in [SourceLanguage.c, .cpp, .csharp] {
+      for language in [WasmtimeBinding.cAPI, .dotnet] {
         for feature in [nil, false, true] as [Bool?] {
           let result = WasmtimeFacts.checkApplies(
-            CheckContext(version: v, language: language, asyncSupport: asyncSupport, cargoAsyncFeature: feature))
+            CheckContext(version: v, binding: language, asyncSupport: asyncSupport, cargoAsyncFeature: feature))
           #expect(result.applies == applies, "\(language) \(version): \(result.reason)")
           #expect(result.reason.contains(v.description))
         }
@@ -198,15 +198,15 @@ extension WasmtimeVersionTests {
     }
 
     @Test func reasonsNameTheCondition() {
-      let v25 = WasmtimeFacts.checkApplies(CheckContext(version: WasmtimeVersion(25, 0, 0), language: .rust))
+      let v25 = WasmtimeFacts.checkApplies(CheckContext(version: WasmtimeVersion(25, 0, 0), binding: .rustCrate))
       #expect(v25.applies == false)
       #expect(v25.reason == "Wasmtime 25.0.0 checks it only when async_support(true) is set")
-      let c25 = WasmtimeFacts.checkApplies(CheckContext(version: WasmtimeVersion(25, 0, 0), language: .c))
+      let c25 = WasmtimeFacts.checkApplies(CheckContext(version: WasmtimeVersion(25, 0, 0), binding: .cAPI))
       #expect(c25.reason.contains("wasmtime_config_async_support_set"))
-      let v47 = WasmtimeFacts.checkApplies(CheckContext(version: WasmtimeVersion(47, 0, 0), language: .rust))
+      let v47 = WasmtimeFacts.checkApplies(CheckContext(version: WasmtimeVersion(47, 0, 0), binding: .rustCrate))
       #expect(v47.reason == "Wasmtime 47.0.0 always checks it")
       let featureOff = WasmtimeFacts.checkApplies(
-        CheckContext(version: WasmtimeVersion(45, 0, 0), language: .rust, cargoAsyncFeature: false))
+        CheckContext(version: WasmtimeVersion(45, 0, 0), binding: .rustCrate, cargoAsyncFeature: false))
       #expect(featureOff.reason.contains("Cargo.toml"))
     }
   }

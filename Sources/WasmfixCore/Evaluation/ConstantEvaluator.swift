@@ -1,7 +1,7 @@
 /// Looks up a named value for the evaluator. Implemented by `ConstantIndex`; tests pass tables.
 public protocol NameResolver {
   /// The value of `path` as seen from `file`, or nil when no constant of that name is known.
-  func resolve(_ path: [String], language: SourceLanguage, fromFile file: String, visiting: inout Set<String>) -> NameResolution?
+  func resolve(_ path: [String], language: SurfaceID, fromFile file: String, visiting: inout Set<String>) -> NameResolution?
 }
 
 /// What a name evaluated to, and the definition it came from.
@@ -20,7 +20,7 @@ public struct NameResolution: Sendable, Hashable {
 /// Integer constant folding with checked arithmetic: overflow, division by zero and
 /// anything not constant become `.unresolved` with a reason, never a trap.
 public struct ConstantEvaluator {
-  public let language: SourceLanguage
+  public let language: SurfaceID
   public let file: String
   public let resolver: NameResolver?
 
@@ -28,7 +28,7 @@ public struct ConstantEvaluator {
   public private(set) var definitionsUsed: [ConstantDefinition] = []
   public private(set) var notes: [String] = []
 
-  public init(language: SourceLanguage, file: String, resolver: NameResolver?) {
+  public init(language: SurfaceID, file: String, resolver: NameResolver?) {
     self.language = language
     self.file = file
     self.resolver = resolver
@@ -193,7 +193,7 @@ struct IntegerType {
 
 /// `usize::MAX`, `SIZE_MAX`, `int.MaxValue` and friends.
 enum BuiltinLimits {
-  static func value(of path: [String], language: SourceLanguage) -> Int128? {
+  static func value(of path: [String], language: SurfaceID) -> Int128? {
     var path = path
     while let first = path.first, ["std", "core", "System"].contains(first), path.count > 2 { path.removeFirst() }
     switch language {
@@ -210,8 +210,8 @@ enum BuiltinLimits {
         "SSIZE_MAX": Int128(Int64.max), "INTPTR_MAX": Int128(Int64.max),
       ]
       return table[path[0]]
-    case .csharp:
-      guard path.count == 2, ["MaxValue", "MinValue"].contains(path[1]), let type = IntegerType.named(path[0]) else { return nil }
+    default:
+      guard language == .csharp, path.count == 2, ["MaxValue", "MinValue"].contains(path[1]), let type = IntegerType.named(path[0]) else { return nil }
       return limit(type, max: path[1] == "MaxValue", ifMin: path[1] == "MinValue")
     }
   }

@@ -10,11 +10,11 @@ public final class ConstantIndex: NameResolver {
   public struct CandidateFile: Sendable {
     public let absolutePath: String
     public let relativePath: String
-    public let language: SourceLanguage
+    public let language: SurfaceID
     /// Hashes of the names the file may define (`DefinitionScan`); only files listing a wanted
     /// name are ever parsed.
     public let definedNames: [UInt64]
-    public init(absolutePath: String, relativePath: String, language: SourceLanguage, definedNames: [UInt64]) {
+    public init(absolutePath: String, relativePath: String, language: SurfaceID, definedNames: [UInt64]) {
       self.absolutePath = absolutePath
       self.relativePath = relativePath
       self.language = language
@@ -27,7 +27,7 @@ public final class ConstantIndex: NameResolver {
   /// Every definition indexed so far.
   private var known = Set<ConstantDefinition>()
   private var definitionsByName: [String: [ConstantDefinition]] = [:]
-  private var languageOfFile: [String: SourceLanguage] = [:]
+  private var languageOfFile: [String: SurfaceID] = [:]
   private var evaluated: [ConstantDefinition: EvaluatedValue] = [:]
   /// Content hashes of the files parsed for constants.
   public private(set) var hashes: [String: UInt64] = [:]
@@ -54,7 +54,7 @@ public final class ConstantIndex: NameResolver {
   struct Snapshot: Sendable {
     fileprivate let indexedNames: Set<String>
     fileprivate let definitionsByName: [String: [ConstantDefinition]]
-    fileprivate let languageOfFile: [String: SourceLanguage]
+    fileprivate let languageOfFile: [String: SurfaceID]
     fileprivate let hashes: [String: UInt64]
   }
 
@@ -132,18 +132,20 @@ public final class ConstantIndex: NameResolver {
     else { return nil }
     let source = SourceText(bytes: bytes)
     let mentions = needles.flatMap { ByteSearch.occurrences(of: $0, in: bytes) }.sorted()
-    let items = bytes.withUnsafeBytes { ItemRanges.enclosing(mentions, in: $0, language: file.language) }
-    guard let tree = scanner.parse(source, language: file.language, only: items) else { return nil }
-    let support = LanguageRegistry.support(for: file.language)
-    return (support.constants(in: tree.rootNode, source: source, path: file.relativePath), ContentHash.of(bytes))
+    guard let surface = Surfaces.surface(file.language),
+          let definitions = surface.constants(in: source, mentions: mentions, path: file.relativePath, parsers: scanner.parsers)
+    else { return nil }
+    return (definitions, ContentHash.of(bytes))
   }
+
+  static func family(of id: SurfaceID) -> SurfaceID { Surfaces.surface(id)?.constantFamily ?? id }
 
   public func definitions(named name: String) -> [ConstantDefinition] { definitionsByName[name] ?? [] }
 
-  public func resolve(_ path: [String], language: SourceLanguage, fromFile file: String, visiting: inout Set<String>) -> NameResolution? {
+  public func resolve(_ path: [String], language: SurfaceID, fromFile file: String, visiting: inout Set<String>) -> NameResolution? {
     guard let name = path.last else { return nil }
-    let family = language.constantFamily
-    let all = definitions(named: name).filter { (languageOfFile[$0.path] ?? family).constantFamily == family }
+    let family = Self.family(of: language)
+    let all = definitions(named: name).filter { Self.family(of: languageOfFile[$0.path] ?? language) == family }
     guard !all.isEmpty else { return nil }
     let qualifiers = path.dropLast().filter { !["crate", "self", "super", "Self"].contains($0) }
     var chosen = all

@@ -1,6 +1,6 @@
 /// Parses integer literals of Rust, C and C#: bases, `_`/`'` separators and type suffixes.
 enum IntegerLiteral {
-  static func parse(_ raw: String, language: SourceLanguage) -> Expression {
+  static func parse(_ raw: String, language: SurfaceID) -> Expression {
     var text = Substring(raw.filter { $0 != "_" && $0 != "'" })
     // tree-sitter-c's number_literal takes a leading sign (`-1` in `(size_t)-1` is one token).
     var negative = false
@@ -30,7 +30,7 @@ enum IntegerLiteral {
 
   /// The type a suffixed literal has (a name `IntegerType.named` knows), or nil when unsuffixed.
   /// C and C# widen a `u`/`l` literal that does not fit the suffix's first type.
-  static func typeName(suffix: String, value: UInt64, language: SourceLanguage) -> String? {
+  static func typeName(suffix: String, value: UInt64, language: SurfaceID) -> String? {
     guard !suffix.isEmpty else { return nil }
     if language == .rust { return suffix == "u128" || suffix == "i128" ? nil : suffix }
     let unsigned = suffix.contains("u")

@@ -59,7 +59,7 @@ struct GroupFixBuilder {
   var titles: [String] = []
   /// Definitions whose value this fix rewrote (the comment then goes above them).
   var editedDefinitions: [ConstantDefinition] = []
-  var syntax: FixSyntax { FixSyntax(language: group.language) }
+  var syntax: EditSyntax { Surfaces.surface(group.language)?.syntax ?? CodeSyntax(language: group.language) }
 
   init(group: EngineGroup, result: ScanResult, options: FixOptions, planner: FixPlanner) {
     self.group = group
@@ -272,7 +272,7 @@ struct GroupFixBuilder {
         operands[setting] = ValueFormatter.format(effective.value ?? 0, language: group.language, preferShifts: false)
       }
     }
-    let assertion = syntax.runtimeAssertion(max: operands[.maxWasmStack]!, async: operands[.asyncStackSize]!, indent: indent)
+    guard let assertion = syntax.runtimeAssertion(max: operands[.maxWasmStack]!, async: operands[.asyncStackSize]!, indent: indent) else { return false }
     edits.append(.insertion(assertion, at: lineStart, in: fileRef(first)))
     if group.language == .c || group.language == .cpp { insertCIncludes(source, file: fileRef(first)) }
     return true
@@ -337,8 +337,8 @@ struct GroupFixBuilder {
           let maxDefinition = result.sites[maxIndex].definition, let asyncDefinition = result.sites[asyncIndex].definition,
           maxDefinition.path == asyncDefinition.path,
           let source = planner.source(maxDefinition.path, absolutePath: absolutePath(of: maxDefinition.path)) else { return }
-    let language: SourceLanguage = maxDefinition.kind == .cDefine || maxDefinition.kind == .cConst || maxDefinition.kind == .cEnumerator ? .c : group.language
-    guard let assertion = FixSyntax(language: language).staticAssertion(max: maxDefinition.name, async: asyncDefinition.name) else { return }
+    let language: SurfaceID = maxDefinition.kind == .cDefine || maxDefinition.kind == .cConst || maxDefinition.kind == .cEnumerator ? .c : group.language
+    guard let assertion = CodeSyntax(language: language).staticAssertion(max: maxDefinition.name, async: asyncDefinition.name) else { return }
     let text = source.text(0..<source.bytes.count)
     guard !text.contains(assertion), !text.contains("assert!(\(maxDefinition.name) <= \(asyncDefinition.name)") else { return }
     let later = maxDefinition.itemRange.upperBound > asyncDefinition.itemRange.upperBound ? maxDefinition : asyncDefinition

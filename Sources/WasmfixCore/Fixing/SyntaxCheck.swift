@@ -36,21 +36,7 @@ enum SyntaxCheck {
   }
 
   static func newErrors(path: String, original: [UInt8], edited: [UInt8], editStarts: [Int] = []) -> String? {
-    guard let language = SourceLanguage(path: path) else { return nil }
-    let scanner = FileScanner()
-    // Cheap path: the top-level items holding the edits parse without any error. Otherwise
-    // compare whole-file error counts (the file may have had errors before).
-    let editedSource = SourceText(bytes: edited)
-    if let items = edited.withUnsafeBytes({ ItemRanges.enclosing(editStarts.sorted(), in: $0, language: language) }),
-       let partial = scanner.parse(editedSource, language: language, only: items, fallbackToWhole: false),
-       !partial.rootNode.hasError {
-      return nil
-    }
-    guard let before = scanner.parse(SourceText(bytes: original), language: language),
-          let after = scanner.parse(SourceText(bytes: edited), language: language) else {
-      return "could not re-parse the edited file"
-    }
-    let was = before.rootNode.errorCount, now = after.rootNode.errorCount
-    return now > was ? "the edit would introduce a syntax error (\(now - was) new error node(s))" : nil
+    guard let surface = Surfaces.surface(forPath: path) else { return nil }
+    return surface.newSyntaxErrors(original: original, edited: edited, editStarts: editStarts, parsers: ParserCache())
   }
 }

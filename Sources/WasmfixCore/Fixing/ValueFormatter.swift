@@ -2,7 +2,7 @@
 /// `768 * 1024`, else a plain integer (`_`-grouped in Rust); shifts (`9 << 20`) where the value
 /// being replaced or its neighbour is written with shifts.
 enum ValueFormatter {
-  static func format(_ value: Int128, language: SourceLanguage, preferShifts: Bool) -> String {
+  static func format(_ value: Int128, language: SurfaceID, preferShifts: Bool) -> String {
     let mib: Int128 = 1 << 20, kib: Int128 = 1 << 10
     // C and C# integer literals are `int` unless suffixed: past INT_MAX the arithmetic would
     // overflow before the value reaches the size_t/uint64_t parameter.

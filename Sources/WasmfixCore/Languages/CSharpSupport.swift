@@ -3,7 +3,7 @@ import TreeSitter
 /// C#: wasmtime-dotnet's `WithMaximumStackSize(E)`, plus the `WithMaxWasmStack` /
 /// `WithAsyncStackSize` / `WithAsync` names some builds and articles use; `const` fields.
 struct CSharpSupport: LanguageSupport {
-  let language = SourceLanguage.csharp
+  let language = SurfaceID.csharp
   let needles = ["WithMaximumStackSize", "WithMaxWasmStack", "WithAsync"]
   var scopeTypes: Set<String> { Self.scopes }
   let statementTypes: Set<String> = ["expression_statement", "local_declaration_statement", "using_statement", "return_statement"]

@@ -3,7 +3,7 @@ import TreeSitter
 /// C: `wasmtime_config_max_wasm_stack_set(cfg, E)` and its async siblings; constants from
 /// `#define`, `static const` and `enum`.
 struct CSupport: LanguageSupport {
-  let language = SourceLanguage.c
+  let language = SurfaceID.c
   // One search finds all three setters (the parse decides which call it is).
   let needles = ["wasmtime_config_"]
   var scopeTypes: Set<String> { ["function_definition"] }
@@ -125,7 +125,7 @@ struct CSupport: LanguageSupport {
     guard !body.isEmpty else { return .opaque("empty macro") }
     let snippet = "unsigned long long __wasmfix_macro = (\n\(body)\n);\n"
     let snippetSource = SourceText(bytes: Array(snippet.utf8))
-    guard let language = try? Grammars.load(.c), let tree = Parser(language: language).parse(snippetSource.bytes),
+    guard let language = try? CodeSurface.c.loadGrammar(), let tree = Parser(language: language).parse(snippetSource.bytes),
           !tree.rootNode.hasError,
           let declaration = tree.rootNode.namedChild(0),
           let initDeclarator = declaration.child(byField: "declarator"),

@@ -31,8 +31,8 @@ struct ExtractedSite {
 }
 
 /// What wasmfix knows of one language: how its setting calls, expressions and constants look.
-protocol LanguageSupport {
-  var language: SourceLanguage { get }
+protocol LanguageSupport: Sendable {
+  var language: SurfaceID { get }
   /// Text at the start of, or inside, every setting's name token: where to look for sites
   /// in a parsed file (the prefilter's stems, `Prefilter.patterns`, decide what gets parsed).
   var needles: [String] { get }
@@ -171,19 +171,3 @@ extension LanguageSupport {
   }
 }
 
-/// Language support by language.
-enum LanguageRegistry {
-  // Built once: their tables (needles, method names) would otherwise be rebuilt per file.
-  private static let rust = RustSupport()
-  private static let c = CSupport()
-  private static let csharp = CSharpSupport()
-
-  static func support(for language: SourceLanguage) -> LanguageSupport {
-    switch language {
-    case .rust: return rust
-    case .c, .cpp: return c
-    case .csharp: return csharp
-    }
-  }
-
-}

@@ -3,7 +3,7 @@ import TreeSitter
 /// Rust: `X.max_wasm_stack(E)` / `X.async_stack_size(E)` / `X.async_support(E)` on any
 /// receiver, standalone or in builder chains, including the `?`/`.unwrap()` forms of 0.25-0.38.
 struct RustSupport: LanguageSupport {
-  let language = SourceLanguage.rust
+  let language = SurfaceID.rust
   let needles = ["max_wasm_stack", "async_stack_size", "async_support"]
   var scopeTypes: Set<String> { Self.scopes }
   let statementTypes: Set<String> = ["expression_statement", "let_declaration"]

@@ -14,7 +14,9 @@ public struct EngineGroup: Sendable {
   public var id: String
   public var path: String
   public var line: Int
-  public var language: SourceLanguage
+  public var language: SurfaceID
+  /// The Wasmtime API the group's surface configures.
+  public var binding: WasmtimeBinding
   /// Indexes into `ScanResult.sites`, in source order.
   public var siteIndexes: [Int]
   public var version: DetectedVersion
@@ -35,12 +37,12 @@ public struct EngineGroup: Sendable {
 
   /// Whether this group's code can call `async_stack_size` at all.
   public var canSetAsyncStack: Bool {
-    switch language {
+    switch binding {
     // The Rust setter only exists with the `async` Cargo feature (later also `stack-switching`).
-    case .rust: return version.version >= WasmtimeVersion(0, 25) && version.cargoAsyncFeature != false
-    case .c, .cpp: return WasmtimeFacts.hasAsyncStackSize(version.version, language: .c)
+    case .rustCrate: return version.version >= WasmtimeVersion(0, 25) && version.cargoAsyncFeature != false
+    case .cAPI, .cli: return WasmtimeFacts.hasAsyncStackSize(version.version, binding: binding)
     // wasmtime-dotnet has no async stack setter; only builds that expose WithAsyncStackSize can.
-    case .csharp: return asyncStackSize.siteIndex != nil
+    case .dotnet: return asyncStackSize.siteIndex != nil
     }
   }
 }

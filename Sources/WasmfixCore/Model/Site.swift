@@ -2,7 +2,7 @@
 public struct Site: Sendable {
   public var path: String
   public var absolutePath: String
-  public var language: SourceLanguage
+  public var language: SurfaceID
   public var setting: Setting
   public var apiName: String
   /// 1-based line and column of the setting's name token.

@@ -7,15 +7,15 @@ public struct RuleID: Hashable, Sendable, Codable, CustomStringConvertible {
 
 /// A code example attached to a rule: the docs show it, the tests run it.
 public struct RuleExample: Sendable {
-  public let language: SourceLanguage
+  public let language: SurfaceID
   public let code: String
   /// Expected after `--write`; nil for examples that must not trigger.
   public let fixed: String?
   public let triggers: Bool
-  public static func triggers(_ language: SourceLanguage, _ code: String, fixed: String? = nil) -> RuleExample {
+  public static func triggers(_ language: SurfaceID, _ code: String, fixed: String? = nil) -> RuleExample {
     RuleExample(language: language, code: code, fixed: fixed, triggers: true)
   }
-  public static func passes(_ language: SourceLanguage, _ code: String) -> RuleExample {
+  public static func passes(_ language: SurfaceID, _ code: String) -> RuleExample {
     RuleExample(language: language, code: code, fixed: nil, triggers: false)
   }
 }

@@ -6,7 +6,7 @@
 /// may be a Rust lifetime, anything unusual. The parse that follows is the authority.
 enum CodeRegions {
   /// True when at least one of the sorted `offsets` is outside comments and literals.
-  static func anyInCode(_ bytes: UnsafeRawBufferPointer, offsets: [Int], language: SourceLanguage) -> Bool {
+  static func anyInCode(_ bytes: UnsafeRawBufferPointer, offsets: [Int], language: SurfaceID) -> Bool {
     guard !offsets.isEmpty else { return false }
     var hitIndex = 0
     var i = 0
@@ -42,7 +42,7 @@ enum CodeRegions {
 
   /// The comment or literal starting at `i`, nil when code starts there. A Rust `'a` lifetime or
   /// an unknown prefix is code.
-  static func nonCode(_ bytes: UnsafeRawBufferPointer, at i: Int, language: SourceLanguage) -> NonCode? {
+  static func nonCode(_ bytes: UnsafeRawBufferPointer, at i: Int, language: SurfaceID) -> NonCode? {
     let b = bytes[i]
     guard mayStartNonCode[Int(b)] else { return nil }
     let n = bytes.count
@@ -88,7 +88,7 @@ enum CodeRegions {
   }
 
   /// End of a `"..."` literal with backslash escapes (C# `"""` raw literals too). Nil when unterminated.
-  static func literalEnd(_ bytes: UnsafeRawBufferPointer, from start: Int, language: SourceLanguage) -> Int? {
+  static func literalEnd(_ bytes: UnsafeRawBufferPointer, from start: Int, language: SurfaceID) -> Int? {
     if language == .csharp, start + 2 < bytes.count, bytes[start + 1] == UInt8(ascii: "\""), bytes[start + 2] == UInt8(ascii: "\"") {
       var j = start + 3
       while j + 2 < bytes.count {

@@ -6,21 +6,23 @@ enum DefinitionScan {
   /// The literals that can start a definition, per language, and how to read the name after each.
   enum Reader { case nameAfter, lastNameBeforeEquals, enumerators }
 
-  static let keywords: [SourceLanguage: [(literal: String, reader: Reader)]] = [
-    .rust: [("const ", .nameAfter), ("static ", .nameAfter)],
-    .c: [("define", .nameAfter), ("const", .lastNameBeforeEquals), ("enum", .enumerators)],
-    .cpp: [("define", .nameAfter), ("const", .lastNameBeforeEquals), ("enum", .enumerators)],
-    .csharp: [("const ", .lastNameBeforeEquals)],
-  ]
+  /// A literal that can start a definition, and how to read the name after it.
+  struct Keyword: Sendable {
+    let literal: String
+    let reader: Reader
+    init(_ literal: String, _ reader: Reader) { self.literal = literal; self.reader = reader }
+  }
 
   /// Hashes of the names defined at the keyword occurrences `hits` (offsets of `keywords[language][index]`).
-  static func candidateNames(in bytes: UnsafeRawBufferPointer, language: SourceLanguage,
+  static func candidateNames(in bytes: UnsafeRawBufferPointer, surface: Surface,
                              hits: [(keyword: Int, offset: Int)]) -> [UInt64] {
     guard !hits.isEmpty else { return [] }
-    let table = keywords[language] ?? []
+    let table = surface.search.keywords
+    let language = surface.id
     var names: [UInt64] = []
     for hit in hits {
-      let (literal, reader) = table[hit.keyword]
+      let keyword = table[hit.keyword]
+      let (literal, reader) = (keyword.literal, keyword.reader)
       let after = hit.offset + literal.utf8.count
       // Keywords are whole words: `enum` in `enumerate` or `const` in `is_const` start nothing.
       if hit.offset > 0, isIdentifierByte(bytes[hit.offset - 1]) { continue }

@@ -28,11 +28,12 @@ enum GroupBuilder {
       }
       let asyncSites = indexes.filter { sites[$0].setting == .asyncSupport }
       let asyncSupport = asyncSites.last.flatMap { sites[$0].value.boolean }
+      let binding = Surfaces.surface(first.language)?.binding ?? .cAPI
       let check = WasmtimeFacts.checkApplies(CheckContext(
-        version: version, language: first.language, asyncSupport: asyncSupport,
+        version: version, binding: binding, asyncSupport: asyncSupport,
         cargoAsyncFeature: detected.cargoAsyncFeature))
       groups.append(EngineGroup(
-        id: id, path: first.path, line: first.line, language: first.language, siteIndexes: indexes,
+        id: id, path: first.path, line: first.line, language: first.language, binding: binding, siteIndexes: indexes,
         version: detected,
         maxWasmStack: effective(.maxWasmStack, default: WasmtimeFacts.defaultMaxWasmStack(version)),
         asyncStackSize: effective(.asyncStackSize, default: WasmtimeFacts.defaultAsyncStackSize(version)),

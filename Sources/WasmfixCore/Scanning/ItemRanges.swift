@@ -12,7 +12,7 @@
 /// Any doubt (unbalanced brackets, a hit outside an item) returns nil: parse the whole file.
 /// The caller also re-parses the whole file when the partial tree has errors.
 enum ItemRanges {
-  static func enclosing(_ hits: [Int], in bytes: UnsafeRawBufferPointer, language: SourceLanguage) -> [Range<Int>]? {
+  static func enclosing(_ hits: [Int], in bytes: UnsafeRawBufferPointer, language: SurfaceID) -> [Range<Int>]? {
     guard !hits.isEmpty else { return nil }
     let scanner = LevelScanner(bytes: bytes, language: language)
     var ranges: [Range<Int>] = []
@@ -42,7 +42,7 @@ enum ItemRanges {
 
   private struct LevelScanner {
     let bytes: UnsafeRawBufferPointer
-    let language: SourceLanguage
+    let language: SurfaceID
 
     /// Words that may precede the word saying what an item is.
     let modifiers: Set<String>
@@ -50,7 +50,7 @@ enum ItemRanges {
     /// contextual keyword it may also be a type name (`public record Get() {`).
     let containers: Set<String>
 
-    init(bytes: UnsafeRawBufferPointer, language: SourceLanguage) {
+    init(bytes: UnsafeRawBufferPointer, language: SurfaceID) {
       self.bytes = bytes
       self.language = language
       switch language {
@@ -61,7 +61,7 @@ enum ItemRanges {
         modifiers = ["public", "private", "protected", "internal", "static", "sealed", "abstract", "partial",
                      "unsafe", "readonly", "new", "file", "ref"]
         containers = ["namespace", "class", "struct", "interface"]
-      case .c, .cpp:
+      default:
         modifiers = []
         containers = []
       }

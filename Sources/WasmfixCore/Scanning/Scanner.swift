@@ -21,7 +21,7 @@ public struct Scanner {
   }
 
   public func scan() throws -> ScanResult {
-    do { try Grammars.checkAll() } catch { throw ScanError.grammar("\(error)") }
+    do { try Surfaces.checkGrammars() } catch { throw ScanError.grammar("\(error)") }
     let root = Self.root(for: options)
     let walker = WorkspaceWalker(root: root, options: options.walk)
     let walked: WalkResult, scanned: ScannedFiles
@@ -56,7 +56,8 @@ public struct Scanner {
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
       let scanner = FileScanner(overlay: overlay, maxFileSize: options.walk.maxFileSize)
       while case let i = next.increment(), i < toScan.count {
-        buffer[i] = scanner.scan(toScan[i], language: SourceLanguage(path: toScan[i].relativePath) ?? .c)
+        guard let surface = Surfaces.surface(forPath: toScan[i].relativePath) else { continue }
+        buffer[i] = scanner.scan(toScan[i], surface: surface)
       }
     }
     results += zip(toScan, buffer).map { ($0, $1) }
@@ -69,8 +70,9 @@ public struct Scanner {
                                                   language: candidates[i].language, definedNames: names)
     }
     for (file, names) in fresh.values.sorted(by: { $0.0.relativePath < $1.0.relativePath }) where !names.isEmpty {
+      guard let language = SurfaceID(path: file.relativePath) else { continue }
       candidates.append(ConstantIndex.CandidateFile(absolutePath: file.absolutePath, relativePath: file.relativePath,
-                                                    language: SourceLanguage(path: file.relativePath) ?? .c, definedNames: names))
+                                                    language: language, definedNames: names))
     }
     var result = analyze(root: previous.root, results: results, skipped: [], candidates: candidates,
                          detector: previous.detector ?? VersionDetector(root: previous.root, override: options.wasmtimeVersion),
@@ -109,12 +111,12 @@ public struct Scanner {
     var documented: [Bool] = []
     var warnings: [String] = []
     for entry in extracted {
-      let language = SourceLanguage(path: entry.file.relativePath) ?? .c
+      guard let language = SurfaceID(path: entry.file.relativePath) else { continue }
       for (raw, isDocumented) in zip(entry.scan.sites, entry.scan.documented) {
         var evaluator = ConstantEvaluator(language: language, file: entry.file.relativePath, resolver: index)
         var value = evaluator.evaluate(raw.argument)
         // size_t / usize parameters receive negative C values wrapped, as the compiler does.
-        if language != .csharp, raw.setting != .asyncSupport, case let .integer(v) = value, v < 0 {
+        if Surfaces.surface(language)?.binding != .dotnet, raw.setting != .asyncSupport, case let .integer(v) = value, v < 0 {
           value = .integer(IntegerType(bits: 64, signed: false).convert(v))
         }
         let position = entry.scan.source.position(of: raw.nameRange.lowerBound)
@@ -179,7 +181,7 @@ public struct Scanner {
     let walkThread = Thread {
       do {
         outcome.result = try walker.walk(paths, sorted: false, onFile: feed.push) {
-          SourceLanguage(path: $0) != nil
+          Surfaces.surface(forPath: $0) != nil
         }
       } catch {
         outcome.error = error
@@ -199,8 +201,9 @@ public struct Scanner {
       let scanner = FileScanner(overlay: overlay, maxFileSize: options.walk.maxFileSize)
       var local = ScannedFiles()
       while let file = feed.next() {
-        let language = SourceLanguage(path: file.relativePath) ?? .c
-        let result = scanner.scan(file, language: language)
+        guard let surface = Surfaces.surface(forPath: file.relativePath) else { continue }
+        let language = surface.id
+        let result = scanner.scan(file, surface: surface)
         local.count += 1
         switch result.outcome {
         case .noMatch: break

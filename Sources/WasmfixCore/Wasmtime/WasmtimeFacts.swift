@@ -4,7 +4,7 @@ public struct CheckContext: Sendable, Equatable {
   public var version: WasmtimeVersion
   /// The binding: Rust is the crate itself; C/C++ the C API; C# wasmtime-dotnet, which wraps the
   /// C API of the same version number.
-  public var language: SourceLanguage
+  public var binding: WasmtimeBinding
   /// The group's `async_support(x)` (C: `wasmtime_config_async_support_set(cfg, x)`) value;
   /// nil when not called or not resolvable.
   public var asyncSupport: Bool?
@@ -13,11 +13,11 @@ public struct CheckContext: Sendable, Equatable {
   public var cargoAsyncFeature: Bool?
 
   public init(
-    version: WasmtimeVersion, language: SourceLanguage, asyncSupport: Bool? = nil,
+    version: WasmtimeVersion, binding: WasmtimeBinding, asyncSupport: Bool? = nil,
     cargoAsyncFeature: Bool? = nil
   ) {
     self.version = version
-    self.language = language
+    self.binding = binding
     self.asyncSupport = asyncSupport
     self.cargoAsyncFeature = cargoAsyncFeature
   }
@@ -71,11 +71,12 @@ public enum WasmtimeFacts {
   /// Whether code in `language` can set `async_stack_size` on version `v`:
   /// Rust `Config::async_stack_size` since 0.25.0; C/C++ `wasmtime_config_async_stack_size_set`
   /// since 14.0.0 (#7106); C# never (wasmtime-dotnet has no setter and declares no P/Invoke for it).
-  public static func hasAsyncStackSize(_ v: WasmtimeVersion, language: SourceLanguage) -> Bool {
-    switch language {
-    case .rust: v >= asyncIntroduced
-    case .c, .cpp: v >= cAPIAsyncFunctions
-    case .csharp: false
+  public static func hasAsyncStackSize(_ v: WasmtimeVersion, binding: WasmtimeBinding) -> Bool {
+    switch binding {
+    case .rustCrate: v >= asyncIntroduced
+    case .cAPI: v >= cAPIAsyncFunctions
+    case .dotnet: false
+    case .cli: WasmtimeCLI.hasAsyncStackSizeFlag(v)
     }
   }
 
@@ -83,11 +84,11 @@ public enum WasmtimeFacts {
   /// (a deprecated no-op from 42.0.0, #12371); C/C++ `wasmtime_config_async_support_set`
   /// 14.0–41.x (added #7106, removed #12371: calling it fails to link on 42+);
   /// C# never (wasmtime-dotnet has no async setter).
-  public static func hasAsyncSupportKnob(_ v: WasmtimeVersion, language: SourceLanguage) -> Bool {
-    switch language {
-    case .rust: v >= asyncIntroduced && v < asyncSupportRemoved
-    case .c, .cpp: v >= cAPIAsyncFunctions && v < asyncSupportRemoved
-    case .csharp: false
+  public static func hasAsyncSupportKnob(_ v: WasmtimeVersion, binding: WasmtimeBinding) -> Bool {
+    switch binding {
+    case .rustCrate: v >= asyncIntroduced && v < asyncSupportRemoved
+    case .cAPI: v >= cAPIAsyncFunctions && v < asyncSupportRemoved
+    case .dotnet, .cli: false
     }
   }
 
@@ -106,10 +107,11 @@ public enum WasmtimeFacts {
   /// e.g. "Wasmtime 25.0.0 checks it only when async_support(true) is set".
   public static func checkApplies(_ c: CheckContext) -> (applies: Bool, reason: String) {
     let v = c.version
-    switch c.language {
-    case .rust: return rustCheckApplies(c)
-    case .c, .cpp, .csharp:
-      let who = c.language == .csharp ? "wasmtime-dotnet \(v) (C API)" : "the Wasmtime \(v) C API"
+    switch c.binding {
+    case .rustCrate: return rustCheckApplies(c)
+    case .cli: return WasmtimeCLI.checkApplies(c)
+    case .cAPI, .dotnet:
+      let who = c.binding == .dotnet ? "wasmtime-dotnet \(v) (C API)" : "the Wasmtime \(v) C API"
       if v < asyncIntroduced {
         return (false, "\(who) has no async_stack_size (added in 0.25.0)")
       }
@@ -126,7 +128,7 @@ public enum WasmtimeFacts {
         return (true, "\(who) checks it regardless of async support (async compiled in, wasmtime-go#182)")
       }
       if v < asyncSupportRemoved {
-        let knob = c.language == .csharp ? "WithAsync(true)" : "wasmtime_config_async_support_set(config, true)"
+        let knob = c.binding == .dotnet ? "WithAsync(true)" : "wasmtime_config_async_support_set(config, true)"
         if c.asyncSupport == true {
           return (true, "\(who) checks it when async support is enabled, as it is here")
         }
