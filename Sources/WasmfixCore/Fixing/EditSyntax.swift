@@ -1,15 +1,17 @@
 /// How a surface writes the code a fix inserts: values, sibling settings, comments,
 /// assertions, bindings. Each surface has one (`Surface.syntax`).
+import Foundation
+
 protocol EditSyntax: Sendable {
   /// The documenting comment, one line per `commentLines` entry, at `indent`.
   func comment(indent: String) -> String
   /// A size the way people write them here (`8 * 1024 * 1024`, `8 << 20`, `8388608`).
   func formatValue(_ value: Int128, preferShifts: Bool) -> String
-  /// The setter for a setting, as a statement on `receiver` (suffix: `?`, `.unwrap()` of old APIs).
-  func statement(_ setting: Setting, value: String, receiver: String, suffix: String, apiStyleOf anchor: Site) -> String
-  /// A builder-chain link: `.async_stack_size(N)`.
-  func link(_ setting: Setting, value: String, like anchor: Site) -> String
-  func methodName(_ setting: Setting, like anchor: Site) -> String
+  /// Edits that add the missing `setting` next to `anchor` (a site of the group), in the
+  /// anchor's style; nil when there is no place for it.
+  func insertSibling(_ setting: Setting, value: Int128, anchor: Site, group: EngineGroup, source: SourceText) -> [TextEdit]?
+  /// What an inserted run-time assertion needs elsewhere in the file (C's `#include`s).
+  func assertionPrerequisites(in source: SourceText, file: FileRef) -> [TextEdit]
   /// A run-time check placed before the engine is created; nil where the surface has none.
   func runtimeAssertion(max: String, async: String, indent: String) -> String?
   /// A compile-time check of two named constants, placed after the later definition.
@@ -32,6 +34,59 @@ enum InvariantComment {
 /// The brace languages' syntax (Rust, C, C++, C#).
 struct CodeSyntax: EditSyntax {
   let language: SurfaceID
+
+  /// The missing setting as a call right after the other setting's call, in the same style
+  /// (statement or builder link, with the same error handling).
+  func insertSibling(_ setting: Setting, value: Int128, anchor: Site, group: EngineGroup, source: SourceText) -> [TextEdit]? {
+    let file = FileRef(path: anchor.path, absolutePath: anchor.absolutePath)
+    let shifts = anchor.argumentText.contains("<<")
+    let text = ValueFormatter.format(value, language: anchor.language, preferShifts: shifts)
+    if language == .rust, group.version.version < WasmtimeVersion(0, 39) {
+      // 0.25-0.38: the setters return Result and check at call time, so the new call goes
+      // before the other one, as its own statement, with the same error handling.
+      guard let statement = anchor.statementRange, !anchor.receiverText.contains("(") else { return nil }
+      let after = source.text(anchor.callRange.upperBound..<statement.upperBound)
+      let handling = after.hasPrefix("?") ? "?" : (after.hasPrefix(".unwrap()") ? ".unwrap()" : "")
+      let lineStart = source.lineStarts[source.lineIndex(of: statement.lowerBound)]
+      let indent = source.indentation(ofLineContaining: statement.lowerBound)
+      return [.insertion("\(indent)\(anchor.receiverText).\(methodName(setting, like: anchor))(\(text))\(handling);\n", at: lineStart, in: file)]
+    }
+    if anchor.isChainLink {
+      // After the call and any `?` that follows it.
+      var end = anchor.callRange.upperBound
+      while end < source.bytes.count, source.bytes[end] == UInt8(ascii: "?") { end += 1 }
+      let newLink = link(setting, value: text, like: anchor)
+      let lineStart = source.lineStarts[source.lineIndex(of: anchor.nameRange.lowerBound)]
+      let beforeName = source.text(lineStart..<anchor.nameRange.lowerBound).trimmingCharacters(in: .whitespaces)
+      if beforeName == "." {
+        return [.insertion("\n" + source.indentation(ofLineContaining: anchor.nameRange.lowerBound) + newLink, at: end, in: file)]
+      } else {
+        return [.insertion(newLink, at: end, in: file)]
+      }
+    }
+    guard let statementRange = anchor.statementRange else { return nil }
+    // Old APIs returned Result: repeat whatever follows the call (`?`, `.unwrap()`).
+    var suffix = source.text(anchor.callRange.upperBound..<statementRange.upperBound)
+    if suffix.hasSuffix(";") { suffix.removeLast() }
+    let indent = source.indentation(ofLineContaining: statementRange.lowerBound)
+    let line = statement(setting, value: text, receiver: anchor.receiverText, suffix: suffix, apiStyleOf: anchor)
+    return [.insertion("\n" + indent + line, at: statementRange.upperBound, in: file)]
+  }
+
+  /// `<stdio.h>` and `<stdlib.h>` for fprintf/abort, after the file's last top-level #include.
+  func assertionPrerequisites(in source: SourceText, file: FileRef) -> [TextEdit] {
+    guard language == .c || language == .cpp else { return [] }
+    let text = source.text(0..<source.bytes.count)
+    let missing = ["stdio.h", "stdlib.h"].filter { !text.contains("<\($0)>") }
+    guard !missing.isEmpty else { return [] }
+    var offset = 0
+    for (i, start) in source.lineStarts.enumerated() {
+      let line = source.text(source.lineRange(containing: start))
+      if line.hasPrefix("#include") { offset = i + 1 < source.lineStarts.count ? source.lineStarts[i + 1] : source.bytes.count }
+    }
+    return [.insertion(missing.map { "#include <\($0)>\n" }.joined(), at: offset, in: file)]
+  }
+
 
   func comment(indent: String) -> String {
     InvariantComment.lines.map { "\(indent)// \($0)\n" }.joined()

@@ -1,9 +1,9 @@
 /// WF003: one value of the pair is explicit, the other silently follows a version's default.
-public enum ImplicitStackDefault: Rule {
-  public static let id = RuleID(code: "WF003", name: "implicit-stack-default")
-  public static let severity = Severity.warning
-  public static let fixable = true
-  public static let explanation = """
+enum ImplicitStackDefault: Rule {
+  static let id = RuleID(code: "WF003", name: "implicit-stack-default")
+  static let severity = Severity.warning
+  static let fixable = true
+  static let explanation = """
     # WF003 implicit-stack-default (warning)
 
     ## What it checks
@@ -20,13 +20,13 @@ public enum ImplicitStackDefault: Rule {
     The implicit value is written out explicitly, right after the explicit one, in the same
     style (statement or builder link), with the documenting comment.
     """
-  public static let examples: [RuleExample] = [
+  static let examples: [RuleExample] = [
     .triggers(.rust, "config.max_wasm_stack(1 << 20);\n",
               fixed: "config.max_wasm_stack(1 << 20);\nconfig.async_stack_size(2 << 20);\n"),
     .passes(.rust, "config.max_wasm_stack(1 << 20);\nconfig.async_stack_size(2 << 20);\n"),
   ]
 
-  public static func check(_ group: EngineGroup, in context: RuleContext) -> [Finding] {
+  static func check(_ group: EngineGroup, in context: RuleContext) -> [Finding] {
     let max = group.maxWasmStack, async = group.asyncStackSize
     // Before 0.25, without the async Cargo feature, and in C# there is no async stack to pin.
     guard async.source != .default || (async.value != nil && group.canSetAsyncStack) else { return [] }
@@ -45,5 +45,23 @@ public enum ImplicitStackDefault: Rule {
       result.message += " (the configuration is created outside this scope, where it may already be set; wasmfix does not pin it here)"
     }
     return [result]
+  }
+
+  /// Pins the implicit value to the default it has today (the seed article's advice), unless
+  /// an earlier fix already set it.
+  static func fix(_ context: inout FixContext) -> FixOutcome {
+    let group = context.group
+    if context.asyncPinned || (group.maxWasmStack.source != .default && group.asyncStackSize.source != .default) {
+      return .fixed(nil)
+    }
+    if group.asyncStackSize.source == .default, let value = context.plannedAsync {
+      guard context.setValue(.asyncStackSize, to: value) else { return .refused("cannot place the async_stack_size call here") }
+      return .fixed("pin async_stack_size")
+    }
+    if group.maxWasmStack.source == .default, let value = context.plannedMax {
+      guard context.setValue(.maxWasmStack, to: value) else { return .refused("cannot place the max_wasm_stack call here") }
+      return .fixed("pin max_wasm_stack")
+    }
+    return .refused("the implicit value is not known for this version")
   }
 }

@@ -1,9 +1,9 @@
 /// WF005: max > async, but this Wasmtime does not check it for this configuration today.
-public enum LatentStackMismatch: Rule {
-  public static let id = RuleID(code: "WF005", name: "latent-stack-mismatch")
-  public static let severity = Severity.warning
-  public static let fixable = true
-  public static let explanation = """
+enum LatentStackMismatch: Rule {
+  static let id = RuleID(code: "WF005", name: "latent-stack-mismatch")
+  static let severity = Severity.warning
+  static let fixable = true
+  static let explanation = """
     # WF005 latent-stack-mismatch (warning)
 
     ## What it checks
@@ -21,16 +21,19 @@ public enum LatentStackMismatch: Rule {
     Like WF001: raise `async_stack_size` to `max_wasm_stack + headroom`, or lower
     `max_wasm_stack` with `--strategy lower-max`.
     """
-  public static let examples: [RuleExample] = [
+  static let examples: [RuleExample] = [
     .triggers(.rust, "// Wasmtime 25, async off\nconfig.max_wasm_stack(4 << 20);\n",
               fixed: "config.max_wasm_stack(4 << 20);\nconfig.async_stack_size(4608 << 10);\n"),
     .passes(.rust, "config.max_wasm_stack(1 << 20);\n"),
   ]
 
-  public static func check(_ group: EngineGroup, in context: RuleContext) -> [Finding] {
+  static func check(_ group: EngineGroup, in context: RuleContext) -> [Finding] {
     guard !group.checkApplies, let max = group.maxWasmStack.value, let async = group.asyncStackSize.value,
           max > async, max != 0 else { return [] }
     let message = "max_wasm_stack \(ValueDescription.effective(group.maxWasmStack, setting: .maxWasmStack, group: group, sites: context.sites)) exceeds async_stack_size \(ValueDescription.effective(group.asyncStackSize, setting: .asyncStackSize, group: group, sites: context.sites)); not checked today (\(group.checkReason)), but rejected once async is enabled or on Wasmtime 47+"
     return [finding(group, at: anchor(group), in: context, message: message)]
   }
+
+  /// Fixed like WF001: it fails as soon as async is enabled or Wasmtime is upgraded.
+  static func fix(_ context: inout FixContext) -> FixOutcome { StackMismatchFix.apply(&context) }
 }

@@ -27,7 +27,7 @@ public struct RuleContext: Sendable {
 }
 
 /// One check over an engine configuration.
-public protocol Rule {
+protocol Rule {
   static var id: RuleID { get }
   static var severity: Severity { get }
   static var fixable: Bool { get }
@@ -35,6 +35,18 @@ public protocol Rule {
   static var explanation: String { get }
   static var examples: [RuleExample] { get }
   static func check(_ group: EngineGroup, in context: RuleContext) -> [Finding]
+  /// Plans the edits that fix this rule's findings in `context.group` (ruff-style: the rule
+  /// owns its fix). Runs in `Rules.fixOrder`, after the fixes of rules before it.
+  static func fix(_ context: inout FixContext) -> FixOutcome
+}
+
+/// What a rule's fix did for its findings in one group.
+enum FixOutcome {
+  /// Edits were planned (or none were needed: an earlier fix already covers it); the title
+  /// says what was done, for the report.
+  case fixed(String?)
+  /// Why the findings stay unfixed.
+  case refused(String)
 }
 
 extension Rule {
@@ -58,6 +70,7 @@ public struct RuleDescriptor: Sendable {
   public let explanation: String
   public let examples: [RuleExample]
   let check: @Sendable (EngineGroup, RuleContext) -> [Finding]
+  let fix: @Sendable (inout FixContext) -> FixOutcome
 
   init<R: Rule>(_ rule: R.Type) {
     id = R.id
@@ -66,6 +79,7 @@ public struct RuleDescriptor: Sendable {
     explanation = R.explanation
     examples = R.examples
     check = { R.check($0, in: $1) }
+    fix = { R.fix(&$0) }
   }
 }
 
@@ -76,6 +90,11 @@ public enum Rules {
     RuleDescriptor(ImplicitStackDefault.self), RuleDescriptor(ZeroWasmStack.self),
     RuleDescriptor(LatentStackMismatch.self), RuleDescriptor(UndocumentedStackInvariant.self),
   ]
+
+  /// The order fixes run in: a zero max first (its new value feeds the comparison), then the
+  /// mismatch, then pinning what is still implicit, then the run-time assertion (which must
+  /// follow the calls it checks), then documentation.
+  static let fixOrder: [RuleDescriptor] = ["WF004", "WF001", "WF005", "WF003", "WF002", "WF006"].compactMap { named($0) }
 
   public static func named(_ code: String) -> RuleDescriptor? {
     all.first { $0.id.code.caseInsensitiveCompare(code) == .orderedSame || $0.id.name == code.lowercased() }

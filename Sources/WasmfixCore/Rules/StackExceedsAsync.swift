@@ -1,9 +1,9 @@
 /// WF001: the effective max_wasm_stack is larger than the async stack, and this Wasmtime checks it.
-public enum StackExceedsAsync: Rule {
-  public static let id = RuleID(code: "WF001", name: "stack-exceeds-async")
-  public static let severity = Severity.error
-  public static let fixable = true
-  public static let explanation = """
+enum StackExceedsAsync: Rule {
+  static let id = RuleID(code: "WF001", name: "stack-exceeds-async")
+  static let severity = Severity.error
+  static let fixable = true
+  static let explanation = """
     # WF001 stack-exceeds-async (error)
 
     ## What it checks
@@ -27,16 +27,18 @@ public enum StackExceedsAsync: Rule {
     `async_stack_size - headroom`. Bindings that cannot set the async stack (wasmtime-dotnet's
     `WithMaximumStackSize`) always lower. Constants are edited where they are defined.
     """
-  public static let examples: [RuleExample] = [
+  static let examples: [RuleExample] = [
     .triggers(.rust, "let mut config = Config::new();\nconfig.async_support(true);\nconfig.max_wasm_stack(8 << 20);\n",
               fixed: "config.max_wasm_stack(8 << 20);\nconfig.async_stack_size(8704 << 10);\n"),
     .passes(.rust, "let mut config = Config::new();\nconfig.async_support(true);\nconfig.max_wasm_stack(1 << 20);\n"),
   ]
 
-  public static func check(_ group: EngineGroup, in context: RuleContext) -> [Finding] {
+  static func check(_ group: EngineGroup, in context: RuleContext) -> [Finding] {
     guard group.checkApplies, let max = group.maxWasmStack.value, let async = group.asyncStackSize.value,
           max > async, max != 0 else { return [] }
     let message = "max_wasm_stack \(ValueDescription.effective(group.maxWasmStack, setting: .maxWasmStack, group: group, sites: context.sites)) exceeds async_stack_size \(ValueDescription.effective(group.asyncStackSize, setting: .asyncStackSize, group: group, sites: context.sites)); \(group.checkReason)\(ValueDescription.versionNote(group))"
     return [finding(group, at: anchor(group), in: context, message: message)]
   }
+
+  static func fix(_ context: inout FixContext) -> FixOutcome { StackMismatchFix.apply(&context) }
 }

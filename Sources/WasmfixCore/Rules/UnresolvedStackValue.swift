@@ -1,9 +1,9 @@
 /// WF002: a stack value is only known at run time, so the invariant cannot be checked statically.
-public enum UnresolvedStackValue: Rule {
-  public static let id = RuleID(code: "WF002", name: "unresolved-stack-value")
-  public static let severity = Severity.warning
-  public static let fixable = true
-  public static let explanation = """
+enum UnresolvedStackValue: Rule {
+  static let id = RuleID(code: "WF002", name: "unresolved-stack-value")
+  static let severity = Severity.warning
+  static let fixable = true
+  static let explanation = """
     # WF002 unresolved-stack-value (warning)
 
     ## What it checks
@@ -20,13 +20,13 @@ public enum UnresolvedStackValue: Rule {
     `assert!(a <= b, ...)`, C `if (a > b) { fprintf(stderr, ...); abort(); }` (not `assert`,
     which `NDEBUG` removes), C# `if (a > b) throw new InvalidOperationException(...)`.
     """
-  public static let examples: [RuleExample] = [
+  static let examples: [RuleExample] = [
     .triggers(.rust, "config.max_wasm_stack(stack_size);\nconfig.async_stack_size(2 << 20);\n",
               fixed: "assert!(stack_size <= 2 << 20, \"max_wasm_stack must be less than or equal to async_stack_size\");\n"),
     .passes(.rust, "config.max_wasm_stack(1 << 20);\nconfig.async_stack_size(2 << 20);\n"),
   ]
 
-  public static func check(_ group: EngineGroup, in context: RuleContext) -> [Finding] {
+  static func check(_ group: EngineGroup, in context: RuleContext) -> [Finding] {
     var unresolved: [String] = []
     for (setting, value) in [(Setting.maxWasmStack, group.maxWasmStack), (.asyncStackSize, group.asyncStackSize)]
     where value.source == .unresolved {
@@ -44,5 +44,13 @@ public enum UnresolvedStackValue: Rule {
     let verb = unresolved.count > 1 ? "are not compile-time constants" : "is not a compile-time constant"
     let message = "\(unresolved.joined(separator: " and ")) \(verb)\(other); max_wasm_stack <= async_stack_size can only be checked at run time"
     return [finding(group, at: anchor(group), in: context, message: message)]
+  }
+
+  /// Asserts the invariant at run time, before the engine is created.
+  static func fix(_ context: inout FixContext) -> FixOutcome {
+    guard context.insertRuntimeAssertion(max: context.plannedMax, async: context.plannedAsync) else {
+      return .refused("no statement to place a run-time assertion before")
+    }
+    return .fixed("assert the invariant at run time")
   }
 }

@@ -1,9 +1,9 @@
 /// WF004: max_wasm_stack is zero, which Wasmtime rejects outright.
-public enum ZeroWasmStack: Rule {
-  public static let id = RuleID(code: "WF004", name: "zero-wasm-stack")
-  public static let severity = Severity.error
-  public static let fixable = true
-  public static let explanation = """
+enum ZeroWasmStack: Rule {
+  static let id = RuleID(code: "WF004", name: "zero-wasm-stack")
+  static let severity = Severity.error
+  static let fixable = true
+  static let explanation = """
     # WF004 zero-wasm-stack (error)
 
     ## What it checks
@@ -18,15 +18,22 @@ public enum ZeroWasmStack: Rule {
     The value is set to the version's default (512 KiB from 0.35, 1 MiB before), and the
     finding says so: if you meant "no limit", there is no such setting.
     """
-  public static let examples: [RuleExample] = [
+  static let examples: [RuleExample] = [
     .triggers(.rust, "config.max_wasm_stack(0);\n", fixed: "config.max_wasm_stack(512 * 1024);\n"),
     .passes(.rust, "config.max_wasm_stack(512 * 1024);\n"),
   ]
 
-  public static func check(_ group: EngineGroup, in context: RuleContext) -> [Finding] {
+  static func check(_ group: EngineGroup, in context: RuleContext) -> [Finding] {
     guard group.maxWasmStack.source == .explicit, group.maxWasmStack.value == 0 else { return [] }
     let fallback = ValueDescription.bytes(Int128(WasmtimeFacts.defaultMaxWasmStack(group.version.version)))
     let message = "max_wasm_stack is 0, which Wasmtime rejects (max_wasm_stack size cannot be zero); the fix sets the Wasmtime \(group.version.version) default \(fallback)"
     return [finding(group, at: group.maxWasmStack.siteIndex, in: context, message: message)]
+  }
+
+  static func fix(_ context: inout FixContext) -> FixOutcome {
+    let fallback = Int128(WasmtimeFacts.defaultMaxWasmStack(context.group.version.version))
+    guard context.setValue(.maxWasmStack, to: fallback) else { return .refused("cannot rewrite this max_wasm_stack") }
+    context.plannedMax = fallback
+    return .fixed("set max_wasm_stack to the default")
   }
 }
