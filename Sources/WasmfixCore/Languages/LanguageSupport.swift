@@ -28,6 +28,14 @@ struct ExtractedSite {
   /// The configuration object is created in this scope (`Config::new()`, `wasm_config_new()`),
   /// so a value not set here really is Wasmtime's default.
   var configIsFresh = false
+  /// The value's definition when the surface resolved it itself (a shell `VAR=`, an MSBuild
+  /// property): a fix edits it there. Code surfaces leave this to the constant index.
+  var definition: ConstantDefinition? = nil
+  /// The configuration runs with async on whatever else it says (`wasmtime serve`).
+  var impliesAsync = false
+  /// A Wasmtime version named next to the setting (a workflow's setup `version:`, a download
+  /// URL), with where it was found; it wins over manifests found by walking up.
+  var version: (version: WasmtimeVersion, source: String)? = nil
 }
 
 /// What wasmfix knows of one language: how its setting calls, expressions and constants look.

@@ -1,7 +1,11 @@
 /// One engine configuration: the calls on one config object or builder chain in one scope,
 /// with the values Wasmtime will use (explicit, its default, or not known until run time).
 public struct EngineGroup: Sendable {
-  public enum Source: String, Codable, Sendable { case explicit, `default`, unresolved }
+  public enum Source: String, Codable, Sendable {
+    case explicit, `default`, unresolved
+    /// Computed by the tool from the other value (the CLI's `max + 512 KiB`).
+    case derived
+  }
 
   /// The value a group ends up with for one setting.
   public struct EffectiveValue: Sendable {

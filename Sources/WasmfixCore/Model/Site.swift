@@ -29,6 +29,10 @@ public struct Site: Sendable {
   public var scopeHasAssertion: Bool
   /// The configuration object is created in the same scope, so implicit values are defaults.
   public var configIsFresh: Bool
+  /// The configuration runs with async on whatever else it says (`wasmtime serve`).
+  public var impliesAsync: Bool = false
+  /// A Wasmtime version named next to the setting, with where (see `ExtractedSite.version`).
+  public var versionHint: DetectedVersion? = nil
   /// Key of the configuration object this call configures (file, scope, receiver).
   var groupKey: String
 

@@ -29,6 +29,8 @@ enum ImplicitStackDefault: Rule {
   static func check(_ group: EngineGroup, in context: RuleContext) -> [Finding] {
     let max = group.maxWasmStack, async = group.asyncStackSize
     // Before 0.25, without the async Cargo feature, and in C# there is no async stack to pin.
+    // The CLI computes what it is not told (async = max + 512 KiB from 25.0.1): nothing to pin.
+    guard group.binding != .cli else { return [] }
     guard async.source != .default || (async.value != nil && group.canSetAsyncStack) else { return [] }
     let implicit: Setting
     switch (max.source, async.source) {

@@ -37,7 +37,12 @@ enum StackExceedsAsync: Rule {
     guard group.checkApplies, let max = group.maxWasmStack.value, let async = group.asyncStackSize.value,
           max > async, max != 0 else { return [] }
     let message = "max_wasm_stack \(ValueDescription.effective(group.maxWasmStack, setting: .maxWasmStack, group: group, sites: context.sites)) exceeds async_stack_size \(ValueDescription.effective(group.asyncStackSize, setting: .asyncStackSize, group: group, sites: context.sites)); \(group.checkReason)\(ValueDescription.versionNote(group))"
-    return [finding(group, at: anchor(group), in: context, message: message)]
+    var advice = ""
+    if group.binding == .cli, !group.canSetAsyncStack {
+      // 25.0.0: `run` turned async with no flag to size the stack (wasmtime#9298).
+      advice = "; this CLI has no async-stack-size flag: upgrade to Wasmtime >= \(WasmtimeCLI.asyncFlagAdded) (it sizes the async stack from max-wasm-stack) or lower max-wasm-stack to <= \(ValueDescription.bytes(async))"
+    }
+    return [finding(group, at: anchor(group), in: context, message: message + advice)]
   }
 
   static func fix(_ context: inout FixContext) -> FixOutcome { StackMismatchFix.apply(&context) }

@@ -14,6 +14,9 @@ enum ValueDescription {
     case .default:
       guard let v = value.value else { return "unavailable before Wasmtime 0.25" }
       return annotate(bytes(v), "Wasmtime \(group.version.version) default")
+    case .derived:
+      guard let v = value.value else { return "?" }
+      return annotate(bytes(v), "max-wasm-stack + 512 KiB, set by the Wasmtime \(group.version.version) CLI")
     case .unresolved:
       let site = value.siteIndex.map { sites[$0] }
       return "`\(site?.argumentText ?? "?")` (not a compile-time constant)"

@@ -17,7 +17,10 @@ enum GroupBuilder {
       if let count = usedIDs[id] { usedIDs[id] = count + 1; id += "#\(count + 1)" } else { usedIDs[id] = 1 }
       for index in indexes { sites[index].groupID = id }
 
-      let detected = detector.version(forFileAt: first.absolutePath)
+      let binding = Surfaces.surface(first.language)?.binding ?? .cAPI
+      // A version named next to the settings wins, unless --wasmtime-version overrides all.
+      let hinted = detector.override == nil ? indexes.compactMap({ sites[$0].versionHint }).first : nil
+      let detected = hinted ?? detector.version(forFileAt: first.absolutePath, binding: binding)
       let version = detected.version
       func effective(_ setting: Setting, default fallback: Int?) -> EngineGroup.EffectiveValue {
         guard let index = indexes.last(where: { sites[$0].setting == setting }) else {
@@ -28,15 +31,21 @@ enum GroupBuilder {
       }
       let asyncSites = indexes.filter { sites[$0].setting == .asyncSupport }
       let asyncSupport = asyncSites.last.flatMap { sites[$0].value.boolean }
-      let binding = Surfaces.surface(first.language)?.binding ?? .cAPI
+        ?? (indexes.contains { sites[$0].impliesAsync } ? true : nil)
       let check = WasmtimeFacts.checkApplies(CheckContext(
         version: version, binding: binding, asyncSupport: asyncSupport,
         cargoAsyncFeature: detected.cargoAsyncFeature))
+      let maxWasmStack = effective(.maxWasmStack, default: WasmtimeFacts.defaultMaxWasmStack(version))
+      var asyncStackSize = effective(.asyncStackSize, default: WasmtimeFacts.defaultAsyncStackSize(version))
+      // The CLI (25.0.1+) sets the async stack itself when only max-wasm-stack is given.
+      if binding == .cli, asyncStackSize.siteIndex == nil, maxWasmStack.source == .explicit, let max = maxWasmStack.value,
+         let derived = WasmtimeCLI.derivedAsyncStackSize(max: max, version: version) {
+        asyncStackSize = .init(value: derived, source: .derived, siteIndex: nil)
+      }
       groups.append(EngineGroup(
         id: id, path: first.path, line: first.line, language: first.language, binding: binding, siteIndexes: indexes,
         version: detected,
-        maxWasmStack: effective(.maxWasmStack, default: WasmtimeFacts.defaultMaxWasmStack(version)),
-        asyncStackSize: effective(.asyncStackSize, default: WasmtimeFacts.defaultAsyncStackSize(version)),
+        maxWasmStack: maxWasmStack, asyncStackSize: asyncStackSize,
         asyncSupport: asyncSupport, asyncSupportCalled: !asyncSites.isEmpty,
         checkApplies: check.applies, checkReason: check.reason,
         isDocumented: indexes.contains { documented[$0] },

@@ -129,9 +129,10 @@ public struct Scanner {
           nameRange: raw.nameRange, argument: raw.argument, argumentText: raw.argumentText,
           argumentRange: raw.argumentRange, callRange: raw.callRange, receiverText: raw.receiverText,
           statementRange: raw.statementRange, isChainLink: raw.isChainLink, inErrorRegion: raw.inErrorRegion,
-          value: value, definition: Self.directDefinition(raw.argument, evaluator.definitionsUsed), notes: evaluator.notes, groupID: "",
+          value: value, definition: raw.definition ?? Self.directDefinition(raw.argument, evaluator.definitionsUsed), notes: evaluator.notes, groupID: "",
           engineStatementStart: raw.engineStatementStart, scopeHasAssertion: raw.scopeHasAssertion,
-          configIsFresh: raw.configIsFresh,
+          configIsFresh: raw.configIsFresh, impliesAsync: raw.impliesAsync,
+          versionHint: raw.version.map { DetectedVersion(version: $0.version, source: $0.source, assumed: false, cargoAsyncFeature: nil) },
           groupKey: "\(entry.file.relativePath)#\(raw.scopeStart)#\(raw.receiverKey)"))
         documented.append(isDocumented)
       }

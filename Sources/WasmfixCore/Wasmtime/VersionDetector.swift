@@ -32,12 +32,13 @@ public struct DetectedVersion: Sendable, Equatable {
 /// Thread-safe; manifests are read once per directory.
 public final class VersionDetector: @unchecked Sendable {
   private let root: String
-  private let override: WasmtimeVersion?
+  let override: WasmtimeVersion?
   private let lock = NSLock()
   /// Guarded by `lock`.
   private var directories: [String: DirectoryManifests] = [:]
   /// Guarded by `lock`; keyed by the directory the walk starts from.
   private var results: [String: DetectedVersion] = [:]
+  private var cliResults: [String: DetectedVersion] = [:]
 
   public init(root: String, override: WasmtimeVersion?) {
     let absolute = root.hasPrefix("/") ? root : FileManager.default.currentDirectoryPath + "/" + root
@@ -47,6 +48,27 @@ public final class VersionDetector: @unchecked Sendable {
 
   public func version(forFileAt absolutePath: String) -> DetectedVersion {
     version(forDirectory: Self.parent(of: Self.normalize(absolutePath)))
+  }
+
+  /// The version for a file configuring `binding`. The `wasmtime` CLI is installed, not
+  /// linked: a crate's Cargo.lock says nothing about it, so only `wasmtime-version.txt` (the
+  /// pin CI scripts read, as dotnet/runtime's does) and `--wasmtime-version` name it.
+  func version(forFileAt absolutePath: String, binding: WasmtimeBinding) -> DetectedVersion {
+    guard binding == .cli else { return version(forFileAt: absolutePath) }
+    if let override { return DetectedVersion(version: override, source: "--wasmtime-version", assumed: false, cargoAsyncFeature: nil) }
+    let directory = Self.parent(of: Self.normalize(absolutePath))
+    lock.lock()
+    defer { lock.unlock() }
+    if let cached = cliResults[directory] { return cached }
+    var result = DetectedVersion(version: .newestKnown, source: nil, assumed: true, cargoAsyncFeature: nil)
+    for directory in ancestors(of: directory) {
+      if let version = manifests(directory).versionFile {
+        result = DetectedVersion(version: version, source: relative(directory + "/wasmtime-version.txt"), assumed: false, cargoAsyncFeature: nil)
+        break
+      }
+    }
+    cliResults[directory] = result
+    return result
   }
 
   /// The version for the scan root itself (the JSON report's top-level `wasmtime`).
