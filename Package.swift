@@ -27,12 +27,21 @@ let package = Package(
     grammar("TreeSitterRust", dir: "rust", scanner: true),
     grammar("TreeSitterC", dir: "c", scanner: false),
     grammar("TreeSitterCSharp", dir: "csharp", scanner: true),
+    grammar("TreeSitterCpp", dir: "cpp", scanner: true),
+    grammar("TreeSitterBash", dir: "bash", scanner: true),
+    grammar("TreeSitterXML", dir: "xml", scanner: true),
+    grammar("TreeSitterYAML", dir: "yaml", scanner: true),
+    grammar("TreeSitterTOML", dir: "toml", scanner: true),
+    grammar("TreeSitterMake", dir: "make", scanner: false),
     .target(name: "TreeSitter", dependencies: ["CTreeSitter"]),
     // Our own one-pass multi-literal search (SIMD), used by the prefilter and definition scan.
     .target(name: "CScan", cSettings: [.unsafeFlags(["-O2"])]),
     .target(
       name: "WasmfixCore",
-      dependencies: ["TreeSitter", "TreeSitterRust", "TreeSitterC", "TreeSitterCSharp", "CScan"]
+      dependencies: [
+        "TreeSitter", "TreeSitterRust", "TreeSitterC", "TreeSitterCSharp", "CScan",
+        "TreeSitterCpp", "TreeSitterBash", "TreeSitterXML", "TreeSitterYAML", "TreeSitterTOML", "TreeSitterMake",
+      ]
     ),
     .executableTarget(
       name: "wasmfix",

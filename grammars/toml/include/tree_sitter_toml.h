@@ -1,0 +1,6 @@
+#ifndef WASMFIX_TREE_SITTER_TOML_H
+#define WASMFIX_TREE_SITTER_TOML_H
+// The grammar's entry point, defined in the fetched src/parser.c.
+typedef struct TSLanguage TSLanguage;
+const TSLanguage *tree_sitter_toml(void);
+#endif
