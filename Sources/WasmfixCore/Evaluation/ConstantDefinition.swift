@@ -1,6 +1,6 @@
 /// A named constant or macro found in the scanned tree: where it lives and what it says.
 public struct ConstantDefinition: Sendable, Hashable {
-  public enum Kind: String, Sendable, Hashable { case rustConst, rustStatic, cDefine, cConst, cEnumerator, csharpConst }
+  public enum Kind: String, Sendable, Hashable { case rustConst, rustStatic, cDefine, cConst, cEnumerator, csharpConst, cppConstexpr, cppLiteralOperator }
   public var name: String
   public var kind: Kind
   /// Relative path of the defining file.
@@ -16,6 +16,8 @@ public struct ConstantDefinition: Sendable, Hashable {
   public var valueRange: Range<Int>
   /// Byte range of the whole definition (item/statement/line), for placing comments and assertions after it.
   public var itemRange: Range<Int>
+  /// A function's parameter names (its `value` is the returned expression); nil for a constant.
+  public var parameters: [String]? = nil
 
   public var location: String { "\(path):\(line)" }
 }

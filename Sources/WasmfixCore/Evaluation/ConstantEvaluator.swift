@@ -2,6 +2,12 @@
 public protocol NameResolver {
   /// The value of `path` as seen from `file`, or nil when no constant of that name is known.
   func resolve(_ path: [String], language: SurfaceID, fromFile file: String, visiting: inout Set<String>) -> NameResolution?
+  /// The function `path` names, when the tree defines it with a constant body.
+  func function(_ path: [String], language: SurfaceID, fromFile file: String) -> ConstantDefinition?
+}
+
+extension NameResolver {
+  public func function(_ path: [String], language: SurfaceID, fromFile file: String) -> ConstantDefinition? { nil }
 }
 
 /// What a name evaluated to, and the definition it came from.
@@ -80,6 +86,24 @@ public struct ConstantEvaluator {
         args.append(i)
       }
       return Self.applyMethod(name, a, args)
+    case let .call(path, arguments):
+      let written = path.joined(separator: separator)
+      var values: [Expression] = []
+      for argument in arguments {
+        let v = evaluate(argument, visiting: &visiting)
+        guard case let .integer(i) = v else { return v }
+        values.append(.integer(i))
+      }
+      guard let function = resolver?.function(path, language: language, fromFile: file),
+            let parameters = function.parameters, parameters.count == values.count
+      else { return .unresolved("\(written)() is not a function wasmfix can evaluate") }
+      let key = "call \(function.location)"
+      guard !visiting.contains(key) else { return .unresolved("\(written)() calls itself") }
+      visiting.insert(key)
+      defer { visiting.remove(key) }
+      if !definitionsUsed.contains(function) { definitionsUsed.append(function) }
+      var inner = ConstantEvaluator(language: language, file: function.path, resolver: resolver)
+      return inner.evaluate(function.value.substituting(Dictionary(uniqueKeysWithValues: zip(parameters, values))), visiting: &visiting)
     }
   }
 

@@ -138,6 +138,16 @@ public final class ConstantIndex: NameResolver {
     return (definitions, ContentHash.of(bytes))
   }
 
+  public func function(_ path: [String], language: SurfaceID, fromFile file: String) -> ConstantDefinition? {
+    guard let name = path.last else { return nil }
+    let family = Self.family(of: language)
+    let candidates = definitions(named: name).filter { $0.parameters != nil && Self.family(of: languageOfFile[$0.path] ?? language) == family }
+    // Same file first, then a unique definition anywhere; several different ones are ambiguous.
+    let local = candidates.filter { $0.path == file }
+    if let only = (local.isEmpty ? candidates : local).first, (local.isEmpty ? candidates : local).count == 1 { return only }
+    return nil
+  }
+
   static func family(of id: SurfaceID) -> SurfaceID { Surfaces.surface(id)?.constantFamily ?? id }
 
   public func definitions(named name: String) -> [ConstantDefinition] { definitionsByName[name] ?? [] }
@@ -145,7 +155,7 @@ public final class ConstantIndex: NameResolver {
   public func resolve(_ path: [String], language: SurfaceID, fromFile file: String, visiting: inout Set<String>) -> NameResolution? {
     guard let name = path.last else { return nil }
     let family = Self.family(of: language)
-    let all = definitions(named: name).filter { Self.family(of: languageOfFile[$0.path] ?? language) == family }
+    let all = definitions(named: name).filter { $0.parameters == nil && Self.family(of: languageOfFile[$0.path] ?? language) == family }
     guard !all.isEmpty else { return nil }
     let qualifiers = path.dropLast().filter { !["crate", "self", "super", "Self"].contains($0) }
     var chosen = all

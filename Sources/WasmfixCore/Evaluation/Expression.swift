@@ -11,6 +11,9 @@ public indirect enum Expression: Sendable, Hashable {
   case cast(String, Expression)
   /// A method call on a value: `a.saturating_add(b)`.
   case method(Expression, String, [Expression])
+  /// A call of a function the tree defines with a constant body: a C++ literal operator
+  /// (`8_MiB` calls `operator""_MiB`), later `const fn`s and function-like macros.
+  case call([String], [Expression])
   /// Something that is not a compile-time constant; the text says what.
   case opaque(String)
 
@@ -26,6 +29,20 @@ public indirect enum Expression: Sendable, Hashable {
     case let .binary(op, l, r): return .binary(op, l.markingRuntimeBindings(bindings), r.markingRuntimeBindings(bindings))
     case let .method(r, name, args):
       return .method(r.markingRuntimeBindings(bindings), name, args.map { $0.markingRuntimeBindings(bindings) })
+    case let .call(path, args): return .call(path, args.map { $0.markingRuntimeBindings(bindings) })
+    }
+  }
+
+  /// Replaces single-segment names by values: a function's parameters by its arguments.
+  public func substituting(_ values: [String: Expression]) -> Expression {
+    switch self {
+    case .integer, .boolean, .opaque: return self
+    case let .name(path): return path.count == 1 ? values[path[0]] ?? self : self
+    case let .unary(op, e): return .unary(op, e.substituting(values))
+    case let .cast(t, e): return .cast(t, e.substituting(values))
+    case let .binary(op, l, r): return .binary(op, l.substituting(values), r.substituting(values))
+    case let .method(r, name, args): return .method(r.substituting(values), name, args.map { $0.substituting(values) })
+    case let .call(path, args): return .call(path, args.map { $0.substituting(values) })
     }
   }
 
@@ -37,6 +54,7 @@ public indirect enum Expression: Sendable, Hashable {
     case let .unary(_, e), let .cast(_, e): return e.referencedNames
     case let .binary(_, l, r): return l.referencedNames + r.referencedNames
     case let .method(r, _, args): return r.referencedNames + args.flatMap(\.referencedNames)
+    case let .call(path, args): return [path] + args.flatMap(\.referencedNames)
     }
   }
 }

@@ -70,7 +70,17 @@ struct CodeSyntax: EditSyntax {
     if suffix.hasSuffix(";") { suffix.removeLast() }
     let indent = source.indentation(ofLineContaining: statementRange.lowerBound)
     let line = statement(setting, value: text, receiver: anchor.receiverText, suffix: suffix, apiStyleOf: anchor)
-    return [.insertion("\n" + indent + line, at: statementRange.upperBound, in: file)]
+    return [.insertion("\n" + indent + line, at: Self.endOfStatementLine(after: statementRange.upperBound, in: source), in: file)]
+  }
+
+  /// Where a statement inserted after the one ending at `end` goes: after a trailing `//`
+  /// comment on the same line, which describes the line it is on; at `end` when more code follows.
+  static func endOfStatementLine(after end: Int, in source: SourceText) -> Int {
+    let lineEnd = source.lineRange(containing: max(end - 1, 0)).upperBound
+    var contentEnd = lineEnd
+    while contentEnd > end, [0x0A, 0x0D].contains(source.bytes[contentEnd - 1]) { contentEnd -= 1 }
+    let rest = source.text(end..<contentEnd).trimmingCharacters(in: .whitespaces)
+    return rest.hasPrefix("//") ? contentEnd : end
   }
 
   /// `<stdio.h>` and `<stdlib.h>` for fprintf/abort, after the file's last top-level #include.
@@ -101,7 +111,9 @@ struct CodeSyntax: EditSyntax {
     switch language {
     case .c, .cpp:
       let function = setting == .maxWasmStack ? "wasmtime_config_max_wasm_stack_set" : "wasmtime_config_async_stack_size_set"
-      return "\(function)(\(receiver), \(value));"
+      // wasmtime::Config has no async stack method: call the C API on the object it wraps.
+      let object = language == .cpp && anchor.apiName == "max_wasm_stack" ? "\(receiver).capi()" : receiver
+      return "\(function)(\(object), \(value));"
     default:
       return "\(receiver).\(methodName(setting, like: anchor))(\(value))\(suffix);"
     }

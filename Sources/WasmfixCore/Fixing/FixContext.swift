@@ -208,7 +208,8 @@ struct FixContext {
           let maxDefinition = result.sites[maxIndex].definition, let asyncDefinition = result.sites[asyncIndex].definition,
           maxDefinition.path == asyncDefinition.path,
           let source = planner.source(maxDefinition.path, absolutePath: absolutePath(of: maxDefinition.path)) else { return }
-    let language: SurfaceID = maxDefinition.kind == .cDefine || maxDefinition.kind == .cConst || maxDefinition.kind == .cEnumerator ? .c : group.language
+    // The assertion is written in the language of the file that defines the constants.
+    let language = SurfaceID(path: maxDefinition.path) ?? group.language
     guard let assertion = CodeSyntax(language: language).staticAssertion(max: maxDefinition.name, async: asyncDefinition.name) else { return }
     let text = source.text(0..<source.bytes.count)
     guard !text.contains(assertion), !text.contains("assert!(\(maxDefinition.name) <= \(asyncDefinition.name)") else { return }

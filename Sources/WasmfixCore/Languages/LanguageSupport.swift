@@ -60,6 +60,12 @@ protocol LanguageSupport: Sendable {
   func runtimeBindings(in scope: Node, source: SourceText) -> Set<String>
   /// Text that creates a fresh configuration (`Config::new(`, `wasm_config_new(`, `new Config(`).
   var configConstructorNeedles: [String] { get }
+  /// Types whose default-constructed local is a fresh configuration (C++ `wasmtime::Config config;`).
+  var freshConfigTypes: [String] { get }
+}
+
+extension LanguageSupport {
+  var freshConfigTypes: [String] { [] }
 }
 
 /// The message every inserted run-time assertion carries; also how wasmfix recognises one.
@@ -120,6 +126,12 @@ extension LanguageSupport {
     var fresh = false
     scope.walk { node in
       guard !fresh, node.startByte < site.callRange.lowerBound else { return false }
+      if node.type == "declaration", !freshConfigTypes.isEmpty, let type = node.child(byField: "type"),
+         freshConfigTypes.contains(text(type, source)),
+         node.namedChildren.contains(where: { $0.type == "identifier" && text($0, source) == receiver }) {
+        fresh = true
+        return false
+      }
       guard ["let_declaration", "init_declarator", "variable_declarator"].contains(node.type) else { return true }
       let name = node.child(byField: "pattern") ?? node.child(byField: "declarator") ?? node.child(byField: "name")
       let value = node.child(byField: "value") ?? node.namedChildren.last

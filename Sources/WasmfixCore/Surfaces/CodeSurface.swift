@@ -43,13 +43,13 @@ struct CodeSurface: Surface, GrammarBacked {
     definitionKeywords: [.init("define", .nameAfter), .init("const", .lastNameBeforeEquals), .init("enum", .enumerators)],
     grammar: { try TreeSitter.Language(tree_sitter_c(), name: "C") })
 
-  /// C++ files are read with the C grammar and C's extraction for now: the C API calls
-  /// they make are the same. Not registered for paths until the C++ grammar lands.
+  /// C++ shares headers (and so constants) with C.
   static let cpp = CodeSurface(
-    id: .cpp, binding: .cAPI, constantFamily: .c, support: CSupport(),
-    stems: [.init("wasmtime_config_")],
-    definitionKeywords: [.init("define", .nameAfter), .init("const", .lastNameBeforeEquals), .init("enum", .enumerators)],
-    grammar: { try TreeSitter.Language(tree_sitter_c(), name: "C") })
+    id: .cpp, binding: .cAPI, constantFamily: .c, support: CppSupport(),
+    stems: [.init("wasmtime_config_"), .init("max_wasm_stack")],
+    definitionKeywords: [.init("define", .nameAfter), .init("const", .lastNameBeforeEquals), .init("enum", .enumerators),
+                         .init("constexpr", .lastNameBeforeEquals), .init("operator\"\"", .nameAfter)],
+    grammar: { try ExtraGrammars.cpp() })
 
   static let csharp = CodeSurface(
     id: .csharp, binding: .dotnet, support: CSharpSupport(),

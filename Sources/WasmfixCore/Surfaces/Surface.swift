@@ -53,6 +53,7 @@ enum Surfaces {
     switch PathKind(path) {
     case .rust: return rust
     case .c: return c
+    case .cpp: return cpp
     case .csharp: return csharp
     default: return nil
     }

@@ -1,0 +1,3 @@
+#pragma once
+#include <cstddef>
+static constexpr std::size_t kGuestStack = 4 * 1024 * 1024;
