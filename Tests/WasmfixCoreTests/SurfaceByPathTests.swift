@@ -11,7 +11,7 @@ import Testing
     ("eng/testing/tests.wasi.targets", .msbuild), ("Directory.Build.props", .msbuild), ("app.csproj", .msbuild),
     ("scripts/run.sh", .shell), ("x.bash", .shell), ("rules.mk", .makefile), ("sub/GNUmakefile", .makefile),
     (".github/workflows/ci.yml", .yaml), ("a.yaml", .yaml), ("Dockerfile", .dockerfile), ("Dockerfile.ci", .dockerfile),
-    ("run.ps1", .powershell), ("Tools/wasi.py", .scriptArguments), ("a.exs", .scriptArguments), ("wasmtime.toml", .toml),
+    ("run.ps1", .powershell), ("Tools/wasi.py", .scriptArguments), ("a.exs", .scriptArguments), ("run.mjs", .javascriptArguments), ("x.ts", .javascriptArguments), ("wasmtime.toml", .toml),
     ("Makefile.am", nil), ("a.Makefile", nil), ("x.toolongextension", nil), ("Cargo.toml", .toml),
   ] as [(String, PathKind?)])
   func kindByPath(_ path: String, _ expected: PathKind?) {
@@ -35,7 +35,8 @@ import Testing
     case "yml", "yaml": return .yaml
     case "targets", "props", "csproj", "proj": return .msbuild
     case "ps1": return .powershell
-    case "py", "js", "mjs", "cjs", "ts", "ex", "exs": return .scriptArguments
+    case "py", "ex", "exs": return .scriptArguments
+    case "js", "mjs", "cjs", "ts": return .javascriptArguments
     case "toml": return .toml
     default: return nil
     }

@@ -1,6 +1,8 @@
 /// A named constant or macro found in the scanned tree: where it lives and what it says.
 public struct ConstantDefinition: Sendable, Hashable {
-  public enum Kind: String, Sendable, Hashable { case rustConst, rustStatic, cDefine, cConst, cEnumerator, csharpConst, cppConstexpr, cppLiteralOperator }
+  public enum Kind: String, Sendable, Hashable { case rustConst, rustStatic, cDefine, cConst, cEnumerator, csharpConst, cppConstexpr, cppLiteralOperator
+    case shellVariable, makeVariable, msbuildProperty, yamlValue, tomlValue
+  }
   public var name: String
   public var kind: Kind
   /// Relative path of the defining file.

@@ -50,7 +50,9 @@ struct FixContext {
         indexes.forEach { refusals[$0] = reason }
       }
     }
-    if !edits.isEmpty || !fixed.isEmpty {
+    // The comment documents the stack relation: a flag rewrite alone (WF007) is not about it.
+    let touchesRelation = fixed.contains { result.findings[$0].rule.code != UnsupportedCLIFlag.id.code }
+    if touchesRelation {
       insertComment()
       if byRule["WF006"] == nil { insertStaticAssertionIfConstants() }
     }
@@ -83,7 +85,9 @@ struct FixContext {
       if let definition = site.definition {
         guard let definitionSource = planner.source(definition.path, absolutePath: absolutePath(of: definition.path)) else { return false }
         let old = definitionSource.text(definition.valueRange)
-        var text = ValueFormatter.format(value, language: site.language, preferShifts: old.contains("<<"))
+        // Written in the syntax of the file that defines it (a C header for a C++ call).
+        let definitionSyntax = Surfaces.surface(forPath: definition.path)?.syntax ?? syntax
+        var text = definitionSyntax.formatValue(value, preferShifts: old.contains("<<"))
         if definition.kind == .cDefine, !text.allSatisfy(\.isNumber) { text = "(\(text))" }
         edits.append(.replacement(text, of: definition.valueRange, in: FileRef(path: definition.path, absolutePath: absolutePath(of: definition.path))))
         editedDefinitions.append(definition)
@@ -91,7 +95,7 @@ struct FixContext {
       }
       guard source(of: site) != nil else { return false }  // the file is unchanged since the scan
       let shifts = site.argumentText.contains("<<") || neighbourUsesShifts
-      edits.append(.replacement(ValueFormatter.format(value, language: site.language, preferShifts: shifts), of: site.argumentRange, in: fileRef(site)))
+      edits.append(.replacement(syntax.formatValue(value, preferShifts: shifts), of: site.argumentRange, in: fileRef(site)))
       return true
     }
     return insertSetting(setting, value: value)
@@ -118,6 +122,8 @@ struct FixContext {
 
   /// WF002: a run-time check before the engine is created (or before the first config call).
   mutating func insertRuntimeAssertion(max: Int128?, async: Int128?) -> Bool {
+    // Surfaces with no run-time check (command lines, TOML) say so before anything is planned.
+    guard syntax.runtimeAssertion(max: "max", async: "async", indent: "") != nil else { return false }
     let sites = group.siteIndexes.map { result.sites[$0] }
     guard let first = sites.first, let source = source(of: first) else { return false }
     let anchorOffset: Int
@@ -140,7 +146,7 @@ struct FixContext {
         let site = result.sites[index]
         if Self.isPlainName(site.argumentText) || effective.source == .explicit {
           operands[setting] = effective.source == .explicit && !Self.isPlainName(site.argumentText)
-            ? ValueFormatter.format(effective.value ?? 0, language: site.language, preferShifts: site.argumentText.contains("<<"))
+            ? syntax.formatValue(effective.value ?? 0, preferShifts: site.argumentText.contains("<<"))
             : site.argumentText
         } else {
           // Evaluate side effects once: bind to a local before the configuration call.
@@ -153,7 +159,7 @@ struct FixContext {
           operands[setting] = name
         }
       } else {
-        operands[setting] = ValueFormatter.format(effective.value ?? 0, language: group.language, preferShifts: false)
+        operands[setting] = syntax.formatValue(effective.value ?? 0, preferShifts: false)
       }
     }
     guard let assertion = syntax.runtimeAssertion(max: operands[.maxWasmStack]!, async: operands[.asyncStackSize]!, indent: indent) else { return false }

@@ -22,8 +22,10 @@ enum GroupBuilder {
       let hinted = detector.override == nil ? indexes.compactMap({ sites[$0].versionHint }).first : nil
       let detected = hinted ?? detector.version(forFileAt: first.absolutePath, binding: binding)
       let version = detected.version
+      // A flag the CLI rejects never reaches an engine (WF007 reports it).
+      let rejected = binding == .cli ? Set(indexes.filter { WasmtimeCLI.rejection(of: sites[$0], version: version) != nil }) : []
       func effective(_ setting: Setting, default fallback: Int?) -> EngineGroup.EffectiveValue {
-        guard let index = indexes.last(where: { sites[$0].setting == setting }) else {
+        guard let index = indexes.last(where: { sites[$0].setting == setting && !rejected.contains($0) }) else {
           return .init(value: fallback.map { Int128($0) }, source: .default, siteIndex: nil)
         }
         if let value = sites[index].value.integer { return .init(value: value, source: .explicit, siteIndex: index) }

@@ -3,7 +3,7 @@
 /// without making a String: the walker asks once per file of the tree.
 enum PathKind: Equatable {
   case rust, c, cpp, csharp
-  case shell, makefile, yaml, msbuild, dockerfile, powershell, scriptArguments, toml
+  case shell, makefile, yaml, msbuild, dockerfile, powershell, scriptArguments, javascriptArguments, toml
 
   init?(_ path: String) {
     let utf8 = path.utf8
@@ -26,7 +26,8 @@ enum PathKind: Equatable {
     case 0x796d6c, 0x79616d6c: self = .yaml  // .yml .yaml
     case 0x74617267657473, 0x70726f7073, 0x637370726f6a, 0x70726f6a: self = .msbuild  // .targets .props .csproj .proj
     case 0x707331: self = .powershell  // .ps1
-    case 0x7079, 0x6a73, 0x6d6a73, 0x636a73, 0x7473, 0x6578, 0x657873: self = .scriptArguments  // .py .js .mjs .cjs .ts .ex .exs
+    case 0x7079, 0x6578, 0x657873: self = .scriptArguments  // .py .ex .exs
+    case 0x6a73, 0x6d6a73, 0x636a73, 0x7473: self = .javascriptArguments  // .js .mjs .cjs .ts
     case 0x746f6d6c: self = .toml  // .toml
     default: return nil
     }

@@ -41,7 +41,12 @@ enum Surfaces {
   static let csharp: Surface = CodeSurface.csharp
 
   /// Every surface, in report order.
-  static let all: [Surface] = [rust, c, cpp, csharp]
+  static let all: [Surface] = [rust, c, cpp, csharp] + commandLines + [TOMLSurface.config]
+  static let commandLines: [Surface] = [
+    CommandLineSurface.shell, CommandLineSurface.makefile, CommandLineSurface.workflow, CommandLineSurface.msbuild,
+    CommandLineSurface.dockerfile, CommandLineSurface.powershell, CommandLineSurface.scriptArguments,
+    CommandLineSurface.javascriptArguments,
+  ]
 
   private static let byID: [SurfaceID: Surface] = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
 
@@ -55,6 +60,15 @@ enum Surfaces {
     case .c: return c
     case .cpp: return cpp
     case .csharp: return csharp
+    case .shell: return CommandLineSurface.shell
+    case .makefile: return CommandLineSurface.makefile
+    case .yaml: return CommandLineSurface.workflow
+    case .msbuild: return CommandLineSurface.msbuild
+    case .dockerfile: return CommandLineSurface.dockerfile
+    case .powershell: return CommandLineSurface.powershell
+    case .scriptArguments: return CommandLineSurface.scriptArguments
+    case .javascriptArguments: return CommandLineSurface.javascriptArguments
+    case .toml: return TOMLSurface.config
     default: return nil
     }
   }
