@@ -36,6 +36,8 @@ struct ExtractedSite {
   /// A Wasmtime version named next to the setting (a workflow's setup `version:`, a download
   /// URL), with where it was found; it wins over manifests found by walking up.
   var version: (version: WasmtimeVersion, source: String)? = nil
+  /// The CLI options file the command line reads (`wasmtime run --config FILE`), as written.
+  var configFile: String? = nil
 }
 
 /// What wasmfix knows of one language: how its setting calls, expressions and constants look.

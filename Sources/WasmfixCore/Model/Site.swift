@@ -33,6 +33,8 @@ public struct Site: Sendable {
   public var impliesAsync: Bool = false
   /// A Wasmtime version named next to the setting, with where (see `ExtractedSite.version`).
   public var versionHint: DetectedVersion? = nil
+  /// The CLI options file the command line reads (`--config FILE`), as written.
+  public var configFile: String? = nil
   /// Key of the configuration object this call configures (file, scope, receiver).
   var groupKey: String
 

@@ -1,7 +1,10 @@
+import Foundation
+
 /// Puts sites that configure the same engine together and works out the values Wasmtime
 /// will use: the last explicit call wins; a setting never called takes the version's default.
 enum GroupBuilder {
   static func groups(for sites: inout [Site], documented: [Bool], detector: VersionDetector) -> [EngineGroup] {
+    mergeOptionFiles(&sites)
     var order: [String] = []
     var members: [String: [Int]] = [:]
     for (index, site) in sites.enumerated() {
@@ -25,7 +28,9 @@ enum GroupBuilder {
       // A flag the CLI rejects never reaches an engine (WF007 reports it).
       let rejected = binding == .cli ? Set(indexes.filter { WasmtimeCLI.rejection(of: sites[$0], version: version) != nil }) : []
       func effective(_ setting: Setting, default fallback: Int?) -> EngineGroup.EffectiveValue {
-        guard let index = indexes.last(where: { sites[$0].setting == setting && !rejected.contains($0) }) else {
+        // A flag overrides the options file's key (CommonOptions::configure applies -W last).
+        let candidates = indexes.filter { sites[$0].setting == setting && !rejected.contains($0) }
+        guard let index = candidates.last(where: { sites[$0].language != TOMLSurface.config.id }) ?? candidates.last else {
           return .init(value: fallback.map { Int128($0) }, source: .default, siteIndex: nil)
         }
         if let value = sites[index].value.integer { return .init(value: value, source: .explicit, siteIndex: index) }
@@ -54,5 +59,22 @@ enum GroupBuilder {
         configIsFresh: indexes.contains { sites[$0].configIsFresh }))
     }
     return groups
+  }
+
+  /// `wasmtime run --config wasmtime.toml -W …`: the options file's keys configure the same
+  /// engine as the command line's flags, so its sites join the command's group (the file
+  /// named relative to the command's folder, else to the scan root).
+  static func mergeOptionFiles(_ sites: inout [Site]) {
+    let tomlKeys = Dictionary(grouping: sites.indices.filter { sites[$0].language == TOMLSurface.config.id }) { sites[$0].path }
+    guard !tomlKeys.isEmpty else { return }
+    for index in sites.indices {
+      guard let file = sites[index].configFile else { continue }
+      let folder = (sites[index].path as NSString).deletingLastPathComponent
+      for candidate in [(folder as NSString).appendingPathComponent(file), file].map({ ($0 as NSString).standardizingPath }) {
+        guard let members = tomlKeys[candidate] else { continue }
+        for member in members { sites[member].groupKey = sites[index].groupKey }
+        break
+      }
+    }
   }
 }

@@ -33,9 +33,11 @@ struct CommandLineSurface: Surface {
     var sites: [ExtractedSite] = []
     for region in regions {
       for command in region.commands where !command.occurrences.isEmpty {
-        // A command that names no program is still a site when it carries the flags (a
-        // variable that a later `wasmtime $FLAGS` expands, an argument list in a script).
+        // Text that is not itself a command (an MSBuild property a harness passes on, a
+        // script's argument list or string) carries flags without naming wasmtime; in a
+        // script or workflow, a command must run wasmtime (`echo -W max-wasm-stack=…` does not).
         if let invocation = command.invocation, !invocation.subcommand.buildsEngine { continue }
+        if command.invocation == nil, ![.msbuild, .scriptArguments, .javascriptArguments].contains(kind) { continue }
         let commandRange = command.range
         for occurrence in command.occurrences {
           var site = makeSite(occurrence, command: command, commandRange: commandRange, group: region.groupKey ?? "\(command.key.start)",
@@ -88,7 +90,7 @@ struct CommandLineSurface: Surface {
       argumentRange: occurrence.valueSourceRange ?? occurrence.range, callRange: occurrence.range,
       scopeStart: 0, receiverKey: group, receiverText: "", statementRange: commandRange,
       isChainLink: false, inErrorRegion: false, configIsFresh: true, definition: definition,
-      impliesAsync: command.invocation?.subcommand == .serve)
+      impliesAsync: command.invocation?.subcommand == .serve, configFile: command.configFile)
   }
 
   func constants(in source: SourceText, mentions: [Int], path: String, parsers: ParserCache) -> [ConstantDefinition]? { [] }

@@ -11,6 +11,8 @@ enum CommandRegions {
     var invocation: WasmtimeInvocation?
     var occurrences: [WasmtimeFlagOccurrence]
     var range: Range<Int>
+    /// `--config FILE` on the command line.
+    var configFile: String?
   }
 
   /// Commands that configure one engine together when `groupKey` is set (an MSBuild property
@@ -55,7 +57,7 @@ enum CommandRegions {
       guard let first = tokens.first, let last = tokens.last else { return nil }
       let analysis = WasmtimeFlags.analyze(tokens)
       return Command(key: analysis.key, invocation: analysis.invocation, occurrences: analysis.occurrences,
-                     range: first.range.lowerBound..<last.range.upperBound)
+                     range: first.range.lowerBound..<last.range.upperBound, configFile: analysis.configFilePath)
     }
   }
 
