@@ -4,7 +4,11 @@
 /// decides. This replaces a second read of the whole tree to find definitions.
 enum DefinitionScan {
   /// The literals that can start a definition, per language, and how to read the name after each.
-  enum Reader { case nameAfter, lastNameBeforeEquals, enumerators }
+  enum Reader {
+    case nameAfter, lastNameBeforeEquals, enumerators
+    /// The element names inside an XML element (MSBuild's `<PropertyGroup>`), up to its end.
+    case elementNames
+  }
 
   /// A literal that can start a definition, and how to read the name after it.
   struct Keyword: Sendable {
@@ -36,7 +40,29 @@ enum DefinitionScan {
         if let name = lastIdentifierBeforeEquals(bytes, from: after) { names.append(name) }
       case .enumerators:
         names += enumerators(bytes, from: after)
+      case .elementNames:
+        names += elementNames(bytes, from: after, closing: literal)
       }
+    }
+    return names
+  }
+
+  /// `<Name>` start tags after `start`, until `</` + the keyword's element (64 KiB at most).
+  private static func elementNames(_ bytes: UnsafeRawBufferPointer, from start: Int, closing keyword: String) -> [UInt64] {
+    var names: [UInt64] = []
+    var i = start
+    let limit = min(bytes.count, start + (64 << 10))
+    let element = Array(keyword.utf8)
+    while i + 1 < limit {
+      if bytes[i] == UInt8(ascii: "<") {
+        if bytes[i + 1] == UInt8(ascii: "/"), starts(bytes, at: i + 2, with: String(decoding: element, as: UTF8.self)) { break }
+        if isIdentifierStart(bytes[i + 1]), let name = identifier(bytes, at: i + 1) {
+          names.append(name.hash)
+          i += 1 + name.length
+          continue
+        }
+      }
+      i += 1
     }
     return names
   }

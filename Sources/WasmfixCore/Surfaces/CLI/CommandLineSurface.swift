@@ -11,8 +11,17 @@ struct CommandLineSurface: Surface {
   let kind: PathKind
   let binding = WasmtimeBinding.cli
   var constantFamily: SurfaceID { id }
-  let search = Prefilter.SurfaceSearch(stems: [.init("max-wasm-stack"), .init("async-stack-size")], keywords: [])
+  let search: Prefilter.SurfaceSearch
   var syntax: EditSyntax { CommandLineSyntax(kind: kind) }
+
+  init(id: SurfaceID, kind: PathKind) {
+    self.id = id
+    self.kind = kind
+    // MSBuild properties may come from another file (`Directory.Build.props`, an imported
+    // `.props`): every element name is a candidate definition for the constant index.
+    let keywords: [DefinitionScan.Keyword] = kind == .msbuild ? [.init("PropertyGroup", .elementNames)] : []
+    search = Prefilter.SurfaceSearch(stems: [.init("max-wasm-stack"), .init("async-stack-size")], keywords: keywords)
+  }
 
   static let shell = CommandLineSurface(id: SurfaceID("shell"), kind: .shell)
   static let makefile = CommandLineSurface(id: SurfaceID("makefile"), kind: .makefile)
@@ -74,6 +83,9 @@ struct CommandLineSurface: Surface {
       if let name = reference.name, let found = variables.definition(of: name, before: occurrence.range.lowerBound) {
         argument = found.value
         definition = found
+      } else if kind == .msbuild, let name = reference.name, reference.syntax == .dollarParen {
+        // Looked up across the tree's MSBuild files by the constant index.
+        argument = .name([name])
       } else if let name = reference.name {
         let fallback = reference.defaultText.map { ", default \($0)" } ?? ""
         argument = .opaque("\(name) is set outside this file (environment or caller\(fallback))")
@@ -93,7 +105,10 @@ struct CommandLineSurface: Surface {
       impliesAsync: command.invocation?.subcommand == .serve, configFile: command.configFile)
   }
 
-  func constants(in source: SourceText, mentions: [Int], path: String, parsers: ParserCache) -> [ConstantDefinition]? { [] }
+  func constants(in source: SourceText, mentions: [Int], path: String, parsers: ParserCache) -> [ConstantDefinition]? {
+    guard kind == .msbuild else { return [] }
+    return VariableDefinitions(source: source, kind: kind, path: path, parsers: parsers).all
+  }
 
   func newSyntaxErrors(original: [UInt8], edited: [UInt8], editStarts: [Int], parsers: ParserCache) -> String? {
     guard let grammar = CommandRegions.grammar(for: kind) else { return nil }

@@ -20,6 +20,9 @@ struct VariableDefinitions {
     }
   }
 
+  /// Every definition, in file order.
+  var all: [ConstantDefinition] { byName.values.flatMap { $0 }.sorted { $0.itemRange.lowerBound < $1.itemRange.lowerBound } }
+
   /// The definition in force at `offset`: the last one before it, else (Make and MSBuild
   /// expand late) the last one in the file.
   func definition(of name: String, before offset: Int) -> ConstantDefinition? {
