@@ -179,14 +179,15 @@ enum JSONSchemaCheck {
       try keys(site, ["path", "line", "column", "language", "setting", "expression", "value", "group"], "site")
       let s = site as! [String: Any]
       guard ["max_wasm_stack", "async_stack_size", "async_support"].contains(s["setting"] as? String ?? "") else { throw Mismatch(description: "bad setting") }
-      guard ["rust", "c", "cpp", "csharp"].contains(s["language"] as? String ?? "") else { throw Mismatch(description: "bad language") }
+      guard ["rust", "c", "cpp", "csharp", "shell", "makefile", "yaml", "msbuild", "dockerfile", "powershell",
+             "script-args", "js-args", "toml"].contains(s["language"] as? String ?? "") else { throw Mismatch(description: "bad language") }
     }
     for group in top["groups"] as? [Any] ?? [] {
       try keys(group, ["id", "path", "line", "max_wasm_stack", "async_stack_size", "async", "wasmtime_version"], "group")
       let g = group as! [String: Any]
       for key in ["max_wasm_stack", "async_stack_size"] {
         try keys(g[key], ["value", "source"], "group.\(key)")
-        guard ["explicit", "default", "unresolved"].contains((g[key] as! [String: Any])["source"] as? String ?? "") else { throw Mismatch(description: "bad source") }
+        guard ["explicit", "default", "unresolved", "derived"].contains((g[key] as! [String: Any])["source"] as? String ?? "") else { throw Mismatch(description: "bad source") }
       }
     }
     for finding in top["findings"] as? [Any] ?? [] {
