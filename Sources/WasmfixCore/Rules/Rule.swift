@@ -5,18 +5,27 @@ public struct RuleID: Hashable, Sendable, Codable, CustomStringConvertible {
   public var description: String { code }
 }
 
-/// A code example attached to a rule: the docs show it, the tests run it.
+/// A code example attached to a rule: the docs show it, the tests run it (SwiftLint-style:
+/// `Tests/WasmfixCLITests/RuleExampleTests.swift` puts `code` in a file of its surface, inside
+/// a function that creates a fresh configuration and an engine for code surfaces, pins
+/// `version` in `wasmtime-version.txt`, scans, and checks `fixed` appears after `--write`).
 public struct RuleExample: Sendable {
   public let language: SurfaceID
   public let code: String
-  /// Expected after `--write`; nil for examples that must not trigger.
+  /// Expected after `--write` (a part of the file, compared line by line without indentation);
+  /// nil for examples that must not trigger.
   public let fixed: String?
   public let triggers: Bool
-  public static func triggers(_ language: SurfaceID, _ code: String, fixed: String? = nil) -> RuleExample {
-    RuleExample(language: language, code: code, fixed: fixed, triggers: true)
+  /// The Wasmtime version the example is judged for.
+  public let version: String
+  /// Extra `wasmfix scan` flags (`--harden`).
+  public let arguments: [String]
+  public static func triggers(_ language: SurfaceID, _ code: String, fixed: String? = nil, version: String = "25.0.0",
+                              arguments: [String] = []) -> RuleExample {
+    RuleExample(language: language, code: code, fixed: fixed, triggers: true, version: version, arguments: arguments)
   }
-  public static func passes(_ language: SurfaceID, _ code: String) -> RuleExample {
-    RuleExample(language: language, code: code, fixed: nil, triggers: false)
+  public static func passes(_ language: SurfaceID, _ code: String, version: String = "25.0.0", arguments: [String] = []) -> RuleExample {
+    RuleExample(language: language, code: code, fixed: nil, triggers: false, version: version, arguments: arguments)
   }
 }
 

@@ -31,6 +31,15 @@ enum StackExceedsAsync: Rule {
     .triggers(.rust, "let mut config = Config::new();\nconfig.async_support(true);\nconfig.max_wasm_stack(8 << 20);\n",
               fixed: "config.max_wasm_stack(8 << 20);\nconfig.async_stack_size(8704 << 10);\n"),
     .passes(.rust, "let mut config = Config::new();\nconfig.async_support(true);\nconfig.max_wasm_stack(1 << 20);\n"),
+    .triggers(.c, "wasmtime_config_async_support_set(config, true);\nwasmtime_config_max_wasm_stack_set(config, 8 << 20);\nwasmtime_config_async_stack_size_set(config, 2 << 20);\n",
+              fixed: "wasmtime_config_async_stack_size_set(config, 8704 << 10);\n"),
+    .triggers(.cpp, "wasmtime_config_async_support_set(config.capi(), true);\nconfig.max_wasm_stack(8 << 20);\n",
+              fixed: "config.max_wasm_stack(8 << 20);\nwasmtime_config_async_stack_size_set(config.capi(), 8704 << 10);\n"),
+    .triggers(SurfaceID("shell"), "wasmtime run -W max-wasm-stack=8388608,async-stack-size=4194304 app.wasm\n",
+              fixed: "wasmtime run -W max-wasm-stack=8388608,async-stack-size=8912896 app.wasm\n", version: "27.0.0"),
+    .triggers(SurfaceID("shell"), "wasmtime run -W max-wasm-stack=8388608 app.wasm\n",
+              fixed: "wasmtime run -W max-wasm-stack=1572864 app.wasm\n", version: "25.0.0"),
+    .passes(SurfaceID("shell"), "wasmtime run -W max-wasm-stack=8388608 app.wasm\n", version: "25.0.1"),
   ]
 
   static func check(_ group: EngineGroup, in context: RuleContext) -> [Finding] {

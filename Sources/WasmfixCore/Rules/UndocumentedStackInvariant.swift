@@ -20,8 +20,9 @@ enum UndocumentedStackInvariant: Rule {
     """
   static let examples: [RuleExample] = [
     .triggers(.rust, "config.max_wasm_stack(1 << 20);\nconfig.async_stack_size(2 << 20);\n",
-              fixed: "// Wasmtime requires max_wasm_stack <= async_stack_size.\n"),
-    .passes(.rust, "// Wasmtime requires max_wasm_stack <= async_stack_size.\n// Keep these values aligned when upgrading runtime dependencies.\nconfig.max_wasm_stack(1 << 20);\nconfig.async_stack_size(2 << 20);\n"),
+              fixed: "// Wasmtime requires max_wasm_stack <= async_stack_size.\n", arguments: ["--harden"]),
+    .passes(.rust, "// Wasmtime requires max_wasm_stack <= async_stack_size.\n// Keep these values aligned when upgrading runtime dependencies.\nconfig.max_wasm_stack(1 << 20);\nconfig.async_stack_size(2 << 20);\n",
+            arguments: ["--harden"]),
   ]
 
   static func check(_ group: EngineGroup, in context: RuleContext) -> [Finding] {

@@ -31,9 +31,13 @@ enum UnsupportedCLIFlag: Rule {
     upgrade the CLI, or remove the option.
     """
   static let examples: [RuleExample] = [
-    .triggers(SurfaceID("shell"), "# wasmtime 22.0.0\nwasmtime run --max-wasm-stack=4194304 app.wasm\n",
-              fixed: "wasmtime run -W max-wasm-stack=4194304 app.wasm\n"),
-    .passes(SurfaceID("shell"), "# wasmtime 13.0.0\nwasmtime run --max-wasm-stack=1048576 app.wasm\n"),
+    .triggers(SurfaceID("shell"), "wasmtime run --max-wasm-stack=4194304 app.wasm\n",
+              fixed: "wasmtime run -W max-wasm-stack=4194304 app.wasm\n", version: "22.0.0"),
+    .passes(SurfaceID("shell"), "wasmtime run --max-wasm-stack=1048576 app.wasm\n", version: "13.0.0"),
+    .triggers(SurfaceID("msbuild"), "<Project><PropertyGroup>\n<Args>$(Args) --engine-arg=--max-wasm-stack=4194304</Args>\n</PropertyGroup></Project>\n",
+              fixed: "<Args>$(Args) --engine-arg=-W --engine-arg=max-wasm-stack=4194304</Args>\n", version: "22.0.0"),
+    .triggers(SurfaceID("shell"), "wasmtime run -W max-wasm-stack=8_388_608 app.wasm\n",
+              fixed: "wasmtime run -W max-wasm-stack=8388608 app.wasm\n", version: "25.0.1"),
   ]
 
   static func check(_ group: EngineGroup, in context: RuleContext) -> [Finding] {

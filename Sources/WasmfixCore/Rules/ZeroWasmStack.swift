@@ -21,6 +21,7 @@ enum ZeroWasmStack: Rule {
   static let examples: [RuleExample] = [
     .triggers(.rust, "config.max_wasm_stack(0);\n", fixed: "config.max_wasm_stack(512 * 1024);\n"),
     .passes(.rust, "config.max_wasm_stack(512 * 1024);\n"),
+    .triggers(SurfaceID("toml"), "[wasm]\nmax-wasm-stack = 0\n", fixed: "max-wasm-stack = 524288\n", version: "30.0.0"),
   ]
 
   static func check(_ group: EngineGroup, in context: RuleContext) -> [Finding] {
