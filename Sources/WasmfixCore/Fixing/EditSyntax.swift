@@ -8,8 +8,9 @@ protocol EditSyntax: Sendable {
   /// A size the way people write them here (`8 * 1024 * 1024`, `8 << 20`, `8388608`).
   func formatValue(_ value: Int128, preferShifts: Bool) -> String
   /// Edits that add the missing `setting` next to `anchor` (a site of the group), in the
-  /// anchor's style; nil when there is no place for it.
-  func insertSibling(_ setting: Setting, value: Int128, anchor: Site, group: EngineGroup, source: SourceText) -> [TextEdit]?
+  /// anchor's style; nil when there is no place for it. `oldFallibleSetters`: Rust 0.25-0.38,
+  /// whose setters return `Result` and check at call time.
+  func insertSibling(_ setting: Setting, value: Int128, anchor: SiteAnchor, oldFallibleSetters: Bool, source: SourceText) -> [TextEdit]?
   /// What an inserted run-time assertion needs elsewhere in the file (C's `#include`s).
   func assertionPrerequisites(in source: SourceText, file: FileRef) -> [TextEdit]
   /// A run-time check placed before the engine is created; nil where the surface has none.
@@ -37,11 +38,11 @@ struct CodeSyntax: EditSyntax {
 
   /// The missing setting as a call right after the other setting's call, in the same style
   /// (statement or builder link, with the same error handling).
-  func insertSibling(_ setting: Setting, value: Int128, anchor: Site, group: EngineGroup, source: SourceText) -> [TextEdit]? {
+  func insertSibling(_ setting: Setting, value: Int128, anchor: SiteAnchor, oldFallibleSetters: Bool, source: SourceText) -> [TextEdit]? {
     let file = FileRef(path: anchor.path, absolutePath: anchor.absolutePath)
     let shifts = anchor.argumentText.contains("<<")
     let text = ValueFormatter.format(value, language: anchor.language, preferShifts: shifts)
-    if language == .rust, group.version.version < WasmtimeVersion(0, 39) {
+    if oldFallibleSetters {
       // 0.25-0.38: the setters return Result and check at call time, so the new call goes
       // before the other one, as its own statement, with the same error handling.
       guard let statement = anchor.statementRange, !anchor.receiverText.contains("(") else { return nil }
@@ -107,7 +108,7 @@ struct CodeSyntax: EditSyntax {
   }
 
   /// The setter for a setting, as a statement on `receiver` (suffix: `?`, `.unwrap()` of old APIs).
-  func statement(_ setting: Setting, value: String, receiver: String, suffix: String, apiStyleOf anchor: Site) -> String {
+  func statement(_ setting: Setting, value: String, receiver: String, suffix: String, apiStyleOf anchor: SiteAnchor) -> String {
     switch language {
     case .c, .cpp:
       let function = setting == .maxWasmStack ? "wasmtime_config_max_wasm_stack_set" : "wasmtime_config_async_stack_size_set"
@@ -120,11 +121,11 @@ struct CodeSyntax: EditSyntax {
   }
 
   /// A builder-chain link: `.async_stack_size(N)`.
-  func link(_ setting: Setting, value: String, like anchor: Site) -> String {
+  func link(_ setting: Setting, value: String, like anchor: SiteAnchor) -> String {
     ".\(methodName(setting, like: anchor))(\(value))"
   }
 
-  func methodName(_ setting: Setting, like anchor: Site) -> String {
+  func methodName(_ setting: Setting, like anchor: SiteAnchor) -> String {
     switch (language, setting) {
     case (.csharp, .maxWasmStack): return anchor.setting == .maxWasmStack ? anchor.apiName : "WithMaximumStackSize"
     case (.csharp, .asyncStackSize): return "WithAsyncStackSize"

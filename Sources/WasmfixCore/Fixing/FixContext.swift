@@ -115,7 +115,8 @@ struct FixContext {
     guard let anchorIndex = (other == .maxWasmStack ? group.maxWasmStack : group.asyncStackSize).siteIndex
             ?? group.siteIndexes.last,
           case let anchor = result.sites[anchorIndex], let source = source(of: anchor) else { return false }
-    guard let inserted = syntax.insertSibling(setting, value: value, anchor: anchor, group: group, source: source) else { return false }
+    let fallible = group.binding == .rustCrate && group.version.version < WasmtimeVersion(0, 39)
+    guard let inserted = syntax.insertSibling(setting, value: value, anchor: anchor.anchor, oldFallibleSetters: fallible, source: source) else { return false }
     edits += inserted
     return true
   }

@@ -6,10 +6,14 @@ import Foundation
 public struct Fixer {
   public let result: ScanResult
   public let options: FixOptions
+  /// Scans again with some files' contents replaced (absolute path → bytes): how a fix is
+  /// verified before anything is written. The pipeline provides it (`Fixer(result:options:)`).
+  let rescan: @Sendable ([String: [UInt8]]) -> ScanResult
 
-  public init(result: ScanResult, options: FixOptions) {
+  public init(result: ScanResult, options: FixOptions, rescan: @escaping @Sendable ([String: [UInt8]]) -> ScanResult) {
     self.result = result
     self.options = options
+    self.rescan = rescan
   }
 
   /// One file the verified fixes change.
@@ -105,9 +109,7 @@ public struct Fixer {
   }
 
   private func verify(_ changes: [FileChange], plan: FixPlan) -> Verification {
-    var scanner = Scanner(options: result.options)
-    scanner.overlay = Dictionary(uniqueKeysWithValues: changes.map { ($0.absolutePath, $0.edited) })
-    let rescan = scanner.rescan(result)
+    let rescan = self.rescan(Dictionary(uniqueKeysWithValues: changes.map { ($0.absolutePath, $0.edited) }))
     func count(_ findings: [Finding]) -> [String: Int] {
       Dictionary(grouping: findings) { "\($0.path)#\($0.rule.code)" }.mapValues(\.count)
     }

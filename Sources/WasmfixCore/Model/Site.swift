@@ -39,4 +39,11 @@ public struct Site: Sendable {
   var groupKey: String
 
   public var location: String { "\(path):\(line):\(column)" }
+
+  /// Where the setting is written, for the edit syntax.
+  public var anchor: SiteAnchor {
+    SiteAnchor(path: path, absolutePath: absolutePath, language: language, setting: setting, apiName: apiName,
+               nameRange: nameRange, argumentText: argumentText, argumentRange: argumentRange, callRange: callRange,
+               receiverText: receiverText, statementRange: statementRange, isChainLink: isChainLink)
+  }
 }

@@ -62,7 +62,7 @@ enum UnsupportedCLIFlag: Rule {
       switch problem.rewrite {
       case .newSpelling?:
         guard let syntax = context.syntax as? CommandLineSyntax, let source = context.source(of: site),
-              let edits = syntax.rewriteInCurrentSpelling(site, in: source) else { return .refused("cannot rewrite this flag here") }
+              let edits = syntax.rewriteInCurrentSpelling(site.anchor, in: source) else { return .refused("cannot rewrite this flag here") }
         context.edits += edits
         titles.append("rewrite \(site.apiName) as -W \(site.setting == .maxWasmStack ? "max-wasm-stack" : "async-stack-size")=N")
       case .decimalValue?:

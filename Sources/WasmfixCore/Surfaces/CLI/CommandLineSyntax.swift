@@ -19,7 +19,7 @@ struct CommandLineSyntax: EditSyntax {
 
   func formatValue(_ value: Int128, preferShifts: Bool) -> String { "\(value)" }
 
-  func insertSibling(_ setting: Setting, value: Int128, anchor: Site, group: EngineGroup, source: SourceText) -> [TextEdit]? {
+  func insertSibling(_ setting: Setting, value: Int128, anchor: SiteAnchor, oldFallibleSetters: Bool, source: SourceText) -> [TextEdit]? {
     guard let occurrence = Self.occurrence(of: anchor, kind: kind, in: source) else { return nil }
     let key: WasmtimeStackSetting = setting == .maxWasmStack ? .maxWasmStack : .asyncStackSize
     guard let sibling = WasmtimeFlags.renderSibling(key, value: "\(value)", like: occurrence) else { return nil }
@@ -35,7 +35,7 @@ struct CommandLineSyntax: EditSyntax {
   }
 
   /// The flag occurrence a site was made from, found again in the edited file's bytes.
-  static func occurrence(of site: Site, kind: PathKind, in source: SourceText) -> WasmtimeFlagOccurrence? {
+  static func occurrence(of site: SiteAnchor, kind: PathKind, in source: SourceText) -> WasmtimeFlagOccurrence? {
     let regions: [CommandRegions.Region]?
     switch kind {
     case .scriptArguments, .javascriptArguments: regions = ScriptLiterals.regions(source, hits: [site.nameRange.lowerBound])
@@ -50,7 +50,7 @@ struct CommandLineSyntax: EditSyntax {
 
   /// The old `--max-wasm-stack N` rewritten as `-W max-wasm-stack=N` (in the same
   /// `--engine-arg` wrapper, or as list elements in a script).
-  func rewriteInCurrentSpelling(_ site: Site, in source: SourceText) -> [TextEdit]? {
+  func rewriteInCurrentSpelling(_ site: SiteAnchor, in source: SourceText) -> [TextEdit]? {
     guard let occurrence = Self.occurrence(of: site, kind: kind, in: source) else { return nil }
     let key: WasmtimeStackSetting = site.setting == .maxWasmStack ? .maxWasmStack : .asyncStackSize
     // The value keeps its bytes as written (`$STACK` must stay a variable, quotes stay quotes).

@@ -99,7 +99,7 @@ struct TOMLSyntax: EditSyntax {
   func comment(indent: String) -> String { InvariantComment.lines.map { "\(indent)# \($0)\n" }.joined() }
   func formatValue(_ value: Int128, preferShifts: Bool) -> String { "\(value)" }
 
-  func insertSibling(_ setting: Setting, value: Int128, anchor: Site, group: EngineGroup, source: SourceText) -> [TextEdit]? {
+  func insertSibling(_ setting: Setting, value: Int128, anchor: SiteAnchor, oldFallibleSetters: Bool, source: SourceText) -> [TextEdit]? {
     let key = setting == .maxWasmStack ? "max-wasm-stack" : "async-stack-size"
     // Same table form as the anchor: `wasm.` prefix when it was written dotted.
     let prefix = source.text(anchor.callRange).hasPrefix("wasm.") ? "wasm." : ""
