@@ -36,20 +36,29 @@ let package = Package(
     .target(name: "TreeSitter", dependencies: ["CTreeSitter"]),
     // Our own one-pass multi-literal search (SIMD), used by the prefilter and definition scan.
     .target(name: "CScan", cSettings: [.unsafeFlags(["-O2"])]),
+    // The pipeline, one target per stage; each depends only on the stages before it, so the
+    // compiler keeps the data flow one-way (see README "Layout").
+    .target(name: "WasmfixSupport", dependencies: ["CScan"]),
+    .target(name: "WasmfixWorkspace", dependencies: ["WasmfixSupport"]),
     .target(
-      name: "WasmfixCore",
+      name: "WasmfixSurfaces",
       dependencies: [
-        "TreeSitter", "TreeSitterRust", "TreeSitterC", "TreeSitterCSharp", "CScan",
+        "WasmfixWorkspace", "TreeSitter", "CScan", "TreeSitterRust", "TreeSitterC", "TreeSitterCSharp",
         "TreeSitterCpp", "TreeSitterBash", "TreeSitterXML", "TreeSitterYAML", "TreeSitterTOML", "TreeSitterMake",
       ]
     ),
+    .target(name: "WasmfixEvaluation", dependencies: ["WasmfixSurfaces"]),
+    .target(name: "WasmfixAnalysis", dependencies: ["WasmfixEvaluation"]),
+    .target(name: "WasmfixFixing", dependencies: ["WasmfixAnalysis"]),
+    .target(name: "WasmfixReporting", dependencies: ["WasmfixAnalysis"]),
+    .target(name: "WasmfixCore", dependencies: ["WasmfixFixing", "WasmfixReporting"]),
     .executableTarget(
       name: "wasmfix",
       dependencies: ["WasmfixCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
-    .testTarget(name: "WasmfixCoreTests", dependencies: ["WasmfixCore", "CScan"]),
+    .testTarget(name: "WasmfixCoreTests", dependencies: ["WasmfixCore", "CScan", "TreeSitter", "WasmfixSupport", "WasmfixWorkspace", "WasmfixSurfaces", "WasmfixEvaluation", "WasmfixAnalysis", "WasmfixFixing", "WasmfixReporting"]),
     // Runs the built binary as a user would; depends on it so `swift test` builds it first.
-    .testTarget(name: "WasmfixCLITests", dependencies: ["wasmfix", "WasmfixCore"]),
+    .testTarget(name: "WasmfixCLITests", dependencies: ["wasmfix", "WasmfixCore", "WasmfixSupport", "WasmfixWorkspace", "WasmfixSurfaces", "WasmfixEvaluation", "WasmfixAnalysis", "WasmfixFixing", "WasmfixReporting"]),
   ],
   // Swift 5 mode: the worker pool shares result buffers across threads by index, which
   // strict concurrency checking cannot see is race-free.

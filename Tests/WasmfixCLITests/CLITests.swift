@@ -1,6 +1,13 @@
 import Foundation
 import Testing
 @testable import WasmfixCore
+@testable import WasmfixSupport
+@testable import WasmfixWorkspace
+@testable import WasmfixSurfaces
+@testable import WasmfixEvaluation
+@testable import WasmfixAnalysis
+@testable import WasmfixFixing
+@testable import WasmfixReporting
 
 /// The real binary as a user runs it: exit codes, stderr lines, the example project.
 @Suite struct CLITests {

@@ -1,5 +1,12 @@
 import Testing
 @testable import WasmfixCore
+@testable import WasmfixSupport
+@testable import WasmfixWorkspace
+@testable import WasmfixSurfaces
+@testable import WasmfixEvaluation
+@testable import WasmfixAnalysis
+@testable import WasmfixFixing
+@testable import WasmfixReporting
 
 /// The comment/literal pass decides which files are parsed; a wrong "not code" would hide a
 /// site, so every doubtful construct must come out as code. `HIT` marks the probed offset.

@@ -1,6 +1,13 @@
 import CScan
 import Testing
 @testable import WasmfixCore
+@testable import WasmfixSupport
+@testable import WasmfixWorkspace
+@testable import WasmfixSurfaces
+@testable import WasmfixEvaluation
+@testable import WasmfixAnalysis
+@testable import WasmfixFixing
+@testable import WasmfixReporting
 
 /// The byte scan that decides which files the constant index parses: it must list every
 /// definition (a miss hides a constant) and should skip words that merely contain a keyword.

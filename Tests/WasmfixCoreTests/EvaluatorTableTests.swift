@@ -2,6 +2,13 @@ import Foundation
 import Testing
 
 @testable import WasmfixCore
+@testable import WasmfixSupport
+@testable import WasmfixWorkspace
+@testable import WasmfixSurfaces
+@testable import WasmfixEvaluation
+@testable import WasmfixAnalysis
+@testable import WasmfixFixing
+@testable import WasmfixReporting
 
 /// Table-driven evaluator tests through the real pipeline: every row becomes one source file in
 /// which its expression is the argument of a `max_wasm_stack` setting call; the whole table is

@@ -1,6 +1,13 @@
 import Testing
 import TreeSitter
 @testable import WasmfixCore
+@testable import WasmfixSupport
+@testable import WasmfixWorkspace
+@testable import WasmfixSurfaces
+@testable import WasmfixEvaluation
+@testable import WasmfixAnalysis
+@testable import WasmfixFixing
+@testable import WasmfixReporting
 
 /// The grammars pinned for the coming surfaces (C++, shell, MSBuild XML, YAML, TOML, Makefiles)
 /// load into Debian's runtime and parse realistic snippets without errors, into the node types

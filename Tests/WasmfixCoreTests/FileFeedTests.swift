@@ -1,6 +1,13 @@
 import Foundation
 import Testing
 @testable import WasmfixCore
+@testable import WasmfixSupport
+@testable import WasmfixWorkspace
+@testable import WasmfixSurfaces
+@testable import WasmfixEvaluation
+@testable import WasmfixAnalysis
+@testable import WasmfixFixing
+@testable import WasmfixReporting
 
 /// The queue between the walker and the workers drops the files it has handed out; every
 /// file must still come out once, in order, across those compactions.

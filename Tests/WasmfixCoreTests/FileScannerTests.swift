@@ -1,5 +1,12 @@
 import Testing
 @testable import WasmfixCore
+@testable import WasmfixSupport
+@testable import WasmfixWorkspace
+@testable import WasmfixSurfaces
+@testable import WasmfixEvaluation
+@testable import WasmfixAnalysis
+@testable import WasmfixFixing
+@testable import WasmfixReporting
 
 /// The UTF-8 check skips ASCII 8 bytes at a time: the offset it reports must be the first
 /// invalid byte wherever it falls relative to those words.

@@ -1,6 +1,13 @@
 import Foundation
 import Testing
 @testable import WasmfixCore
+@testable import WasmfixSupport
+@testable import WasmfixWorkspace
+@testable import WasmfixSurfaces
+@testable import WasmfixEvaluation
+@testable import WasmfixAnalysis
+@testable import WasmfixFixing
+@testable import WasmfixReporting
 
 @Suite struct EditApplierTests {
   let file = FileRef(path: "a.rs", absolutePath: "/tmp/a.rs")

@@ -1,5 +1,12 @@
 import Testing
 @testable import WasmfixCore
+@testable import WasmfixSupport
+@testable import WasmfixWorkspace
+@testable import WasmfixSurfaces
+@testable import WasmfixEvaluation
+@testable import WasmfixAnalysis
+@testable import WasmfixFixing
+@testable import WasmfixReporting
 
 /// Partial parsing relies on these ranges: each must be whole items (or a container's header
 /// and closing brace), and any doubt must give nil (parse the whole file).

@@ -1,6 +1,13 @@
 import CScan
 import Testing
 @testable import WasmfixCore
+@testable import WasmfixSupport
+@testable import WasmfixWorkspace
+@testable import WasmfixSurfaces
+@testable import WasmfixEvaluation
+@testable import WasmfixAnalysis
+@testable import WasmfixFixing
+@testable import WasmfixReporting
 
 /// The one-pass SIMD search decides which files are read further: it must find exactly what
 /// a naive search finds, at every alignment, including at the very end of the buffer.

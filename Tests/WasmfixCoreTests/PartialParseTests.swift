@@ -1,6 +1,13 @@
 import Foundation
 import Testing
 @testable import WasmfixCore
+@testable import WasmfixSupport
+@testable import WasmfixWorkspace
+@testable import WasmfixSurfaces
+@testable import WasmfixEvaluation
+@testable import WasmfixAnalysis
+@testable import WasmfixFixing
+@testable import WasmfixReporting
 
 /// Parsing only the items around the hits must not change what a file yields: every site
 /// (value, scope, receiver, engine statement, assertion, freshness) equals what a parse of the

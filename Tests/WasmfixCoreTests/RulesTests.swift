@@ -1,5 +1,12 @@
 import Testing
 @testable import WasmfixCore
+@testable import WasmfixSupport
+@testable import WasmfixWorkspace
+@testable import WasmfixSurfaces
+@testable import WasmfixEvaluation
+@testable import WasmfixAnalysis
+@testable import WasmfixFixing
+@testable import WasmfixReporting
 
 /// The rule registry must match CONTRACT.md's table, and every rule must document itself.
 @Suite struct RulesTests {

@@ -1,5 +1,12 @@
 import Testing
 @testable import WasmfixCore
+@testable import WasmfixSupport
+@testable import WasmfixWorkspace
+@testable import WasmfixSurfaces
+@testable import WasmfixEvaluation
+@testable import WasmfixAnalysis
+@testable import WasmfixFixing
+@testable import WasmfixReporting
 
 /// The walker decides by `Surfaces.surface(forPath:)` which files it hands out: the byte-level
 /// rule must agree with the plain String rule below for every path.

@@ -2,6 +2,13 @@ import Foundation
 import Testing
 
 @testable import WasmfixCore
+@testable import WasmfixSupport
+@testable import WasmfixWorkspace
+@testable import WasmfixSurfaces
+@testable import WasmfixEvaluation
+@testable import WasmfixAnalysis
+@testable import WasmfixFixing
+@testable import WasmfixReporting
 
 /// Everything under one name, so `swift test --filter WasmtimeCLIFacts` selects it all.
 enum WasmtimeCLIFactsTests {

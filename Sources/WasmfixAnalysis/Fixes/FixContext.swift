@@ -1,0 +1,229 @@
+import WasmfixEvaluation
+import Foundation
+
+/// What a rule's fix works with (CONTRACT.md "The fix"): the group, the scan, the options, the
+/// values planned so far by earlier rules' fixes, and the edit primitives, which write through
+/// the group's surface syntax. Rules decide what to change; this knows how to write it.
+struct FixContext {
+  let group: EngineGroup
+  let result: ScanResult
+  let options: FixOptions
+  var planner: FixPlanner
+  var edits: [TextEdit] = []
+  var fixed: [Int] = []
+  var refusals: [Int: String] = [:]
+  var titles: [String] = []
+  /// Definitions whose value this fix rewrote (the comment then goes above them).
+  var editedDefinitions: [ConstantDefinition] = []
+  /// The values the configuration will have once the edits planned so far are applied.
+  var plannedMax: Int128?
+  var plannedAsync: Int128?
+  /// A rule's fix set `async_stack_size` explicitly (so an implicit default is pinned too).
+  var asyncPinned = false
+  var syntax: EditSyntax { Surfaces.surface(group.language)?.syntax ?? CodeSyntax(language: group.language) }
+
+  init(group: EngineGroup, result: ScanResult, options: FixOptions, planner: FixPlanner) {
+    self.group = group
+    self.result = result
+    self.options = options
+    self.planner = planner
+    plannedMax = group.maxWasmStack.value
+    plannedAsync = group.asyncStackSize.value
+  }
+
+  struct Outcome { var edits: [TextEdit]; var fixed: [Int]; var refusals: [Int: String]; var title: String }
+
+  /// Runs each rule's fix over its findings, then documents the configuration once.
+  mutating func fix(findings: [Int]) -> Outcome {
+    let byRule = Dictionary(grouping: findings) { result.findings[$0].rule.code }
+    let first = result.sites[group.siteIndexes[0]]
+    guard planner.source(first.path, absolutePath: first.absolutePath) != nil else {
+      for index in findings { refusals[index] = "\(first.path) changed since it was scanned" }
+      return Outcome(edits: [], fixed: [], refusals: refusals, title: "")
+    }
+    for rule in Rules.fixOrder {
+      guard let indexes = byRule[rule.id.code] else { continue }
+      switch rule.fix(&self) {
+      case let .fixed(title):
+        fixed += indexes
+        if let title { titles.append(title) }
+      case let .refused(reason):
+        indexes.forEach { refusals[$0] = reason }
+      }
+    }
+    // The comment documents the stack relation: a flag rewrite alone (WF007) is not about it.
+    let touchesRelation = fixed.contains { result.findings[$0].rule.code != UnsupportedCLIFlag.id.code }
+    if touchesRelation {
+      insertComment()
+      if byRule["WF006"] == nil { insertStaticAssertionIfConstants() }
+    }
+    return Outcome(edits: edits, fixed: fixed.sorted(), refusals: refusals, title: titles.joined(separator: "; "))
+  }
+
+  // MARK: - What the binding can do
+
+  var canSetAsyncStack: Bool { group.canSetAsyncStack }
+
+  var bindingName: String {
+    switch group.language {
+    case .csharp: return "wasmtime-dotnet's WithMaximumStackSize"
+    case .rust where group.version.cargoAsyncFeature == false: return "a crate without wasmtime's async feature"
+    default: return "Wasmtime \(group.version.version)'s API"
+    }
+  }
+
+  // MARK: - Edits
+
+  func fileRef(_ site: Site) -> FileRef { FileRef(path: site.path, absolutePath: site.absolutePath) }
+
+  mutating func source(of site: Site) -> SourceText? { planner.source(site.path, absolutePath: site.absolutePath) }
+
+  /// Sets a setting's value: at its constant's definition, at its argument, or by inserting the call.
+  mutating func setValue(_ setting: Setting, to value: Int128) -> Bool {
+    let effective = setting == .maxWasmStack ? group.maxWasmStack : group.asyncStackSize
+    if let index = effective.siteIndex {
+      let site = result.sites[index]
+      if let definition = site.definition {
+        guard let definitionSource = planner.source(definition.path, absolutePath: absolutePath(of: definition.path)) else { return false }
+        let old = definitionSource.text(definition.valueRange)
+        // Written in the syntax of the file that defines it (a C header for a C++ call).
+        let definitionSyntax = Surfaces.surface(forPath: definition.path)?.syntax ?? syntax
+        var text = definitionSyntax.formatValue(value, preferShifts: old.contains("<<"))
+        if definition.kind == .cDefine, !text.allSatisfy(\.isNumber) { text = "(\(text))" }
+        edits.append(.replacement(text, of: definition.valueRange, in: FileRef(path: definition.path, absolutePath: absolutePath(of: definition.path))))
+        editedDefinitions.append(definition)
+        return true
+      }
+      guard source(of: site) != nil else { return false }  // the file is unchanged since the scan
+      let shifts = site.argumentText.contains("<<") || neighbourUsesShifts
+      edits.append(.replacement(syntax.formatValue(value, preferShifts: shifts), of: site.argumentRange, in: fileRef(site)))
+      return true
+    }
+    return insertSetting(setting, value: value)
+  }
+
+  func absolutePath(of path: String) -> String {
+    result.sites.first { $0.path == path }?.absolutePath ?? (result.root as NSString).appendingPathComponent(path)
+  }
+
+  var neighbourUsesShifts: Bool {
+    group.siteIndexes.contains { result.sites[$0].argumentText.contains("<<") }
+  }
+
+  /// Inserts the missing call right after the other setting's call, in the same style.
+  mutating func insertSetting(_ setting: Setting, value: Int128) -> Bool {
+    let other: Setting = setting == .maxWasmStack ? .asyncStackSize : .maxWasmStack
+    guard let anchorIndex = (other == .maxWasmStack ? group.maxWasmStack : group.asyncStackSize).siteIndex
+            ?? group.siteIndexes.last,
+          case let anchor = result.sites[anchorIndex], let source = source(of: anchor) else { return false }
+    let fallible = group.binding == .rustCrate && group.version.version < WasmtimeVersion(0, 39)
+    guard let inserted = syntax.insertSibling(setting, value: value, anchor: anchor.anchor, oldFallibleSetters: fallible, source: source) else { return false }
+    edits += inserted
+    return true
+  }
+
+  /// WF002: a run-time check before the engine is created (or before the first config call).
+  mutating func insertRuntimeAssertion(max: Int128?, async: Int128?) -> Bool {
+    // Surfaces with no run-time check (command lines, TOML) say so before anything is planned.
+    guard syntax.runtimeAssertion(max: "max", async: "async", indent: "") != nil else { return false }
+    let sites = group.siteIndexes.map { result.sites[$0] }
+    guard let first = sites.first, let source = source(of: first) else { return false }
+    let anchorOffset: Int
+    let unresolvedStatements = [group.maxWasmStack, group.asyncStackSize]
+      .filter { $0.source == .unresolved }.compactMap { $0.siteIndex.flatMap { result.sites[$0].statementRange?.lowerBound } }
+    if let engine = sites.compactMap(\.engineStatementStart).first {
+      anchorOffset = engine
+    } else if let latest = unresolvedStatements.max() {
+      // No engine here: before the (last) call that uses a run-time value, after its binding.
+      anchorOffset = latest
+    } else if let statement = sites.compactMap(\.statementRange).first {
+      anchorOffset = statement.lowerBound
+    } else { return false }
+    let lineStart = source.lineStarts[source.lineIndex(of: anchorOffset)]
+    let indent = source.indentation(ofLineContaining: anchorOffset)
+
+    var operands: [Setting: String] = [:]
+    for (setting, effective) in [(Setting.maxWasmStack, group.maxWasmStack), (.asyncStackSize, group.asyncStackSize)] {
+      if let index = effective.siteIndex {
+        let site = result.sites[index]
+        if Self.isPlainName(site.argumentText) || effective.source == .explicit {
+          operands[setting] = effective.source == .explicit && !Self.isPlainName(site.argumentText)
+            ? syntax.formatValue(effective.value ?? 0, preferShifts: site.argumentText.contains("<<"))
+            : site.argumentText
+        } else {
+          // Evaluate side effects once: bind to a local before the configuration call.
+          guard let statement = site.statementRange, let siteSource = planner.source(site.path, absolutePath: site.absolutePath) else { return false }
+          let name = syntax.localName(setting)
+          let statementIndent = siteSource.indentation(ofLineContaining: statement.lowerBound)
+          let statementLineStart = siteSource.lineStarts[siteSource.lineIndex(of: statement.lowerBound)]
+          edits.append(.insertion(syntax.binding(name: name, expression: site.argumentText, indent: statementIndent), at: statementLineStart, in: fileRef(site)))
+          edits.append(.replacement(name, of: site.argumentRange, in: fileRef(site)))
+          operands[setting] = name
+        }
+      } else {
+        operands[setting] = syntax.formatValue(effective.value ?? 0, preferShifts: false)
+      }
+    }
+    guard let assertion = syntax.runtimeAssertion(max: operands[.maxWasmStack]!, async: operands[.asyncStackSize]!, indent: indent) else { return false }
+    edits.append(.insertion(assertion, at: lineStart, in: fileRef(first)))
+    edits += syntax.assertionPrerequisites(in: source, file: fileRef(first))
+    return true
+  }
+
+  static func isPlainName(_ text: String) -> Bool {
+    !text.isEmpty && text.allSatisfy { $0.isLetter || $0.isNumber || "_.:>-".contains($0) } && !(text.first?.isNumber ?? true)
+  }
+
+  /// The documenting comment, once, above the first setting (or above the edited constants).
+  mutating func insertComment() {
+    guard !group.isDocumented else { return }
+    if let definition = editedDefinitions.first, let source = planner.source(definition.path, absolutePath: absolutePath(of: definition.path)) {
+      var start = definition.itemRange.lowerBound
+      // Above the item's doc comments and attributes, which must stay attached to it.
+      while case let line = source.lineIndex(of: start), line > 0 {
+        let previous = source.text(source.lineRange(containing: source.lineStarts[line - 1])).trimmingCharacters(in: .whitespaces)
+        guard previous.hasPrefix("///") || previous.hasPrefix("#[") || previous.hasPrefix("[") && group.language == .csharp else { break }
+        start = source.lineStarts[line - 1]
+      }
+      guard !Self.hasComment(above: start, in: source) else { return }
+      let lineStart = source.lineStarts[source.lineIndex(of: start)]
+      edits.insert(.insertion(syntax.comment(indent: source.indentation(ofLineContaining: start)), at: Swift.max(lineStart, bomLength(source)),
+                              in: FileRef(path: definition.path, absolutePath: absolutePath(of: definition.path))), at: 0)
+      return
+    }
+    let first = result.sites[group.siteIndexes[0]]
+    guard let source = source(of: first) else { return }
+    let nameLineStart = source.lineStarts[source.lineIndex(of: first.nameRange.lowerBound)]
+    let beforeName = source.text(nameLineStart..<first.nameRange.lowerBound).trimmingCharacters(in: .whitespaces)
+    // In a multi-line chain the first setting has its own line; otherwise go above the statement.
+    let anchor = beforeName == "." ? first.nameRange.lowerBound : (first.statementRange?.lowerBound ?? first.callRange.lowerBound)
+    let lineStart = source.lineStarts[source.lineIndex(of: anchor)]
+    // First in plan order: at the same offset as an inserted statement, the comment goes above it.
+    edits.insert(.insertion(syntax.comment(indent: source.indentation(ofLineContaining: anchor)), at: Swift.max(lineStart, bomLength(source)), in: fileRef(first)), at: 0)
+  }
+
+  func bomLength(_ source: SourceText) -> Int { source.bytes.starts(with: FileScanner.utf8BOM) ? 3 : 0 }
+
+  static func hasComment(above offset: Int, in source: SourceText) -> Bool {
+    let line = source.lineIndex(of: offset)
+    let window = source.text(source.lineStarts[Swift.max(0, line - 3)]..<source.lineStarts[line])
+    return window.contains("max_wasm_stack <= async_stack_size")
+  }
+
+  /// `const _: () = assert!(A <= B)` / `_Static_assert` when both values are named constants in one file.
+  mutating func insertStaticAssertionIfConstants() {
+    guard let maxIndex = group.maxWasmStack.siteIndex, let asyncIndex = group.asyncStackSize.siteIndex,
+          let maxDefinition = result.sites[maxIndex].definition, let asyncDefinition = result.sites[asyncIndex].definition,
+          maxDefinition.path == asyncDefinition.path,
+          let source = planner.source(maxDefinition.path, absolutePath: absolutePath(of: maxDefinition.path)) else { return }
+    // The assertion is written in the language of the file that defines the constants.
+    let language = SurfaceID(path: maxDefinition.path) ?? group.language
+    guard let assertion = CodeSyntax(language: language).staticAssertion(max: maxDefinition.name, async: asyncDefinition.name) else { return }
+    let text = source.text(0..<source.bytes.count)
+    guard !text.contains(assertion), !text.contains("assert!(\(maxDefinition.name) <= \(asyncDefinition.name)") else { return }
+    let later = maxDefinition.itemRange.upperBound > asyncDefinition.itemRange.upperBound ? maxDefinition : asyncDefinition
+    let lineEnd = source.lineRange(containing: Swift.max(later.itemRange.upperBound - 1, later.itemRange.lowerBound)).upperBound
+    edits.append(.insertion("\n" + source.indentation(ofLineContaining: later.itemRange.lowerBound) + assertion, at: lineEnd,
+                            in: FileRef(path: later.path, absolutePath: absolutePath(of: later.path))))
+  }
+}

@@ -1,0 +1,52 @@
+import WasmfixEvaluation
+import Foundation
+
+/// Turns findings into a plan of text edits, one `Fix` per engine configuration: each rule
+/// plans the fix of its own findings (`Rule.fix`), in `Rules.fixOrder`; the planner merges
+/// them per group (overlaps are refused when the edits are applied). Reads the files it edits
+/// (to match indentation and number style) and refuses files that changed since the scan.
+/// Writes nothing.
+public struct FixPlanner {
+  public let result: ScanResult
+  public let options: FixOptions
+  private var sources: [String: SourceText] = [:]
+  /// Files whose bytes differ from what the scan read; nothing in them is edited.
+  public private(set) var changedFiles = Set<String>()
+
+  public init(result: ScanResult, options: FixOptions) {
+    self.result = result
+    self.options = options
+  }
+
+  static let minimumMaxWasmStack: Int128 = 64 << 10
+
+  public mutating func plan() -> FixPlan {
+    var plan = FixPlan()
+    for group in result.groups {
+      let indexes = result.findings.indices.filter { result.findings[$0].groupID == group.id && result.findings[$0].fixable }
+      guard !indexes.isEmpty else { continue }
+      var context = FixContext(group: group, result: result, options: options, planner: self)
+      let outcome = context.fix(findings: indexes)
+      self = context.planner
+      for (index, reason) in outcome.refusals { plan.refusals[index] = reason }
+      if !outcome.edits.isEmpty {
+        plan.fixes.append(Fix(groupID: group.id, title: outcome.title, edits: outcome.edits, findingIndexes: outcome.fixed))
+      }
+    }
+    return plan
+  }
+
+  /// The file as scanned; nil when it changed on disk since (then nothing in it is edited).
+  mutating func source(_ path: String, absolutePath: String) -> SourceText? {
+    if let cached = sources[path] { return cached }
+    guard let data = FileManager.default.contents(atPath: absolutePath) else { return nil }
+    let source = SourceText(bytes: [UInt8](data))
+    guard result.fileHashes[path] == nil || result.fileHashes[path] == ContentHash.of(source.bytes) else {
+      changedFiles.insert(path)
+      return nil
+    }
+    sources[path] = source
+    return source
+  }
+}
+

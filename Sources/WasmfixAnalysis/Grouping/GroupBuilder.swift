@@ -1,0 +1,81 @@
+import WasmfixEvaluation
+import Foundation
+
+/// Puts sites that configure the same engine together and works out the values Wasmtime
+/// will use: the last explicit call wins; a setting never called takes the version's default.
+package enum GroupBuilder {
+  package static func groups(for sites: inout [Site], documented: [Bool], detector: VersionDetector) -> [EngineGroup] {
+    mergeOptionFiles(&sites)
+    var order: [String] = []
+    var members: [String: [Int]] = [:]
+    for (index, site) in sites.enumerated() {
+      if members[site.groupKey] == nil { order.append(site.groupKey) }
+      members[site.groupKey, default: []].append(index)
+    }
+    var usedIDs: [String: Int] = [:]
+    var groups: [EngineGroup] = []
+    for key in order {
+      let indexes = members[key]!
+      let first = sites[indexes[0]]
+      var id = "\(first.path):\(first.line)"
+      if let count = usedIDs[id] { usedIDs[id] = count + 1; id += "#\(count + 1)" } else { usedIDs[id] = 1 }
+      for index in indexes { sites[index].groupID = id }
+
+      let binding = Surfaces.surface(first.language)?.binding ?? .cAPI
+      // A version named next to the settings wins, unless --wasmtime-version overrides all.
+      let hinted = detector.override == nil ? indexes.compactMap({ sites[$0].versionHint }).first : nil
+      let detected = hinted ?? detector.version(forFileAt: first.absolutePath, binding: binding)
+      let version = detected.version
+      // A flag the CLI rejects never reaches an engine (WF007 reports it).
+      let rejected = binding == .cli ? Set(indexes.filter { WasmtimeCLI.rejection(of: sites[$0], version: version) != nil }) : []
+      func effective(_ setting: Setting, default fallback: Int?) -> EngineGroup.EffectiveValue {
+        // A flag overrides the options file's key (CommonOptions::configure applies -W last).
+        let candidates = indexes.filter { sites[$0].setting == setting && !rejected.contains($0) }
+        guard let index = candidates.last(where: { sites[$0].language != TOMLSurface.config.id }) ?? candidates.last else {
+          return .init(value: fallback.map { Int128($0) }, source: .default, siteIndex: nil)
+        }
+        if let value = sites[index].value.integer { return .init(value: value, source: .explicit, siteIndex: index) }
+        return .init(value: nil, source: .unresolved, siteIndex: index)
+      }
+      let asyncSites = indexes.filter { sites[$0].setting == .asyncSupport }
+      let asyncSupport = asyncSites.last.flatMap { sites[$0].value.boolean }
+        ?? (indexes.contains { sites[$0].impliesAsync } ? true : nil)
+      let check = WasmtimeFacts.checkApplies(CheckContext(
+        version: version, binding: binding, asyncSupport: asyncSupport,
+        cargoAsyncFeature: detected.cargoAsyncFeature))
+      let maxWasmStack = effective(.maxWasmStack, default: WasmtimeFacts.defaultMaxWasmStack(version))
+      var asyncStackSize = effective(.asyncStackSize, default: WasmtimeFacts.defaultAsyncStackSize(version))
+      // The CLI (25.0.1+) sets the async stack itself when only max-wasm-stack is given.
+      if binding == .cli, asyncStackSize.siteIndex == nil, maxWasmStack.source == .explicit, let max = maxWasmStack.value,
+         let derived = WasmtimeCLI.derivedAsyncStackSize(max: max, version: version) {
+        asyncStackSize = .init(value: derived, source: .derived, siteIndex: nil)
+      }
+      groups.append(EngineGroup(
+        id: id, path: first.path, line: first.line, language: first.language, binding: binding, siteIndexes: indexes,
+        version: detected,
+        maxWasmStack: maxWasmStack, asyncStackSize: asyncStackSize,
+        asyncSupport: asyncSupport, asyncSupportCalled: !asyncSites.isEmpty,
+        checkApplies: check.applies, checkReason: check.reason,
+        isDocumented: indexes.contains { documented[$0] },
+        configIsFresh: indexes.contains { sites[$0].configIsFresh }))
+    }
+    return groups
+  }
+
+  /// `wasmtime run --config wasmtime.toml -W …`: the options file's keys configure the same
+  /// engine as the command line's flags, so its sites join the command's group (the file
+  /// named relative to the command's folder, else to the scan root).
+  static func mergeOptionFiles(_ sites: inout [Site]) {
+    let tomlKeys = Dictionary(grouping: sites.indices.filter { sites[$0].language == TOMLSurface.config.id }) { sites[$0].path }
+    guard !tomlKeys.isEmpty else { return }
+    for index in sites.indices {
+      guard let file = sites[index].configFile else { continue }
+      let folder = (sites[index].path as NSString).deletingLastPathComponent
+      for candidate in [(folder as NSString).appendingPathComponent(file), file].map({ ($0 as NSString).standardizingPath }) {
+        guard let members = tomlKeys[candidate] else { continue }
+        for member in members { sites[member].groupKey = sites[index].groupKey }
+        break
+      }
+    }
+  }
+}

@@ -1,0 +1,53 @@
+import WasmfixEvaluation
+/// One engine configuration: the calls on one config object or builder chain in one scope,
+/// with the values Wasmtime will use (explicit, its default, or not known until run time).
+public struct EngineGroup: Sendable {
+  public enum Source: String, Codable, Sendable {
+    case explicit, `default`, unresolved
+    /// Computed by the tool from the other value (the CLI's `max + 512 KiB`).
+    case derived
+  }
+
+  /// The value a group ends up with for one setting.
+  public struct EffectiveValue: Sendable {
+    public var value: Int128?
+    public var source: Source
+    /// Index into `ScanResult.sites` of the last call that sets it (nil when implicit).
+    public var siteIndex: Int?
+  }
+
+  public var id: String
+  public var path: String
+  public var line: Int
+  public var language: SurfaceID
+  /// The Wasmtime API the group's surface configures.
+  public var binding: WasmtimeBinding
+  /// Indexes into `ScanResult.sites`, in source order.
+  public var siteIndexes: [Int]
+  public var version: DetectedVersion
+  public var maxWasmStack: EffectiveValue
+  /// `source == .default` with a nil value when the version has no async stack at all (< 0.25).
+  public var asyncStackSize: EffectiveValue
+  /// The group's `async_support(x)` value: nil when not called or not a constant.
+  public var asyncSupport: Bool?
+  public var asyncSupportCalled: Bool
+  /// Whether Wasmtime's max <= async check runs for this group, and why.
+  public var checkApplies: Bool
+  public var checkReason: String
+  /// Whether the documenting comment (or an assertion of the invariant) is already there.
+  public var isDocumented: Bool
+  /// The configuration object is created in the group's scope; when false it comes from a
+  /// parameter or another function, which may already have set the "implicit" value.
+  public var configIsFresh: Bool
+
+  /// Whether this group's code can call `async_stack_size` at all.
+  public var canSetAsyncStack: Bool {
+    switch binding {
+    // The Rust setter only exists with the `async` Cargo feature (later also `stack-switching`).
+    case .rustCrate: return version.version >= WasmtimeVersion(0, 25) && version.cargoAsyncFeature != false
+    case .cAPI, .cli: return WasmtimeFacts.hasAsyncStackSize(version.version, binding: binding)
+    // wasmtime-dotnet has no async stack setter; only builds that expose WithAsyncStackSize can.
+    case .dotnet: return asyncStackSize.siteIndex != nil
+    }
+  }
+}

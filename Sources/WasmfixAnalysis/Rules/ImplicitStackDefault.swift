@@ -1,0 +1,70 @@
+import WasmfixEvaluation
+/// WF003: one value of the pair is explicit, the other silently follows a version's default.
+enum ImplicitStackDefault: Rule {
+  static let id = RuleID(code: "WF003", name: "implicit-stack-default")
+  static let severity = Severity.warning
+  static let fixable = true
+  static let explanation = """
+    # WF003 implicit-stack-default (warning)
+
+    ## What it checks
+    A configuration that sets one of `max_wasm_stack` / `async_stack_size` and leaves the
+    other to Wasmtime's default.
+
+    ## Why it matters
+    Defaults move between versions (`max_wasm_stack` went from 1 MiB to 512 KiB in 0.35) and
+    whether the pair is checked moved several times (12.0, 42.0, 47.0). A harness that pins one
+    value and leaves the other implicit is the classic way to hit
+    `max_wasm_stack size cannot exceed the async_stack_size` on an upgrade.
+
+    ## How the fix works
+    The implicit value is written out explicitly, right after the explicit one, in the same
+    style (statement or builder link), with the documenting comment.
+    """
+  static let examples: [RuleExample] = [
+    .triggers(.rust, "config.max_wasm_stack(1 << 20);\n",
+              fixed: "config.max_wasm_stack(1 << 20);\nconfig.async_stack_size(2 << 20);\n"),
+    .passes(.rust, "config.max_wasm_stack(1 << 20);\nconfig.async_stack_size(2 << 20);\n"),
+  ]
+
+  static func check(_ group: EngineGroup, in context: RuleContext) -> [Finding] {
+    let max = group.maxWasmStack, async = group.asyncStackSize
+    // Before 0.25, without the async Cargo feature, and in C# there is no async stack to pin.
+    // The CLI computes what it is not told (async = max + 512 KiB from 25.0.1): nothing to pin.
+    guard group.binding != .cli else { return [] }
+    guard async.source != .default || (async.value != nil && group.canSetAsyncStack) else { return [] }
+    let implicit: Setting
+    switch (max.source, async.source) {
+    case (.explicit, .default), (.unresolved, .default): implicit = .asyncStackSize
+    case (.default, .explicit), (.default, .unresolved): implicit = .maxWasmStack
+    default: return []
+    }
+    let value = implicit == .asyncStackSize ? async : max
+    let message = "\(implicit.rawValue) is left to the Wasmtime \(group.version.version) default \(ValueDescription.bytes(value.value ?? 0)) while \(implicit == .asyncStackSize ? "max_wasm_stack" : "async_stack_size") is set explicitly; defaults change between versions, pin it"
+    var result = finding(group, at: anchor(group), in: context, message: message)
+    if !group.configIsFresh {
+      // Pinning a "default" in a config built elsewhere could overwrite a value set there.
+      result.fixable = false
+      result.message += " (the configuration is created outside this scope, where it may already be set; wasmfix does not pin it here)"
+    }
+    return [result]
+  }
+
+  /// Pins the implicit value to the default it has today (the seed article's advice), unless
+  /// an earlier fix already set it.
+  static func fix(_ context: inout FixContext) -> FixOutcome {
+    let group = context.group
+    if context.asyncPinned || (group.maxWasmStack.source != .default && group.asyncStackSize.source != .default) {
+      return .fixed(nil)
+    }
+    if group.asyncStackSize.source == .default, let value = context.plannedAsync {
+      guard context.setValue(.asyncStackSize, to: value) else { return .refused("cannot place the async_stack_size call here") }
+      return .fixed("pin async_stack_size")
+    }
+    if group.maxWasmStack.source == .default, let value = context.plannedMax {
+      guard context.setValue(.maxWasmStack, to: value) else { return .refused("cannot place the max_wasm_stack call here") }
+      return .fixed("pin max_wasm_stack")
+    }
+    return .refused("the implicit value is not known for this version")
+  }
+}

@@ -1,0 +1,33 @@
+import WasmfixEvaluation
+/// The fix of WF001 and WF005 (max_wasm_stack > async_stack_size): raise the async stack to
+/// `max + headroom` where the binding can set it and the strategy allows, else lower max to
+/// `async - headroom`, never below 64 KiB.
+enum StackMismatchFix {
+  static let minimumMaxWasmStack: Int128 = 64 << 10
+
+  static func apply(_ context: inout FixContext) -> FixOutcome {
+    guard let maxValue = context.plannedMax, let asyncValue = context.plannedAsync else {
+      return .refused("a value is not known until run time")
+    }
+    let options = context.options
+    let canRaise = context.group.canSetAsyncStack
+    if options.strategy == .raiseAsync && canRaise {
+      let target = Swift.max(maxValue + Int128(options.headroom), asyncValue)
+      guard target <= Int128(UInt64.max) else {
+        return .refused("max_wasm_stack + headroom does not fit in 64 bits; lower max_wasm_stack by hand")
+      }
+      guard context.setValue(.asyncStackSize, to: target) else { return .refused("cannot place the async_stack_size call here") }
+      context.plannedAsync = target
+      context.asyncPinned = true
+      return .fixed("raise async_stack_size to max_wasm_stack + headroom")
+    }
+    let target = asyncValue - Int128(options.headroom)
+    let why = canRaise ? "" : " (\(context.bindingName) cannot set the async stack, so wasmfix lowers max_wasm_stack)"
+    guard target >= minimumMaxWasmStack else {
+      return .refused("lowering max_wasm_stack to async_stack_size - headroom would leave \(ValueDescription.bytes(target)), below 64 KiB\(why)")
+    }
+    guard context.setValue(.maxWasmStack, to: target) else { return .refused("cannot rewrite this max_wasm_stack") }
+    context.plannedMax = target
+    return .fixed("lower max_wasm_stack to async_stack_size - headroom\(why)")
+  }
+}

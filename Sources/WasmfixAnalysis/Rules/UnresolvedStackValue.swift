@@ -1,0 +1,57 @@
+import WasmfixEvaluation
+/// WF002: a stack value is only known at run time, so the invariant cannot be checked statically.
+enum UnresolvedStackValue: Rule {
+  static let id = RuleID(code: "WF002", name: "unresolved-stack-value")
+  static let severity = Severity.warning
+  static let fixable = true
+  static let explanation = """
+    # WF002 unresolved-stack-value (warning)
+
+    ## What it checks
+    A `max_wasm_stack` or `async_stack_size` whose value is not a compile-time constant: an
+    environment variable, a function parameter, a struct field, a config file value.
+
+    ## Why it matters
+    wasmfix cannot prove `max_wasm_stack <= async_stack_size`, and neither can a reviewer:
+    the engine may fail to start only in the environment that sets the large value.
+
+    ## How the fix works
+    No value is rewritten. A run-time assertion goes in before the engine is created, so a
+    bad value fails with a clear message instead of a Wasmtime error or an abort: Rust
+    `assert!(a <= b, ...)`, C `if (a > b) { fprintf(stderr, ...); abort(); }` (not `assert`,
+    which `NDEBUG` removes), C# `if (a > b) throw new InvalidOperationException(...)`.
+    """
+  static let examples: [RuleExample] = [
+    .triggers(.rust, "config.max_wasm_stack(stack_size);\nconfig.async_stack_size(2 << 20);\n",
+              fixed: "assert!(stack_size <= 2 << 20, \"max_wasm_stack must be less than or equal to async_stack_size\");\n"),
+    .passes(.rust, "config.max_wasm_stack(1 << 20);\nconfig.async_stack_size(2 << 20);\n"),
+  ]
+
+  static func check(_ group: EngineGroup, in context: RuleContext) -> [Finding] {
+    var unresolved: [String] = []
+    for (setting, value) in [(Setting.maxWasmStack, group.maxWasmStack), (.asyncStackSize, group.asyncStackSize)]
+    where value.source == .unresolved {
+      guard let index = value.siteIndex else { continue }
+      let site = context.sites[index]
+      let reason: String
+      if case let .unresolved(why) = site.value { reason = why } else { reason = "not a constant" }
+      unresolved.append("\(setting.rawValue) `\(site.argumentText)` (\(reason))")
+    }
+    // An assertion of the invariant in the same scope (an earlier fix) settles it at run time.
+    guard !unresolved.isEmpty, !group.siteIndexes.contains(where: { context.sites[$0].scopeHasAssertion }) else { return [] }
+    let other = group.maxWasmStack.source == .unresolved
+      ? (group.asyncStackSize.source == .unresolved ? "" : "; async_stack_size is \(ValueDescription.effective(group.asyncStackSize, setting: .asyncStackSize, group: group, sites: context.sites))")
+      : "; max_wasm_stack is \(ValueDescription.effective(group.maxWasmStack, setting: .maxWasmStack, group: group, sites: context.sites))"
+    let verb = unresolved.count > 1 ? "are not compile-time constants" : "is not a compile-time constant"
+    let message = "\(unresolved.joined(separator: " and ")) \(verb)\(other); max_wasm_stack <= async_stack_size can only be checked at run time"
+    return [finding(group, at: anchor(group), in: context, message: message)]
+  }
+
+  /// Asserts the invariant at run time, before the engine is created.
+  static func fix(_ context: inout FixContext) -> FixOutcome {
+    guard context.insertRuntimeAssertion(max: context.plannedMax, async: context.plannedAsync) else {
+      return .refused("no statement to place a run-time assertion before")
+    }
+    return .fixed("assert the invariant at run time")
+  }
+}

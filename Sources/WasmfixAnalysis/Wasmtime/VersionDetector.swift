@@ -1,0 +1,335 @@
+import WasmfixEvaluation
+import Foundation
+
+/// The Wasmtime version that applies to a file, and where it came from.
+public struct DetectedVersion: Sendable, Equatable {
+  public var version: WasmtimeVersion
+  /// The manifest's path relative to the scan root (absolute when outside it), `--wasmtime-version`
+  /// for an override, nil when assumed.
+  public var source: String?
+  /// No manifest named a version: `WasmtimeVersion.newestKnown` is assumed.
+  public var assumed: Bool
+  /// From the nearest `Cargo.toml` with a wasmtime dependency: false only when it has
+  /// `default-features = false` and neither the `async` nor the `stack-switching` feature
+  /// (nor crate default features turning on `wasmtime/async`); nil when there is no such Cargo.toml.
+  public var cargoAsyncFeature: Bool?
+
+  public init(version: WasmtimeVersion, source: String?, assumed: Bool, cargoAsyncFeature: Bool?) {
+    self.version = version
+    self.source = source
+    self.assumed = assumed
+    self.cargoAsyncFeature = cargoAsyncFeature
+  }
+}
+
+/// Finds the Wasmtime version for a file from the nearest manifest above it.
+///
+/// Walks up from the file's directory to the repository root (the directory holding `.git`,
+/// inclusive) or `/`. In each directory it looks, in this order, for a `Cargo.lock` listing the
+/// `wasmtime` package, a `Cargo.toml` depending on `wasmtime`, MSBuild files referencing the
+/// `Wasmtime` NuGet package, `wasmtime-version.txt`, and a vendored `wasmtime.h` (there or in
+/// `include/`). The nearest directory with a match wins; a `Cargo.toml` requirement alone sends
+/// the walk on to the `Cargo.lock` above it, whose resolved version says more.
+/// Thread-safe; manifests are read once per directory.
+public final class VersionDetector: @unchecked Sendable {
+  private let root: String
+  let override: WasmtimeVersion?
+  private let lock = NSLock()
+  /// Guarded by `lock`.
+  private var directories: [String: DirectoryManifests] = [:]
+  /// Guarded by `lock`; keyed by the directory the walk starts from.
+  private var results: [String: DetectedVersion] = [:]
+  private var cliResults: [String: DetectedVersion] = [:]
+
+  public init(root: String, override: WasmtimeVersion?) {
+    let absolute = root.hasPrefix("/") ? root : FileManager.default.currentDirectoryPath + "/" + root
+    self.root = Self.normalize(absolute)
+    self.override = override
+  }
+
+  public func version(forFileAt absolutePath: String) -> DetectedVersion {
+    version(forDirectory: Self.parent(of: Self.normalize(absolutePath)))
+  }
+
+  /// The version for a file configuring `binding`. The `wasmtime` CLI is installed, not
+  /// linked: a crate's Cargo.lock says nothing about it, so only `wasmtime-version.txt` (the
+  /// pin CI scripts read, as dotnet/runtime's does) and `--wasmtime-version` name it.
+  func version(forFileAt absolutePath: String, binding: WasmtimeBinding) -> DetectedVersion {
+    guard binding == .cli else { return version(forFileAt: absolutePath) }
+    if let override { return DetectedVersion(version: override, source: "--wasmtime-version", assumed: false, cargoAsyncFeature: nil) }
+    let directory = Self.parent(of: Self.normalize(absolutePath))
+    lock.lock()
+    defer { lock.unlock() }
+    if let cached = cliResults[directory] { return cached }
+    var result = DetectedVersion(version: .newestKnown, source: nil, assumed: true, cargoAsyncFeature: nil)
+    for directory in ancestors(of: directory) {
+      if let version = manifests(directory).versionFile {
+        result = DetectedVersion(version: version, source: relative(directory + "/wasmtime-version.txt"), assumed: false, cargoAsyncFeature: nil)
+        break
+      }
+    }
+    cliResults[directory] = result
+    return result
+  }
+
+  /// The version for the scan root itself (the JSON report's top-level `wasmtime`).
+  public func versionForRoot() -> DetectedVersion {
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), !isDirectory.boolValue {
+      return version(forDirectory: Self.parent(of: root))
+    }
+    return version(forDirectory: root)
+  }
+
+  private func version(forDirectory directory: String) -> DetectedVersion {
+    lock.lock()
+    defer { lock.unlock() }
+    if let cached = results[directory] { return cached }
+    let result = detect(from: directory)
+    results[directory] = result
+    return result
+  }
+
+  // MARK: The walk (called with `lock` held)
+
+  private func detect(from directory: String) -> DetectedVersion {
+    let chain = ancestors(of: directory)
+    let asyncFeature = cargoAsyncFeature(chain)
+    if let override {
+      return DetectedVersion(version: override, source: "--wasmtime-version", assumed: false, cargoAsyncFeature: asyncFeature)
+    }
+    func found(_ version: WasmtimeVersion, _ path: String) -> DetectedVersion {
+      DetectedVersion(version: version, source: relative(path), assumed: false, cargoAsyncFeature: asyncFeature)
+    }
+    for (index, directory) in chain.enumerated() {
+      let here = manifests(directory)
+      let requirement = cargoRequirement(chain, at: index)
+      if !here.lockVersions.isEmpty {
+        if let version = Self.pick(here.lockVersions, within: requirement?.range) {
+          return found(version, directory + "/Cargo.lock")
+        }
+        // A lock with no version satisfying the requirement is stale; the requirement says more.
+        if let requirement, let lowest = requirement.range?.lowest { return found(lowest, requirement.path) }
+      }
+      if let cargo = here.cargo, cargo.mentionsWasmtime {
+        for above in chain.dropFirst(index + 1) {
+          let versions = manifests(above).lockVersions
+          if versions.isEmpty { continue }
+          if let version = Self.pick(versions, within: requirement?.range) {
+            return found(version, above + "/Cargo.lock")
+          }
+          break
+        }
+        if let requirement, let lowest = requirement.range?.lowest { return found(lowest, requirement.path) }
+        // A dependency without a readable version (git, unreadable path): look further up.
+      }
+      if let dotnet = here.dotnet { return found(dotnet.version, dotnet.path) }
+      if let version = here.versionFile { return found(version, directory + "/wasmtime-version.txt") }
+      if let header = here.header { return found(header.version, header.path) }
+    }
+    return DetectedVersion(
+      version: .newestKnown, source: nil, assumed: true, cargoAsyncFeature: asyncFeature)
+  }
+
+  /// The directory and its parents, up to and including the repository root or `/`.
+  private func ancestors(of directory: String) -> [String] {
+    var chain: [String] = []
+    var current = directory
+    while true {
+      chain.append(current)
+      if manifests(current).isRepositoryRoot || current == "/" { return chain }
+      current = Self.parent(of: current)
+    }
+  }
+
+  /// The highest version within the requirement (the highest overall without one); nil when none fits.
+  private static func pick(_ versions: [WasmtimeVersion], within range: WasmtimeVersionRange?) -> WasmtimeVersion? {
+    guard let range else { return versions.max() }
+    return versions.filter(range.contains).max()
+  }
+
+  /// The version requirement of the wasmtime dependency in the `Cargo.toml` at `chain[index]`, and
+  /// the manifest that states it (a `[workspace.dependencies]` root for `workspace = true`, the
+  /// dependency's own `Cargo.toml` for a `path` dependency without a version).
+  private func cargoRequirement(_ chain: [String], at index: Int) -> (range: WasmtimeVersionRange?, path: String)? {
+    let directory = chain[index]
+    guard let cargo = manifests(directory).cargo, cargo.mentionsWasmtime else { return nil }
+    let manifestPath = directory + "/Cargo.toml"
+    for dependency in cargo.dependencies {
+      var effective = dependency
+      var path = manifestPath
+      if dependency.workspace {
+        guard let inherited = workspaceDependency(chain, from: index) else { continue }
+        effective = dependency.inheriting(from: inherited.dependency)
+        path = inherited.path
+      }
+      if let version = effective.version {
+        return (WasmtimeVersionRange(parsing: version), path)
+      }
+      if let relativePath = effective.path {
+        let dependencyDirectory = Self.normalize(
+          relativePath.hasPrefix("/") ? relativePath : Self.parent(of: path) + "/" + relativePath)
+        if let version = manifests(dependencyDirectory).cargo?.packageVersion,
+          let exact = WasmtimeVersionRange(parsing: "=" + version)
+        {
+          return (exact, dependencyDirectory + "/Cargo.toml")
+        }
+      }
+    }
+    if let workspace = cargo.workspaceDependency, let version = workspace.version {
+      return (WasmtimeVersionRange(parsing: version), manifestPath)
+    }
+    return nil
+  }
+
+  /// The nearest `[workspace.dependencies]` wasmtime entry at or above `chain[index]`.
+  private func workspaceDependency(_ chain: [String], from index: Int)
+    -> (dependency: WasmtimeManifest.CargoDependency, path: String)?
+  {
+    for directory in chain.dropFirst(index) {
+      if let base = manifests(directory).cargo?.workspaceDependency { return (base, directory + "/Cargo.toml") }
+    }
+    return nil
+  }
+
+  /// Whether the nearest `Cargo.toml` naming wasmtime compiles in `async`/`stack-switching`.
+  private func cargoAsyncFeature(_ chain: [String]) -> Bool? {
+    for (index, directory) in chain.enumerated() {
+      guard let cargo = manifests(directory).cargo, cargo.mentionsWasmtime else { continue }
+      if cargo.defaultFeaturesEnableAsync { return true }
+      if cargo.dependencies.isEmpty { return cargo.workspaceDependency?.enablesAsync ?? true }
+      // Cargo unifies the features of every entry (dependencies, dev-, build-, per target).
+      return cargo.dependencies.contains { dependency in
+        guard dependency.workspace else { return dependency.enablesAsync }
+        // An unresolvable inheritance keeps Cargo's defaults: async on.
+        guard let inherited = workspaceDependency(chain, from: index) else { return true }
+        return dependency.inheriting(from: inherited.dependency).enablesAsync
+      }
+    }
+    return nil
+  }
+
+  // MARK: Per-directory manifests
+
+  /// What one directory's manifests say, read once.
+  private struct DirectoryManifests {
+    var isRepositoryRoot = false
+    /// `wasmtime` versions in `Cargo.lock`; empty when there is none or it does not list wasmtime.
+    var lockVersions: [WasmtimeVersion] = []
+    var cargo: WasmtimeManifest.CargoManifest?
+    var dotnet: (version: WasmtimeVersion, path: String)?
+    var versionFile: WasmtimeVersion?
+    var header: (version: WasmtimeVersion, path: String)?
+  }
+
+  private func manifests(_ directory: String) -> DirectoryManifests {
+    if let cached = directories[directory] { return cached }
+    let result = Self.readManifests(directory)
+    directories[directory] = result
+    return result
+  }
+
+  private static func readManifests(_ directory: String) -> DirectoryManifests {
+    func path(_ name: String) -> String { directory == "/" ? "/" + name : directory + "/" + name }
+    // One listing per directory: most directories hold none of the manifests, and a name not
+    // listed costs no further system call.
+    let entries = manifestEntries(of: directory)
+    let names = Set(entries)
+    let reader = FileReader()
+    func read(_ name: String) -> String? {
+      guard names.contains(name.split(separator: "/").first.map(String.init) ?? name),
+            case let .success(bytes) = reader.read(path(name)) else { return nil }
+      let text = String(decoding: bytes, as: UTF8.self)
+      // Windows editors write a BOM into csproj and txt files; it is not part of the content.
+      return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+    }
+
+    var result = DirectoryManifests()
+    // `.git` is a directory in a clone, a file in a worktree or submodule.
+    result.isRepositoryRoot = names.contains(".git")
+    if let text = read("Cargo.lock") { result.lockVersions = WasmtimeManifest.cargoLockVersions(text) }
+    if let text = read("Cargo.toml") { result.cargo = WasmtimeManifest.CargoManifest(parsing: text) }
+
+    let projects = entries.filter { $0.hasSuffix(".csproj") || $0.hasSuffix(".fsproj") || $0.hasSuffix(".vbproj") }.sorted()
+    let msbuildFiles = projects + ["Directory.Packages.props", "Directory.Build.props", "packages.config"]
+    let texts = msbuildFiles.compactMap { name in read(name).map { (name, $0) } }
+    if !texts.isEmpty {
+      // Properties (`$(WasmtimeVersion)`) may be defined in any of the directory's MSBuild files;
+      // Directory.Build.props is imported first, the project last.
+      var properties: [String: String] = [:]
+      for (_, text) in texts.reversed() {
+        properties.merge(WasmtimeManifest.msbuildProperties(text)) { _, new in new }
+      }
+      for (name, text) in texts {
+        if let version = WasmtimeManifest.msbuildWasmtimeVersion(text, properties: properties).version {
+          result.dotnet = (version, path(name))
+          break
+        }
+      }
+    }
+
+    if let text = read("wasmtime-version.txt") { result.versionFile = WasmtimeManifest.versionFileVersion(text) }
+    for name in ["wasmtime.h", "include/wasmtime.h"] {
+      if let text = read(name), let version = WasmtimeManifest.headerVersion(text) {
+        result.header = (version, path(name))
+        break
+      }
+    }
+    return result
+  }
+
+  /// Names `readManifests` may read (the first component for `include/wasmtime.h`).
+  private static let manifestNames: Set<String> = [
+    ".git", "Cargo.lock", "Cargo.toml", "Directory.Packages.props", "Directory.Build.props", "packages.config",
+    "wasmtime-version.txt", "wasmtime.h", "include",
+  ]
+  private static let manifestNameLengths = Set(manifestNames.map(\.utf8.count))
+
+  /// The directory's entries that are manifests (or `.git`, `include`, MSBuild projects); empty
+  /// when it cannot be read. Other entries are passed over without making a String: the
+  /// directories above the sites (`crates/`, the root) may hold thousands.
+  private static func manifestEntries(of directory: String) -> [String] {
+    guard let handle = opendir(directory) else { return [] }
+    defer { closedir(handle) }
+    var names: [String] = []
+    while let entry = readdir(handle) {
+      let name: String? = withUnsafePointer(to: entry.pointee.d_name) {
+        $0.withMemoryRebound(to: UInt8.self, capacity: 256) { pointer in
+          let bytes = UnsafeBufferPointer(start: pointer, count: strlen(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self)))
+          let isProject = bytes.count > 7 && bytes.suffix(4).elementsEqual("proj".utf8)
+          guard isProject || manifestNameLengths.contains(bytes.count) else { return nil }
+          let name = String(decoding: bytes, as: UTF8.self)
+          return isProject || manifestNames.contains(name) ? name : nil
+        }
+      }
+      if let name { names.append(name) }
+    }
+    return names
+  }
+
+  // MARK: Paths
+
+  private func relative(_ path: String) -> String {
+    if root == "/" { return String(path.dropFirst()) }
+    if path.hasPrefix(root + "/") { return String(path.dropFirst(root.count + 1)) }
+    return path
+  }
+
+  /// Removes `.`/`..` components, repeated and trailing slashes; keeps the path absolute.
+  static func normalize(_ path: String) -> String {
+    var components: [Substring] = []
+    for component in path.split(separator: "/") {
+      switch component {
+      case ".": continue
+      case "..": if !components.isEmpty { components.removeLast() }
+      default: components.append(component)
+      }
+    }
+    return "/" + components.joined(separator: "/")
+  }
+
+  static func parent(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return "/" }
+    return String(path[..<slash])
+  }
+}

@@ -1,0 +1,264 @@
+import WasmfixFixing
+import WasmfixReporting
+import Dispatch
+import Foundation
+
+/// Runs the pipeline: walk, prefilter + parse + extract (parallel), resolve constants,
+/// evaluate, group, judge. Knows nothing of terminals or exit codes.
+public struct Scanner {
+  public let options: ScanOptions
+  /// File contents that replace what is on disk, by absolute path (for verifying fixes).
+  var overlay: [String: [UInt8]] = [:]
+
+  public init(options: ScanOptions) { self.options = options }
+
+  public enum ScanError: Error, CustomStringConvertible {
+    case grammar(String)
+    case walk(String)
+    public var description: String {
+      switch self {
+      case let .grammar(message), let .walk(message): return message
+      }
+    }
+  }
+
+  public func scan() throws -> ScanResult {
+    do { try Surfaces.checkGrammars() } catch { throw ScanError.grammar("\(error)") }
+    let root = Self.root(for: options)
+    let walker = WorkspaceWalker(root: root, options: options.walk)
+    let walked: WalkResult, scanned: ScannedFiles
+    let detector = VersionDetector(root: root, override: options.wasmtimeVersion)
+    do { (walked, scanned) = try walkAndScan(walker, detector: detector) } catch { throw ScanError.walk("\(error)") }
+    var analyzed = analyze(root: root, results: scanned.results, skipped: walked.skipped, candidates: scanned.candidates,
+                           detector: detector)
+    analyzed.filesScanned = scanned.count - (analyzed.skipped.count - walked.skipped.count)
+    return analyzed
+  }
+
+  /// Scans again only the files that had sites plus `overlay`'s edited files, reusing the first
+  /// scan's walk and constant-name index: what a fix's verification needs, at a fraction of a
+  /// full scan's cost.
+  func rescan(_ previous: ScanResult) -> ScanResult {
+    // Files the fix did not touch read the same as before: reuse their scans, re-scan the rest.
+    var results: [(WalkedFile, FileResult)] = []
+    var toScan: [WalkedFile] = []
+    for (file, result) in previous.sitedScans {
+      if overlay[file.absolutePath] == nil { results.append((file, result)) } else { toScan.append(file) }
+    }
+    let known = Set(previous.sitedScans.map(\.file.absolutePath))
+    for candidate in previous.candidates where overlay[candidate.absolutePath] != nil && !known.contains(candidate.absolutePath) {
+      toScan.append(WalkedFile(absolutePath: candidate.absolutePath, relativePath: candidate.relativePath))
+    }
+    // In parallel, one FileScanner (parsers, buffers) per worker.
+    let buffer = UnsafeMutableBufferPointer<FileResult>.allocate(capacity: toScan.count)
+    buffer.initialize(repeating: FileResult(outcome: .noMatch, definedNames: []))
+    defer { buffer.deinitialize(); buffer.deallocate() }
+    let next = AtomicCounter()
+    let workers = max(1, min(options.jobs ?? ProcessInfo.processInfo.activeProcessorCount, toScan.count))
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+      let scanner = FileScanner(overlay: overlay, maxFileSize: options.walk.maxFileSize)
+      while case let i = next.increment(), i < toScan.count {
+        guard let surface = Surfaces.surface(forPath: toScan[i].relativePath) else { continue }
+        buffer[i] = scanner.scan(toScan[i], surface: surface)
+      }
+    }
+    results += zip(toScan, buffer).map { ($0, $1) }
+    // The edited files' name lists replace their old ones (a fix may add or remove a definition).
+    var fresh = Dictionary(uniqueKeysWithValues: zip(toScan, buffer).map { ($0.absolutePath, ($0, $1.definedNames)) })
+    var candidates = previous.candidates
+    for i in candidates.indices {
+      guard let (file, names) = fresh.removeValue(forKey: candidates[i].absolutePath) else { continue }
+      candidates[i] = ConstantIndex.CandidateFile(absolutePath: file.absolutePath, relativePath: file.relativePath,
+                                                  language: candidates[i].language, definedNames: names)
+    }
+    for (file, names) in fresh.values.sorted(by: { $0.0.relativePath < $1.0.relativePath }) where !names.isEmpty {
+      guard let language = SurfaceID(path: file.relativePath) else { continue }
+      candidates.append(ConstantIndex.CandidateFile(absolutePath: file.absolutePath, relativePath: file.relativePath,
+                                                    language: language, definedNames: names))
+    }
+    var result = analyze(root: previous.root, results: results, skipped: [], candidates: candidates,
+                         detector: previous.detector ?? VersionDetector(root: previous.root, override: options.wasmtimeVersion),
+                         index: previous.constants.map { ConstantIndex(updating: $0, files: candidates, overlay: overlay) })
+    result.filesScanned = previous.filesScanned
+    return result
+  }
+
+  /// Everything after reading: constants, evaluation, groups, rules.
+  /// `results` holds the files the prefilter did not rule out (scanned or skipped).
+  private func analyze(root: String, results: [(WalkedFile, FileResult)], skipped walkSkipped: [SkippedFile],
+                       candidates: [ConstantIndex.CandidateFile], detector: VersionDetector,
+                       index reused: ConstantIndex? = nil) -> ScanResult {
+    var skipped = walkSkipped
+    var extracted: [(file: WalkedFile, scan: FileScan)] = []
+    var definedNames: [String: [UInt64]] = [:]
+    for (file, result) in results {
+      switch result.outcome {
+      case .noMatch: continue
+      case let .skipped(entry): skipped.append(entry)
+      case let .scanned(scan):
+        extracted.append((file, scan))
+        definedNames[file.absolutePath] = result.definedNames
+      }
+    }
+    // Deterministic output whatever the workers' scheduling: files in path order.
+    extracted.sort { WalkPath.bytewiseLess($0.file.relativePath, $1.file.relativePath) }
+
+    let index = reused ?? ConstantIndex(files: candidates)
+    index.overlay = overlay
+    var names = Set<String>()
+    for entry in extracted { for site in entry.scan.sites { for path in site.argument.referencedNames { names.insert(path.last ?? "") } } }
+    index.index(names: names)
+
+    var sites: [Site] = []
+    var documented: [Bool] = []
+    var warnings: [String] = []
+    for entry in extracted {
+      guard let language = SurfaceID(path: entry.file.relativePath) else { continue }
+      for (raw, isDocumented) in zip(entry.scan.sites, entry.scan.documented) {
+        var evaluator = ConstantEvaluator(language: language, file: entry.file.relativePath, resolver: index)
+        var value = evaluator.evaluate(raw.argument)
+        // size_t / usize parameters receive negative C values wrapped, as the compiler does.
+        if Surfaces.surface(language)?.binding != .dotnet, raw.setting != .asyncSupport, case let .integer(v) = value, v < 0 {
+          value = .integer(IntegerType(bits: 64, signed: false).convert(v))
+        }
+        let position = entry.scan.source.position(of: raw.nameRange.lowerBound)
+        if raw.inErrorRegion {
+          warnings.append("\(entry.file.relativePath):\(position.line):\(position.column): warning: this \(raw.setting.rawValue) call is inside a syntax error; its value may be wrong")
+        }
+        sites.append(Site(
+          path: entry.file.relativePath, absolutePath: entry.file.absolutePath, language: language,
+          setting: raw.setting, apiName: raw.apiName, line: position.line, column: position.column,
+          nameRange: raw.nameRange, argument: raw.argument, argumentText: raw.argumentText,
+          argumentRange: raw.argumentRange, callRange: raw.callRange, receiverText: raw.receiverText,
+          statementRange: raw.statementRange, isChainLink: raw.isChainLink, inErrorRegion: raw.inErrorRegion,
+          value: value, definition: raw.definition ?? Self.directDefinition(raw.argument, evaluator.definitionsUsed), notes: evaluator.notes, groupID: "",
+          engineStatementStart: raw.engineStatementStart, scopeHasAssertion: raw.scopeHasAssertion,
+          configIsFresh: raw.configIsFresh, impliesAsync: raw.impliesAsync,
+          versionHint: raw.version.map { DetectedVersion(version: $0.version, source: $0.source, assumed: false, cargoAsyncFeature: nil) },
+          configFile: raw.configFile,
+          groupKey: "\(entry.file.relativePath)#\(raw.scopeStart)#\(raw.receiverKey)"))
+        documented.append(isDocumented)
+      }
+    }
+
+    let groups = GroupBuilder.groups(for: &sites, documented: documented, detector: detector)
+    let context = RuleContext(sites: sites, harden: options.harden)
+    var findings = groups.flatMap { group in Rules.all.flatMap { $0.check(group, context) } }
+    for i in findings.indices {
+      let siteIndex = sites.firstIndex { $0.path == findings[i].path && $0.line == findings[i].line && $0.column == findings[i].column }
+      if let siteIndex, sites[siteIndex].inErrorRegion {
+        findings[i].message += " (the call is inside a syntax error; its value may be wrong)"
+      }
+    }
+    findings.sort { ($0.path, $0.line, $0.column, $0.rule.code) < ($1.path, $1.line, $1.column, $1.rule.code) }
+    skipped.sort { $0.path < $1.path }
+    var hashes = index.hashes
+    for entry in extracted { hashes[entry.file.relativePath] = ContentHash.of(entry.scan.source.bytes) }
+    return ScanResult(root: root, wasmtime: detector.versionForRoot(), sites: sites, groups: groups,
+                      findings: findings, skipped: skipped, filesScanned: 0, warnings: warnings,
+                      fileHashes: hashes, options: options, candidates: candidates,
+                      sitedScans: extracted.filter { !$0.scan.sites.isEmpty }.map {
+                        (file: $0.file, result: FileResult(outcome: .scanned($0.scan), definedNames: definedNames[$0.file.absolutePath] ?? []))
+                      }, detector: detector, constants: index.snapshot)
+  }
+
+  /// What the workers keep of a walk: only what later stages use, not a record per file.
+  private struct ScannedFiles {
+    var count = 0
+    /// Files the prefilter did not rule out: scanned or skipped.
+    var results: [(WalkedFile, FileResult)] = []
+    /// Files that may define constants.
+    var candidates: [ConstantIndex.CandidateFile] = []
+  }
+
+  /// Walks on one thread while workers (one per core) read and scan the files it finds.
+  /// The order of the results depends on scheduling; `analyze` sorts what it reports.
+  /// Workers also look up the Wasmtime version of each file with sites, so the manifests are
+  /// read while other files are still being scanned rather than afterwards.
+  private func walkAndScan(_ walker: WorkspaceWalker, detector: VersionDetector) throws -> (WalkResult, ScannedFiles) {
+    let feed = FileFeed()
+    // Written by the walking thread before it signals `walkDone`, read only after the wait.
+    final class Outcome: @unchecked Sendable { var result = WalkResult(); var error: Error? }
+    let outcome = Outcome()
+    let walkDone = DispatchSemaphore(value: 0)
+    let paths = options.paths
+    let walkThread = Thread {
+      do {
+        outcome.result = try walker.walk(paths, sorted: false, onFile: feed.push) {
+          Surfaces.surface(forPath: $0) != nil
+        }
+      } catch {
+        outcome.error = error
+      }
+      feed.finish()
+      walkDone.signal()
+    }
+    walkThread.stackSize = 8 << 20
+    walkThread.start()
+
+    let workers = max(1, options.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
+    let perWorker = UnsafeMutableBufferPointer<ScannedFiles>.allocate(capacity: workers)
+    perWorker.initialize(repeating: ScannedFiles())
+    defer { perWorker.deinitialize(); perWorker.deallocate() }
+    let done = AtomicCounter()
+    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+      let scanner = FileScanner(overlay: overlay, maxFileSize: options.walk.maxFileSize)
+      var local = ScannedFiles()
+      while let file = feed.next() {
+        guard let surface = Surfaces.surface(forPath: file.relativePath) else { continue }
+        let language = surface.id
+        let result = scanner.scan(file, surface: surface)
+        local.count += 1
+        switch result.outcome {
+        case .noMatch: break
+        case .skipped: local.results.append((file, result))
+        case let .scanned(scan):
+          local.results.append((file, result))
+          if !scan.sites.isEmpty { _ = detector.version(forFileAt: file.absolutePath) }
+        }
+        if !result.definedNames.isEmpty {
+          local.candidates.append(ConstantIndex.CandidateFile(absolutePath: file.absolutePath, relativePath: file.relativePath,
+                                                              language: language, definedNames: result.definedNames))
+        }
+        let count = done.increment() + 1
+        if let progress = options.progress, count % 512 == 0 { progress(count, 0) }
+      }
+      perWorker[worker] = local
+    }
+    walkDone.wait()
+    if let error = outcome.error { throw error }
+    var merged = ScannedFiles()
+    for local in perWorker {
+      merged.count += local.count
+      merged.results += local.results
+      merged.candidates += local.candidates
+    }
+    return (outcome.result, merged)
+  }
+
+  /// The constant the argument *is* (`MAX`, `MAX as usize`, `(size_t)MAX`): the one a fix
+  /// may edit. An argument that computes with a constant (`A + 1`) has none.
+  static func directDefinition(_ argument: WasmfixSurfaces.Expression, _ used: [ConstantDefinition]) -> ConstantDefinition? {
+    switch argument {
+    case .name: return used.first
+    case let .cast(_, inner): return directDefinition(inner, used)
+    default: return nil
+    }
+  }
+
+  /// The single directory given, else the current directory.
+  static func root(for options: ScanOptions) -> String {
+    let cwd = FileManager.default.currentDirectoryPath
+    func absolute(_ path: String) -> String {
+      let full = path.hasPrefix("/") ? path : cwd + "/" + path
+      return URL(fileURLWithPath: full).standardizedFileURL.path
+    }
+    if let root = options.root { return absolute(root) }
+    var isDirectory: ObjCBool = false
+    if options.paths.count == 1, FileManager.default.fileExists(atPath: absolute(options.paths[0]), isDirectory: &isDirectory),
+       isDirectory.boolValue {
+      return absolute(options.paths[0])
+    }
+    return absolute(".")
+  }
+}

@@ -1,0 +1,137 @@
+import WasmfixAnalysis
+import Foundation
+
+/// Plans fixes for a scan, applies them in memory, checks every edited file still parses as
+/// cleanly as before and that a re-scan no longer reports the fixed findings, and only then
+/// hands out the new contents (for `--diff`) or writes them (for `--write`).
+public struct Fixer {
+  public let result: ScanResult
+  public let options: FixOptions
+  /// Scans again with some files' contents replaced (absolute path → bytes): how a fix is
+  /// verified before anything is written. The pipeline provides it (`Fixer(result:options:)`).
+  let rescan: @Sendable ([String: [UInt8]]) -> ScanResult
+
+  public init(result: ScanResult, options: FixOptions, rescan: @escaping @Sendable ([String: [UInt8]]) -> ScanResult) {
+    self.result = result
+    self.options = options
+    self.rescan = rescan
+  }
+
+  /// One file the verified fixes change.
+  public struct FileChange: Sendable {
+    public var path: String
+    public var absolutePath: String
+    public var original: [UInt8]
+    public var edited: [UInt8]
+    public var diff: String { UnifiedDiff.render(path: path, old: original, new: edited) }
+  }
+
+  public struct Outcome: Sendable {
+    /// The scan result with `fixed` / `unfixedReason` set on its findings.
+    public var result: ScanResult
+    public var changes: [FileChange]
+    /// One-line messages about files left alone (refused edits, failed writes).
+    public var messages: [String]
+  }
+
+  /// Computes the verified changes without touching the disk.
+  public func prepare() -> Outcome {
+    var planner = FixPlanner(result: result, options: options)
+    let plan = planner.plan()
+    var active = plan.fixes
+    var refusals = plan.refusals
+    var messages = planner.changedFiles.sorted().map { "\($0): changed since it was scanned; not fixed" }
+
+    // Drop fixes whose files refuse them, until every remaining file applies cleanly.
+    var changes: [FileChange] = []
+    while true {
+      var refusedGroups = Set<String>()
+      changes = []
+      let byFile = Dictionary(grouping: active.flatMap(\.edits)) { $0.absolutePath }.sorted { $0.key < $1.key }
+      // The syntax checks (two parses per file) run in parallel; their verdicts are read in order.
+      let verdicts = SyntaxCheck.verdicts(for: byFile.map { ($0.value[0].path, $0.key, $0.value) }, hashes: result.fileHashes)
+      for ((absolutePath, edits), verdict) in zip(byFile, verdicts) {
+        let path = edits[0].path
+        let groups = Set(active.filter { $0.edits.contains { $0.absolutePath == absolutePath } }.map(\.groupID))
+        switch verdict {
+        case let .refused(problem):
+          messages.append("\(path): \(problem); not fixed")
+          refusedGroups.formUnion(groups)
+        case let .edited(original, edited):
+          if edited != original { changes.append(FileChange(path: path, absolutePath: absolutePath, original: original, edited: edited)) }
+        }
+      }
+      if refusedGroups.isEmpty { break }
+      for fix in active where refusedGroups.contains(fix.groupID) {
+        for index in fix.findingIndexes { refusals[index] = refusals[index] ?? "its file was left untouched (see above)" }
+      }
+      active.removeAll { refusedGroups.contains($0.groupID) }
+    }
+
+    // Re-scan the edited text: a fix that leaves its finding behind is a bug, not a success.
+    if !changes.isEmpty {
+      let verification = verify(changes, plan: plan)
+      for fix in active {
+        for index in fix.findingIndexes where verification.stillReported(result.findings[index]) {
+          refusals[index] = "the edit did not remove the finding; file left untouched"
+          messages.append("\(result.findings[index].path): the fix for \(result.findings[index].rule.code) did not remove it; not written (please report this)")
+        }
+      }
+      let failedGroups = Set(active.filter { $0.findingIndexes.contains { refusals[$0] != nil } }.map(\.groupID))
+      if !failedGroups.isEmpty {
+        let failedFiles = Set(active.filter { failedGroups.contains($0.groupID) }.flatMap { $0.edits.map(\.absolutePath) })
+        changes.removeAll { failedFiles.contains($0.absolutePath) }
+        for fix in active where !failedGroups.contains(fix.groupID) && fix.edits.contains(where: { failedFiles.contains($0.absolutePath) }) {
+          for index in fix.findingIndexes { refusals[index] = "shares a file with a fix that failed verification" }
+        }
+        active.removeAll { fix in fix.edits.contains { failedFiles.contains($0.absolutePath) } }
+      }
+    }
+
+    var updated = result
+    for fix in active {
+      for index in fix.findingIndexes where refusals[index] == nil {
+        updated.findings[index].fixed = true
+        updated.findings[index].fixDescription = fix.title
+      }
+    }
+    for (index, reason) in refusals where !updated.findings[index].fixed { updated.findings[index].unfixedReason = reason }
+    return Outcome(result: updated, changes: changes.sorted { $0.path < $1.path }, messages: messages)
+  }
+
+  struct Verification {
+    var counts: [String: Int]
+    var before: [String: Int]
+    var fixedCounts: [String: Int]
+    func stillReported(_ finding: Finding) -> Bool {
+      let key = "\(finding.path)#\(finding.rule.code)"
+      return (counts[key] ?? 0) > (before[key] ?? 0) - (fixedCounts[key] ?? 0)
+    }
+  }
+
+  private func verify(_ changes: [FileChange], plan: FixPlan) -> Verification {
+    let rescan = self.rescan(Dictionary(uniqueKeysWithValues: changes.map { ($0.absolutePath, $0.edited) }))
+    func count(_ findings: [Finding]) -> [String: Int] {
+      Dictionary(grouping: findings) { "\($0.path)#\($0.rule.code)" }.mapValues(\.count)
+    }
+    let fixedFindings = plan.fixes.flatMap(\.findingIndexes).map { result.findings[$0] }
+    return Verification(counts: count(rescan.findings), before: count(result.findings), fixedCounts: count(fixedFindings))
+  }
+
+  /// Writes the prepared changes atomically; files that fail are reported and their findings unfixed.
+  public func write(_ outcome: Outcome) -> Outcome {
+    var outcome = outcome
+    for change in outcome.changes {
+      do {
+        try SafeFileWriter.write(change.edited, to: change.absolutePath, expecting: change.original)
+      } catch {
+        outcome.messages.append("\(error)")
+        for i in outcome.result.findings.indices where outcome.result.findings[i].fixed && outcome.result.findings[i].path == change.path {
+          outcome.result.findings[i].fixed = false
+          outcome.result.findings[i].unfixedReason = "writing \(change.path) failed"
+        }
+      }
+    }
+    return outcome
+  }
+}

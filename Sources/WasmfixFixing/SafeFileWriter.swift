@@ -1,0 +1,56 @@
+import WasmfixAnalysis
+import Foundation
+import Glibc
+
+/// The only code that writes users' files: checks the file is unchanged since it was read,
+/// writes a temporary file in the same folder with the original mode, fsyncs, then renames.
+/// Symlinks are resolved so the link stays a link; files with several hard links are refused
+/// (a rename would silently split them).
+public enum SafeFileWriter {
+  public enum Failure: Error, CustomStringConvertible {
+    case changedSinceRead(String)
+    case hardLinked(String, Int)
+    case io(String, String)
+    public var description: String {
+      switch self {
+      case let .changedSinceRead(path): return "\(path): changed on disk since it was read; not written"
+      case let .hardLinked(path, count): return "\(path): has \(count) hard links; writing would split them; not written"
+      case let .io(path, reason): return "\(path): \(reason)"
+      }
+    }
+  }
+
+  public static func write(_ bytes: [UInt8], to path: String, expecting original: [UInt8]) throws {
+    let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)).map {
+      $0.hasPrefix("/") ? $0 : ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent($0)
+    } ?? path
+    guard let current = FileManager.default.contents(atPath: target), [UInt8](current) == original else {
+      throw Failure.changedSinceRead(path)
+    }
+    var info = stat()
+    guard stat(target, &info) == 0 else { throw Failure.io(path, String(cString: strerror(errno))) }
+    if info.st_nlink > 1 { throw Failure.hardLinked(path, Int(info.st_nlink)) }
+    let directory = (target as NSString).deletingLastPathComponent
+    let name = (target as NSString).lastPathComponent
+    var template = Array("\(directory.isEmpty ? "." : directory)/.\(name).wasmfix-XXXXXX".utf8CString)
+    let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    guard fd >= 0 else { throw Failure.io(path, "cannot create a temporary file: \(String(cString: strerror(errno)))") }
+    let temporary = String(cString: template)
+    var ok = false
+    defer { if !ok { unlink(temporary) } }
+    let written = bytes.withUnsafeBytes { buffer -> Bool in
+      var offset = 0
+      while offset < buffer.count {
+        let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+        if n <= 0 { return false }
+        offset += n
+      }
+      return true
+    }
+    let synced = written && fchmod(fd, info.st_mode & 0o7777) == 0 && fchown(fd, info.st_uid, info.st_gid) >= -1 && fsync(fd) == 0
+    close(fd)
+    guard synced else { throw Failure.io(path, "write failed: \(String(cString: strerror(errno)))") }
+    guard rename(temporary, target) == 0 else { throw Failure.io(path, "rename failed: \(String(cString: strerror(errno)))") }
+    ok = true
+  }
+}

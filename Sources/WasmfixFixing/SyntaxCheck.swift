@@ -1,0 +1,43 @@
+import WasmfixAnalysis
+import Dispatch
+import Foundation
+
+/// Applies a file's edits in memory and re-parses it: an edit that adds ERROR/MISSING nodes is
+/// refused, and so is a file that changed since the scan or whose edits overlap.
+enum SyntaxCheck {
+  enum Verdict {
+    case edited(original: [UInt8], edited: [UInt8])
+    case refused(String)
+  }
+
+  /// One verdict per (path, absolute path, edits), computed in parallel, returned in order.
+  static func verdicts(for files: [(path: String, absolutePath: String, edits: [TextEdit])], hashes: [String: UInt64]) -> [Verdict] {
+    let results = UnsafeMutableBufferPointer<Verdict>.allocate(capacity: files.count)
+    results.initialize(repeating: .refused(""))
+    defer { results.deinitialize(); results.deallocate() }
+    DispatchQueue.concurrentPerform(iterations: files.count) { i in
+      results[i] = verdict(files[i].path, files[i].absolutePath, files[i].edits, expectedHash: hashes[files[i].path])
+    }
+    return Array(results)
+  }
+
+  static func verdict(_ path: String, _ absolutePath: String, _ edits: [TextEdit], expectedHash: UInt64?) -> Verdict {
+    guard let data = FileManager.default.contents(atPath: absolutePath) else { return .refused("cannot be read") }
+    let original = [UInt8](data)
+    guard expectedHash == nil || expectedHash == ContentHash.of(original) else { return .refused("changed since it was scanned") }
+    do {
+      let (edited, starts) = try EditApplier.applyTracking(edits, to: original)
+      if let problem = newErrors(path: path, original: original, edited: edited, editStarts: starts) { return .refused(problem) }
+      return .edited(original: original, edited: edited)
+    } catch EditApplier.Failure.overlap(let detail) {
+      return .refused("overlapping edits (\(detail))")
+    } catch {
+      return .refused("\(error)")
+    }
+  }
+
+  static func newErrors(path: String, original: [UInt8], edited: [UInt8], editStarts: [Int] = []) -> String? {
+    guard let surface = Surfaces.surface(forPath: path) else { return nil }
+    return surface.newSyntaxErrors(original: original, edited: edited, editStarts: editStarts, parsers: ParserCache())
+  }
+}

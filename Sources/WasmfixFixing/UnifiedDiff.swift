@@ -1,0 +1,105 @@
+import WasmfixAnalysis
+/// A unified diff (`a/` and `b/` prefixes, 3 lines of context) that `git apply` accepts,
+/// computed from the original and edited bytes of a file.
+public enum UnifiedDiff {
+  public static func render(path: String, old: [UInt8], new: [UInt8], context: Int = 3) -> String {
+    let a = lines(old), b = lines(new)
+    // Edits only insert or replace local spans: a common prefix/suffix split per region is
+    // exact, and an LCS over the differing middle keeps hunks minimal.
+    let script = diff(a, b)
+    guard script.contains(where: { $0.kind != .same }) else { return "" }
+    var out = "diff --git a/\(path) b/\(path)\n--- a/\(path)\n+++ b/\(path)\n"
+    var i = 0
+    while i < script.count {
+      guard script[i].kind != .same else { i += 1; continue }
+      var start = i
+      var backtrack = 0
+      while start > 0, backtrack < context, script[start - 1].kind == .same { start -= 1; backtrack += 1 }
+      var end = i
+      var sameRun = 0
+      while end < script.count {
+        if script[end].kind == .same { sameRun += 1; if sameRun > context * 2 { break } } else { sameRun = 0 }
+        end += 1
+      }
+      // Trim the trailing context to `context` lines.
+      var trailing = 0
+      var stop = end
+      while stop > start, script[stop - 1].kind == .same { stop -= 1; trailing += 1 }
+      stop += Swift.min(trailing, context)
+      let hunk = Array(script[start..<stop])
+      let oldStart = (hunk.first { $0.kind != .insert }?.oldIndex ?? firstOldIndex(script, start)) + 1
+      let newStart = (hunk.first { $0.kind != .delete }?.newIndex ?? firstNewIndex(script, start)) + 1
+      let oldCount = hunk.filter { $0.kind != .insert }.count
+      let newCount = hunk.filter { $0.kind != .delete }.count
+      out += "@@ -\(oldCount == 0 ? oldStart - 1 : oldStart),\(oldCount) +\(newCount == 0 ? newStart - 1 : newStart),\(newCount) @@\n"
+      for entry in hunk {
+        let line: Line
+        let marker: String
+        switch entry.kind {
+        case .same: line = a[entry.oldIndex]; marker = " "
+        case .delete: line = a[entry.oldIndex]; marker = "-"
+        case .insert: line = b[entry.newIndex]; marker = "+"
+        }
+        out += marker + line.text
+        if !line.terminated { out += "\n\\ No newline at end of file\n" }
+      }
+      i = stop
+    }
+    return out
+  }
+
+  struct Line: Equatable { var text: String; var terminated: Bool }
+
+  static func lines(_ bytes: [UInt8]) -> [Line] {
+    var result: [Line] = []
+    var start = 0
+    for i in bytes.indices where bytes[i] == 0x0A {
+      result.append(Line(text: String(decoding: bytes[start...i], as: UTF8.self), terminated: true))
+      start = i + 1
+    }
+    if start < bytes.count { result.append(Line(text: String(decoding: bytes[start...], as: UTF8.self), terminated: false)) }
+    return result
+  }
+
+  enum Kind { case same, delete, insert }
+  struct Entry { var kind: Kind; var oldIndex: Int; var newIndex: Int }
+
+  static func firstOldIndex(_ script: [Entry], _ at: Int) -> Int {
+    script[..<at].last { $0.kind != .insert }.map { $0.oldIndex + 1 } ?? 0
+  }
+  static func firstNewIndex(_ script: [Entry], _ at: Int) -> Int {
+    script[..<at].last { $0.kind != .delete }.map { $0.newIndex + 1 } ?? 0
+  }
+
+  /// Line-level edit script: common prefix and suffix, LCS in between.
+  static func diff(_ a: [Line], _ b: [Line]) -> [Entry] {
+    var prefix = 0
+    while prefix < a.count, prefix < b.count, a[prefix] == b[prefix] { prefix += 1 }
+    var suffix = 0
+    while suffix < a.count - prefix, suffix < b.count - prefix, a[a.count - 1 - suffix] == b[b.count - 1 - suffix] { suffix += 1 }
+    var script = (0..<prefix).map { Entry(kind: .same, oldIndex: $0, newIndex: $0) }
+    let am = Array(a[prefix..<(a.count - suffix)]), bm = Array(b[prefix..<(b.count - suffix)])
+    // LCS table over the middle; fixes change a handful of lines, so it stays tiny.
+    var table = Array(repeating: Array(repeating: 0, count: bm.count + 1), count: am.count + 1)
+    for i in stride(from: am.count - 1, through: 0, by: -1) {
+      for j in stride(from: bm.count - 1, through: 0, by: -1) {
+        table[i][j] = am[i] == bm[j] ? table[i + 1][j + 1] + 1 : Swift.max(table[i + 1][j], table[i][j + 1])
+      }
+    }
+    var i = 0, j = 0
+    while i < am.count || j < bm.count {
+      if i < am.count, j < bm.count, am[i] == bm[j] {
+        script.append(Entry(kind: .same, oldIndex: prefix + i, newIndex: prefix + j)); i += 1; j += 1
+      } else if i < am.count, j == bm.count || table[i + 1][j] >= table[i][j + 1] {
+        // Deletions first, as diff(1) and git print them.
+        script.append(Entry(kind: .delete, oldIndex: prefix + i, newIndex: prefix + j)); i += 1
+      } else {
+        script.append(Entry(kind: .insert, oldIndex: prefix + i, newIndex: prefix + j)); j += 1
+      }
+    }
+    for k in 0..<suffix {
+      script.append(Entry(kind: .same, oldIndex: a.count - suffix + k, newIndex: b.count - suffix + k))
+    }
+    return script
+  }
+}

@@ -1,0 +1,2 @@
+// Each stage sees the stages below it and nothing above: the compiler holds the direction.
+@_exported import WasmfixAnalysis

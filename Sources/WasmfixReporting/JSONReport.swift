@@ -1,0 +1,129 @@
+import WasmfixAnalysis
+import Foundation
+
+/// The `--format json` document, version 1, exactly as CONTRACT.md defines it.
+public struct JSONReport: Codable, Equatable {
+  public struct Tool: Codable, Equatable { public var name: String; public var version: String }
+  public struct Wasmtime: Codable, Equatable { public var version: String; public var source: String?; public var assumed: Bool }
+  /// A site's value: an integer, a boolean, or null.
+  public enum Value: Codable, Equatable {
+    case integer(Int128), boolean(Bool), null
+    public init(from decoder: Decoder) throws {
+      let c = try decoder.singleValueContainer()
+      if c.decodeNil() { self = .null }
+      else if let b = try? c.decode(Bool.self) { self = .boolean(b) }
+      else if let u = try? c.decode(UInt64.self) { self = .integer(Int128(u)) }
+      else { self = .integer(Int128(try c.decode(Int64.self))) }
+    }
+    public func encode(to encoder: Encoder) throws {
+      var c = encoder.singleValueContainer()
+      switch self {
+      case .null: try c.encodeNil()
+      case let .boolean(b): try c.encode(b)
+      case let .integer(v): if v >= 0 { try c.encode(UInt64(v)) } else { try c.encode(Int64(v)) }
+      }
+    }
+  }
+  public struct SiteRecord: Codable, Equatable {
+    public var path: String, line: Int, column: Int, language: String, setting: String, expression: String
+    public var value: Value
+    public var group: String
+  }
+  public struct GroupValue: Codable, Equatable { public var value: Value; public var source: String }
+  public struct GroupRecord: Codable, Equatable {
+    public var id: String, path: String, line: Int
+    public var max_wasm_stack: GroupValue
+    public var async_stack_size: GroupValue
+    public var async: Bool?
+    public var wasmtime_version: String
+    public func encode(to encoder: Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(id, forKey: .id); try c.encode(path, forKey: .path); try c.encode(line, forKey: .line)
+      try c.encode(max_wasm_stack, forKey: .max_wasm_stack); try c.encode(async_stack_size, forKey: .async_stack_size)
+      try c.encode(async, forKey: .async)  // null, not absent, when unknown
+      try c.encode(wasmtime_version, forKey: .wasmtime_version)
+    }
+  }
+  public struct FindingRecord: Codable, Equatable {
+    public var rule: String, severity: String, path: String, line: Int, column: Int, group: String, message: String
+    public var fixable: Bool, fixed: Bool
+  }
+  public struct Summary: Codable, Equatable {
+    public var files_scanned: Int, sites: Int, groups: Int, findings: Int, errors: Int, fixed: Int
+  }
+
+  public var version = 1
+  public var tool: Tool
+  public var wasmtime: Wasmtime
+  public var sites: [SiteRecord]
+  public var groups: [GroupRecord]
+  public var findings: [FindingRecord]
+  public var skipped: [SkippedFile]
+  public var summary: Summary
+
+  public func encode(to encoder: Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(version, forKey: .version); try c.encode(tool, forKey: .tool)
+    var w = c.nestedContainer(keyedBy: Wasmtime.CodingKeys.self, forKey: .wasmtime)
+    try w.encode(wasmtime.version, forKey: .version); try w.encode(wasmtime.source, forKey: .source)
+    try w.encode(wasmtime.assumed, forKey: .assumed)
+    try c.encode(sites, forKey: .sites); try c.encode(groups, forKey: .groups)
+    try c.encode(findings, forKey: .findings); try c.encode(skipped, forKey: .skipped)
+    try c.encode(summary, forKey: .summary)
+  }
+}
+
+extension JSONReport.Wasmtime { enum CodingKeys: String, CodingKey { case version, source, assumed } }
+
+extension JSONReport {
+  public init(_ result: ScanResult) {
+    func value(_ v: EvaluatedValue, _ setting: Setting) -> Value {
+      switch v {
+      case let .integer(i): return setting == .asyncSupport ? (v.boolean.map(Value.boolean) ?? .integer(i)) : .integer(i)
+      case let .boolean(b): return .boolean(b)
+      case .unresolved: return .null
+      }
+    }
+    func groupValue(_ e: EngineGroup.EffectiveValue) -> GroupValue {
+      GroupValue(value: e.value.map(Value.integer) ?? .null, source: e.source.rawValue)
+    }
+    tool = Tool(name: "wasmfix", version: WasmfixVersion.current)
+    wasmtime = Wasmtime(version: result.wasmtime.version.description, source: result.wasmtime.source, assumed: result.wasmtime.assumed)
+    sites = result.sites.map {
+      SiteRecord(path: $0.path, line: $0.line, column: $0.column, language: $0.language.rawValue,
+                 setting: $0.setting.rawValue, expression: $0.argumentText, value: value($0.value, $0.setting), group: $0.groupID)
+    }
+    groups = result.groups.map {
+      GroupRecord(id: $0.id, path: $0.path, line: $0.line, max_wasm_stack: groupValue($0.maxWasmStack),
+                  async_stack_size: groupValue($0.asyncStackSize), async: $0.asyncEnabled,
+                  wasmtime_version: $0.version.version.description)
+    }
+    findings = result.findings.map {
+      FindingRecord(rule: $0.rule.code, severity: $0.severity.rawValue, path: $0.path, line: $0.line, column: $0.column,
+                    group: $0.groupID, message: $0.message, fixable: $0.fixable, fixed: $0.fixed)
+    }
+    skipped = result.skipped
+    summary = Summary(files_scanned: result.filesScanned, sites: result.sites.count, groups: result.groups.count,
+                      findings: result.findings.count, errors: result.errorCount, fixed: result.fixedCount)
+  }
+
+  /// Pretty, key-sorted JSON with a trailing newline: stable for golden files and diffs.
+  public func rendered() -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    let data = (try? encoder.encode(self)) ?? Data()
+    return String(decoding: data, as: UTF8.self) + "\n"
+  }
+}
+
+extension EngineGroup {
+  /// The group's async state for the report: whether async execution is on for this engine.
+  public var asyncEnabled: Bool? {
+    if version.version >= WasmtimeVersion(42) { return version.cargoAsyncFeature != false }
+    if asyncSupportCalled { return asyncSupport }
+    return false
+  }
+}
+
+/// wasmfix's own version, as `--version` and the JSON `tool.version` print it.
+public enum WasmfixVersion { public static let current = "0.1.0" }

@@ -1,0 +1,76 @@
+import WasmfixAnalysis
+/// Options for the human-readable report.
+public struct TextReportOptions: Sendable {
+  public var color = false
+  public var quiet = false
+  public var verbose = false
+  public init(color: Bool = false, quiet: Bool = false, verbose: Bool = false) {
+    self.color = color
+    self.quiet = quiet
+    self.verbose = verbose
+  }
+}
+
+/// `path:line:column: severity[WF001]: message`, then the group's sites indented, then a summary.
+public enum TextReport {
+  public static func render(_ result: ScanResult, options: TextReportOptions = .init()) -> String {
+    var out = ""
+    func paint(_ text: String, _ code: String) -> String { options.color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+    let groupsByID = Dictionary(uniqueKeysWithValues: result.groups.map { ($0.id, $0) })
+    for (position, finding) in result.findings.enumerated() {
+      let severityColor = finding.severity == .error ? "1;31" : (finding.severity == .warning ? "1;33" : "1;36")
+      let status = finding.fixed
+        ? " [fixed\(finding.fixDescription.map { ": \($0)" } ?? "")]"
+        : (finding.unfixedReason.map { " [not fixed: \($0)]" } ?? "")
+      out += "\(paint("\(finding.path):\(finding.line):\(finding.column)", "1")): \(paint("\(finding.severity.rawValue)[\(finding.rule.code)]", severityColor)): \(finding.message)\(status)\n"
+      // The group's sites go once, after the last of its consecutive findings.
+      let nextIsSameGroup = position + 1 < result.findings.count && result.findings[position + 1].groupID == finding.groupID
+      guard !options.quiet, !nextIsSameGroup, let group = groupsByID[finding.groupID] else { continue }
+      for index in group.siteIndexes {
+        let site = result.sites[index]
+        let value: String
+        switch site.value {
+        case let .integer(v): value = site.setting == .asyncSupport ? "\(site.value.boolean.map(String.init) ?? "\(v)")" : ValueDescription.bytes(v)
+        case let .boolean(b): value = "\(b)"
+        case let .unresolved(why): value = "unresolved: \(why)"
+        }
+        let from = site.definition.map { " via \($0.name) at \($0.location)" } ?? ""
+        out += "    \(site.path):\(site.line):\(site.column): \(site.apiName)(\(site.argumentText)) = \(value)\(from)\n"
+      }
+      for (setting, effective) in [(Setting.maxWasmStack, group.maxWasmStack), (.asyncStackSize, group.asyncStackSize)]
+      where effective.source == .default {
+        out += "    \(setting.rawValue): not set, Wasmtime \(group.version.version) default \(effective.value.map(ValueDescription.bytes) ?? "none")\n"
+      }
+    }
+    if options.verbose {
+      for site in result.sites where !result.findings.contains(where: { $0.groupID == site.groupID }) {
+        out += "\(site.path):\(site.line):\(site.column): ok: \(site.apiName)(\(site.argumentText))\n"
+      }
+    }
+    let errors = result.findings.filter { $0.severity == .error }.count
+    let warnings = result.findings.filter { $0.severity == .warning }.count
+    let notes = result.findings.count - errors - warnings
+    var summary = "\(plural(errors, "error")), \(plural(warnings, "warning"))"
+    if notes > 0 { summary += ", \(plural(notes, "note"))" }
+    summary += " in \(plural(result.groups.count, "engine configuration")) (\(plural(result.sites.count, "site")), \(plural(result.filesScanned, "file")) scanned"
+    if !result.skipped.isEmpty { summary += ", \(result.skipped.count) skipped" }
+    summary += ")"
+    if result.fixedCount > 0 { summary += "; fixed \(result.fixedCount), \(plural(result.errorCount, "error")) remain\(result.errorCount == 1 ? "s" : "")" }
+    // Monorepos and example folders have manifests per project, not at the root: name those.
+    let groupVersions = Dictionary(grouping: result.groups.filter { !$0.version.assumed }) { $0.version.version.description }
+    let version: String
+    if !result.wasmtime.assumed {
+      version = "Wasmtime \(result.wasmtime.version) from \(result.wasmtime.source ?? "?")"
+    } else if !groupVersions.isEmpty {
+      let listed = groupVersions.keys.sorted().map { "\($0) (\(plural(groupVersions[$0]!.count, "configuration")))" }.joined(separator: ", ")
+      let unknown = result.groups.filter(\.version.assumed).count
+      version = "Wasmtime \(listed)" + (unknown > 0 ? "; \(unknown) without a manifest, assumed \(result.wasmtime.version)" : "")
+    } else {
+      version = "Wasmtime version unknown, assumed \(result.wasmtime.version)"
+    }
+    out += "\(summary); \(version)\n"
+    return out
+  }
+
+  static func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+}

@@ -1,0 +1,47 @@
+import CScan
+
+/// Several literals found in one SIMD pass over a buffer (see `CScan`), instead of one
+/// `memmem` pass per literal.
+package final class MultiSearch: @unchecked Sendable {
+  private let needles: UnsafeMutableBufferPointer<wf_needle>
+
+  package init(_ literals: [[UInt8]]) {
+    precondition(literals.count <= 16 && literals.allSatisfy { $0.count >= 2 && $0.count <= 32 })
+    needles = .allocate(capacity: literals.count)
+    for (i, literal) in literals.enumerated() {
+      let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: literal.count)
+      bytes.initialize(from: literal, count: literal.count)
+      needles[i] = wf_needle(bytes: bytes, length: UInt32(literal.count), middle: 0)
+      wf_prepare_needle(&needles[i])
+    }
+  }
+
+  deinit {
+    for needle in needles { UnsafeMutablePointer(mutating: needle.bytes)?.deallocate() }
+    needles.deallocate()
+  }
+
+  /// Every (literal index, offset) in `bytes`, sorted by offset. `scratch` is the caller's
+  /// reusable hit buffer (one per worker thread; this object is shared).
+  package func hits(in bytes: UnsafeRawBufferPointer, scratch: inout [wf_hit]) -> [(literal: Int, offset: Int)] {
+    guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), !bytes.isEmpty else { return [] }
+    if scratch.isEmpty { scratch = Array(repeating: wf_hit(), count: 256) }
+    while true {
+      let found = scratch.withUnsafeMutableBufferPointer { buffer in
+        wf_find_all(base, bytes.count, UnsafePointer(needles.baseAddress), needles.count, buffer.baseAddress, buffer.count)
+      }
+      if found <= scratch.count {
+        guard found > 0 else { return [] }
+        var result = (0..<found).map { (literal: Int(scratch[$0].needle), offset: Int(scratch[$0].offset)) }
+        if found > 1 { result.sort { $0.offset < $1.offset } }
+        return result
+      }
+      scratch = Array(repeating: wf_hit(), count: found)
+    }
+  }
+
+  func hits(in bytes: UnsafeRawBufferPointer) -> [(literal: Int, offset: Int)] {
+    var scratch: [wf_hit] = []
+    return hits(in: bytes, scratch: &scratch)
+  }
+}

@@ -1,0 +1,72 @@
+/// One byte-range replacement in one file; insertions have an empty range. Pure data:
+/// `--diff` and `--write` render the very same edits.
+public struct TextEdit: Hashable, Sendable {
+  public let path: String
+  public let absolutePath: String
+  public let range: Range<Int>
+  /// New text with `\n` line breaks; the applier converts them to the file's line ending.
+  public let replacement: String
+
+  public static func insertion(_ text: String, at offset: Int, in file: FileRef) -> TextEdit {
+    TextEdit(path: file.path, absolutePath: file.absolutePath, range: offset..<offset, replacement: text)
+  }
+
+  public static func replacement(_ text: String, of range: Range<Int>, in file: FileRef) -> TextEdit {
+    TextEdit(path: file.path, absolutePath: file.absolutePath, range: range, replacement: text)
+  }
+}
+
+/// A file as the fixer names it.
+public struct FileRef: Hashable, Sendable {
+  public let path: String
+  public let absolutePath: String
+
+  package init(path: String, absolutePath: String) {
+    self.path = path
+    self.absolutePath = absolutePath
+  }
+}
+
+/// The edits that fix one engine configuration's findings; may span files (a constant in a header).
+public struct Fix: Sendable {
+  public var groupID: String
+  public var title: String
+  public var edits: [TextEdit]
+  /// Indexes into `ScanResult.findings` this fix resolves.
+  public var findingIndexes: [Int]
+
+  package init(groupID: String, title: String, edits: [TextEdit], findingIndexes: [Int]) {
+    self.groupID = groupID
+    self.title = title
+    self.edits = edits
+    self.findingIndexes = findingIndexes
+  }
+}
+
+/// Everything `--diff` / `--write` will do, and what it refuses to do.
+public struct FixPlan: Sendable {
+  public var fixes: [Fix] = []
+  /// Finding index -> why it is not fixed.
+  public var refusals: [Int: String] = [:]
+
+  package init(fixes: [Fix] = [], refusals: [Int: String] = [:]) {
+    self.fixes = fixes
+    self.refusals = refusals
+  }
+}
+
+/// How to fix WF001/WF005.
+public enum FixStrategy: String, Sendable, CaseIterable {
+  case raiseAsync = "raise-async"
+  case lowerMax = "lower-max"
+}
+
+public struct FixOptions: Sendable {
+  public var strategy: FixStrategy = .raiseAsync
+  /// Stack kept for host code: async_stack_size >= max_wasm_stack + headroom. Wasmtime's CLI uses 512 KiB.
+  public var headroom: Int = 512 << 10
+  public init(strategy: FixStrategy = .raiseAsync, headroom: Int = 512 << 10) {
+    self.strategy = strategy
+    self.headroom = headroom
+  }
+}

@@ -1,0 +1,196 @@
+import WasmfixWorkspace
+import TreeSitter
+
+/// A call that sets a Wasmtime stack value, as found in one file's syntax tree.
+package struct ExtractedSite {
+  package var setting: Setting
+  /// The API name as written (`max_wasm_stack`, `wasmtime_config_max_wasm_stack_set`, `WithMaximumStackSize`).
+  package var apiName: String
+  package var nameRange: Range<Int>
+  package var argument: Expression
+  package var argumentText: String
+  package var argumentRange: Range<Int>
+  package var callRange: Range<Int>
+  /// Identifies the configuration object: the scope's start byte plus the receiver's key.
+  package var scopeStart: Int
+  package var receiverKey: String
+  /// The receiver as written (`config`, `cfg`), for inserted statements.
+  package var receiverText: String
+  /// The statement that holds the call (the whole builder chain for a chain).
+  package var statementRange: Range<Int>?
+  /// True when the call is a link of a builder chain (`a.b(x).c(y)`), not a standalone call.
+  package var isChainLink: Bool
+  package var inErrorRegion: Bool
+  /// Start of the statement that creates the engine from this configuration (same scope,
+  /// after the call), where a run-time assertion belongs; filled in by `sites(in:source:)`.
+  package var engineStatementStart: Int? = nil
+  /// The scope already asserts the invariant at run time (an earlier fix, or by hand).
+  package var scopeHasAssertion = false
+  /// The configuration object is created in this scope (`Config::new()`, `wasm_config_new()`),
+  /// so a value not set here really is Wasmtime's default.
+  package var configIsFresh = false
+  /// The value's definition when the surface resolved it itself (a shell `VAR=`, an MSBuild
+  /// property): a fix edits it there. Code surfaces leave this to the constant index.
+  package var definition: ConstantDefinition? = nil
+  /// The configuration runs with async on whatever else it says (`wasmtime serve`).
+  package var impliesAsync = false
+  /// A Wasmtime version named next to the setting (a workflow's setup `version:`, a download
+  /// URL), with where it was found; it wins over manifests found by walking up.
+  package var version: (version: WasmtimeVersion, source: String)? = nil
+  /// The CLI options file the command line reads (`wasmtime run --config FILE`), as written.
+  package var configFile: String? = nil
+}
+
+/// What wasmfix knows of one language: how its setting calls, expressions and constants look.
+protocol LanguageSupport: Sendable {
+  var language: SurfaceID { get }
+  /// Text at the start of, or inside, every setting's name token: where to look for sites
+  /// in a parsed file (the prefilter's stems, `Prefilter.patterns`, decide what gets parsed).
+  var needles: [String] { get }
+  /// The site whose name token is `node`, if `node` is the name of a setting call.
+  func site(named node: Node, in source: SourceText) -> ExtractedSite?
+  /// The constant definitions in a file.
+  func constants(in root: Node, source: SourceText, path: String) -> [ConstantDefinition]
+  func lower(_ node: Node, in source: SourceText) -> Expression
+  /// Node types that scope a configuration (functions, closures, methods).
+  var scopeTypes: Set<String> { get }
+  /// Node types of statements, to find where an engine is created.
+  var statementTypes: Set<String> { get }
+  /// Text that starts an engine creation (`Engine::new(`, `wasm_engine_new_with_config(`).
+  var engineCreationNeedles: [String] { get }
+  /// Names bound at run time in a scope (parameters, non-const locals): never constants, so
+  /// they are not looked up across the tree (a parameter named `limit` would match everywhere).
+  func runtimeBindings(in scope: Node, source: SourceText) -> Set<String>
+  /// Text that creates a fresh configuration (`Config::new(`, `wasm_config_new(`, `new Config(`).
+  var configConstructorNeedles: [String] { get }
+  /// Types whose default-constructed local is a fresh configuration (C++ `wasmtime::Config config;`).
+  var freshConfigTypes: [String] { get }
+}
+
+extension LanguageSupport {
+  var freshConfigTypes: [String] { [] }
+}
+
+/// The message every inserted run-time assertion carries; also how wasmfix recognises one.
+let assertionMessage = "max_wasm_stack must be less than or equal to async_stack_size"
+
+extension LanguageSupport {
+  /// Every site in the file: the needle occurrences mapped to name tokens, de-duplicated.
+  func sites(in tree: Tree, source: SourceText) -> [ExtractedSite] {
+    let root = tree.rootNode
+    var seen = Set<Int>()
+    var result: [ExtractedSite] = []
+    for needle in needles {
+      for offset in ByteSearch.occurrences(of: Array(needle.utf8), in: source.bytes) {
+        guard let node = root.descendant(forBytes: offset..<(offset + needle.utf8.count)),
+              !seen.contains(node.startByte) else { continue }
+        if var site = site(named: node, in: source) {
+          seen.insert(node.startByte)
+          locateEngine(for: &site, root: root, source: source)
+          if let call = root.descendant(forBytes: site.callRange), let scope = ancestor(of: call, in: scopeTypes) {
+            site.argument = site.argument.markingRuntimeBindings(runtimeBindings(in: scope, source: source))
+          }
+          result.append(site)
+        }
+      }
+    }
+    return result.sorted { $0.nameRange.lowerBound < $1.nameRange.lowerBound }
+  }
+
+  /// Finds the engine creation after the site in its scope, and an existing assertion.
+  func locateEngine(for site: inout ExtractedSite, root: Node, source: SourceText) {
+    guard let call = root.descendant(forBytes: site.callRange) else { return }
+    let scope = ancestor(of: call, in: scopeTypes) ?? root
+    let scopeRange = scope.byteRange
+    let scopeBytes = Array(source.bytes[scopeRange])
+    site.scopeHasAssertion = !ByteSearch.occurrences(of: Array(assertionMessage.utf8), in: scopeBytes).isEmpty
+    let after = (site.statementRange ?? site.callRange).upperBound
+    var best: Int?
+    for needle in engineCreationNeedles {
+      for offset in ByteSearch.occurrences(of: Array(needle.utf8), in: scopeBytes) where scopeRange.lowerBound + offset >= after {
+        best = min(best ?? Int.max, scopeRange.lowerBound + offset)
+        break
+      }
+    }
+    site.configIsFresh = isFreshConfig(site, scope: scope, source: source)
+    guard let best, let node = root.descendant(forBytes: best..<(best + 1)) else { return }
+    var statement: Node? = node
+    // The enclosing statement, or the block's tail expression (`Engine::new(&config).unwrap()`).
+    while let current = statement, !statementTypes.contains(current.type), current.parent?.type != "block" {
+      statement = current.parent
+    }
+    site.engineStatementStart = statement?.startByte
+  }
+
+  /// The receiver is a constructor call, or a variable this scope initialises with one.
+  func isFreshConfig(_ site: ExtractedSite, scope: Node, source: SourceText) -> Bool {
+    if configConstructorNeedles.contains(where: { site.receiverText.contains($0) }) { return true }
+    let receiver = site.receiverText.filter { !$0.isWhitespace && $0 != "&" && $0 != "*" }
+    var fresh = false
+    scope.walk { node in
+      guard !fresh, node.startByte < site.callRange.lowerBound else { return false }
+      if node.type == "declaration", !freshConfigTypes.isEmpty, let type = node.child(byField: "type"),
+         freshConfigTypes.contains(text(type, source)),
+         node.namedChildren.contains(where: { $0.type == "identifier" && text($0, source) == receiver }) {
+        fresh = true
+        return false
+      }
+      guard ["let_declaration", "init_declarator", "variable_declarator"].contains(node.type) else { return true }
+      let name = node.child(byField: "pattern") ?? node.child(byField: "declarator") ?? node.child(byField: "name")
+      let value = node.child(byField: "value") ?? node.namedChildren.last
+      if let name, let value, !value.isSame(as: name),
+         text(name, source).filter({ !$0.isWhitespace && $0 != "*" && $0 != "&" }).replacingOccurrences(of: "mut", with: "") == receiver,
+         configConstructorNeedles.contains(where: { text(value, source).contains($0) }) {
+        fresh = true
+      }
+      return true
+    }
+    return fresh
+  }
+
+  func text(_ node: Node, _ source: SourceText) -> String { source.text(node.byteRange) }
+
+  /// `left op right` with a field-named operator, the same in all three grammars.
+  func lowerBinary(_ node: Node, in source: SourceText) -> Expression? {
+    guard let l = node.child(byField: "left"), let r = node.child(byField: "right"),
+          let op = node.child(byField: "operator"), let binary = BinaryOperator(rawValue: text(op, source))
+    else { return nil }
+    return .binary(binary, lower(l, in: source), lower(r, in: source))
+  }
+
+  /// A prefix operator as C and C# write it (Rust's `!` differs and is handled there).
+  func lowerPrefix(_ op: String, _ inner: Expression) -> Expression? {
+    switch op {
+    case "-": return .unary(.negate, inner)
+    case "+": return .unary(.plus, inner)
+    case "~": return .unary(.bitNot, inner)
+    case "!": return .unary(.logicalNot, inner)
+    default: return nil
+    }
+  }
+
+  /// Whitespace-free text, so `config . x` and `config.x` key the same receiver.
+  func key(_ node: Node, _ source: SourceText) -> String {
+    text(node, source).filter { !$0.isWhitespace }
+  }
+
+  /// Nearest ancestor whose type is in `types`.
+  func ancestor(of node: Node, in types: Set<String>) -> Node? {
+    var current = node.parent
+    while let n = current {
+      if types.contains(n.type) { return n }
+      current = n.parent
+    }
+    return nil
+  }
+
+  func isInErrorRegion(_ node: Node) -> Bool {
+    var current: Node? = node
+    while let n = current {
+      if n.isError || n.isMissing { return true }
+      current = n.parent
+    }
+    return false
+  }
+}
+

@@ -1,0 +1,184 @@
+import WasmfixWorkspace
+import TreeSitter
+
+/// Rust: `X.max_wasm_stack(E)` / `X.async_stack_size(E)` / `X.async_support(E)` on any
+/// receiver, standalone or in builder chains, including the `?`/`.unwrap()` forms of 0.25-0.38.
+struct RustSupport: LanguageSupport {
+  let language = SurfaceID.rust
+  let needles = ["max_wasm_stack", "async_stack_size", "async_support"]
+  var scopeTypes: Set<String> { Self.scopes }
+  let statementTypes: Set<String> = ["expression_statement", "let_declaration"]
+  let engineCreationNeedles = ["Engine::new(", "Engine::default("]
+  let configConstructorNeedles = ["Config::new(", "Config::default("]
+  private let methods: [String: Setting] = [
+    "max_wasm_stack": .maxWasmStack, "async_stack_size": .asyncStackSize, "async_support": .asyncSupport,
+  ]
+  private static let scopes: Set<String> = ["function_item", "closure_expression"]
+
+  func site(named node: Node, in source: SourceText) -> ExtractedSite? {
+    guard node.type == "field_identifier", let setting = methods[text(node, source)],
+          let field = node.parent, field.type == "field_expression",
+          let call = field.parent, call.type == "call_expression",
+          call.child(byField: "function")?.isSame(as: field) == true,
+          let arguments = call.child(byField: "arguments"),
+          case let values = arguments.namedChildren.filter({ !$0.type.hasSuffix("comment") }), values.count == 1,
+          let argument = values.first, let receiver = field.child(byField: "value")
+    else { return nil }
+    var base = chainBase(receiver)
+    let isChained = base.startByte != receiver.startByte || receiver.type == "call_expression"
+      || isFollowedByLink(call)
+    let top = chainTop(call)
+    let statement = top.parent.flatMap { ["expression_statement", "let_declaration"].contains($0.type) ? $0 : nil }
+    var baseIsVariable = ["identifier", "field_expression", "self"].contains(base.type)
+    // `let config = Config::new().max_wasm_stack(..)` configures `config` from then on.
+    if !baseIsVariable, let statement, statement.type == "let_declaration",
+       let pattern = statement.child(byField: "pattern"), pattern.type == "identifier" {
+      base = pattern
+      baseIsVariable = true
+    }
+    return ExtractedSite(
+      setting: setting, apiName: text(node, source), nameRange: node.byteRange,
+      argument: lower(argument, in: source), argumentText: text(argument, source),
+      argumentRange: argument.byteRange, callRange: call.byteRange,
+      scopeStart: ancestor(of: call, in: Self.scopes)?.startByte ?? 0,
+      receiverKey: baseIsVariable ? key(base, source) : "@\(base.startByte)",
+      receiverText: text(base, source), statementRange: statement?.byteRange,
+      isChainLink: isChained, inErrorRegion: isInErrorRegion(call))
+  }
+
+  /// The object a chain of method calls starts from: `config` in `config.a(1)?.b(2).unwrap()`.
+  private func chainBase(_ receiver: Node) -> Node {
+    var node = receiver
+    while true {
+      switch node.type {
+      case "call_expression":
+        guard let function = node.child(byField: "function"), function.type == "field_expression",
+              let value = function.child(byField: "value") else { return node }
+        node = value
+      case "try_expression", "parenthesized_expression":
+        guard let inner = node.namedChild(0) else { return node }
+        node = inner
+      case "reference_expression":
+        guard let inner = node.child(byField: "value") else { return node }
+        node = inner
+      default: return node
+      }
+    }
+  }
+
+  private func isFollowedByLink(_ call: Node) -> Bool {
+    var node = call
+    while let parent = node.parent, parent.type == "try_expression" { node = parent }
+    return node.parent?.type == "field_expression"
+  }
+
+  /// The outermost expression of the chain holding `call`.
+  private func chainTop(_ call: Node) -> Node {
+    var node = call
+    while let parent = node.parent {
+      switch parent.type {
+      case "try_expression": node = parent
+      case "field_expression":
+        guard let outer = parent.parent, outer.type == "call_expression" else { return node }
+        node = outer
+      default: return node
+      }
+    }
+    return node
+  }
+
+  func runtimeBindings(in scope: Node, source: SourceText) -> Set<String> {
+    var names = Set<String>()
+    scope.walk { node in
+      switch node.type {
+      case "let_declaration", "parameter", "closure_parameters", "for_expression":
+        let pattern = node.child(byField: "pattern") ?? (node.type == "closure_parameters" ? node : nil)
+        pattern?.walk { part in
+          if part.type == "identifier" { names.insert(text(part, source)) }
+          return true
+        }
+        return true
+      case "const_item", "static_item": return false
+      default: return true
+      }
+    }
+    return names
+  }
+
+  func lower(_ node: Node, in source: SourceText) -> Expression {
+    switch node.type {
+    case "integer_literal": return IntegerLiteral.parse(text(node, source), language: .rust)
+    case "boolean_literal": return .boolean(text(node, source) == "true")
+    case "identifier": return .name([text(node, source)])
+    case "scoped_identifier":
+      return .name(text(node, source).filter { !$0.isWhitespace }.components(separatedBy: "::"))
+    case "parenthesized_expression":
+      return node.namedChild(0).map { lower($0, in: source) } ?? .opaque("()")
+    case "type_cast_expression":
+      guard let value = node.child(byField: "value"), let type = node.child(byField: "type") else { break }
+      return .cast(text(type, source), lower(value, in: source))
+    case "unary_expression":
+      guard let op = node.child(0), let operand = node.namedChild(0) else { break }
+      let inner = lower(operand, in: source)
+      switch text(op, source) {
+      case "-": return .unary(.negate, inner)
+      // Rust's `!` is bitwise on integers and logical on booleans.
+      case "!": if case .boolean = inner { return .unary(.logicalNot, inner) } else { return .unary(.bitNot, inner) }
+      default: break
+      }
+    case "binary_expression":
+      if let binary = lowerBinary(node, in: source) { return binary }
+    case "call_expression":
+      guard let function = node.child(byField: "function"), let arguments = node.child(byField: "arguments") else { break }
+      if function.type == "field_expression", let receiver = function.child(byField: "value"),
+         let name = function.child(byField: "field") {
+        return .method(lower(receiver, in: source), text(name, source), arguments.namedChildren.map { lower($0, in: source) })
+      }
+      return .opaque("call to \(key(function, source))()")
+    case "field_expression": return .opaque("field \(key(node, source))")
+    case "try_expression": return .opaque("fallible expression \(key(node, source))")
+    case "macro_invocation": return .opaque("macro \(key(node, source))")
+    default: break
+    }
+    return .opaque("\(node.type.replacingOccurrences(of: "_", with: " ")) \(key(node, source))")
+  }
+
+  func constants(in root: Node, source: SourceText, path: String) -> [ConstantDefinition] {
+    var result: [ConstantDefinition] = []
+    let fileModule = Self.modulePath(ofFile: path)
+    func visit(_ node: Node, scope: [String]) {
+      for child in node.namedChildren {
+        switch child.type {
+        case "const_item", "static_item":
+          guard let name = child.child(byField: "name"), let value = child.child(byField: "value") else { continue }
+          result.append(ConstantDefinition(
+            name: text(name, source), kind: child.type == "const_item" ? .rustConst : .rustStatic, path: path,
+            line: source.position(of: name.startByte).line, scope: scope, value: lower(value, in: source),
+            valueText: text(value, source), valueRange: value.byteRange, itemRange: child.byteRange))
+        case "mod_item":
+          guard let name = child.child(byField: "name"), let body = child.child(byField: "body") else { continue }
+          visit(body, scope: scope + [text(name, source)])
+        case "impl_item":
+          guard let type = child.child(byField: "type"), let body = child.child(byField: "body") else { continue }
+          visit(body, scope: scope + [text(type, source)])
+        case "function_item":
+          // Consts local to a function body are visible by name inside it.
+          if let body = child.child(byField: "body") { visit(body, scope: scope) }
+        default: continue
+        }
+      }
+    }
+    visit(root, scope: fileModule)
+    return result
+  }
+
+  /// `src/limits.rs` -> ["limits"], `src/net/mod.rs` -> ["net"], `src/lib.rs` -> [].
+  static func modulePath(ofFile path: String) -> [String] {
+    var parts = path.split(separator: "/").map(String.init)
+    if let src = parts.lastIndex(of: "src") { parts = Array(parts[(src + 1)...]) } else { parts = Array(parts.suffix(1)) }
+    guard let last = parts.popLast() else { return [] }
+    let stem = last.hasSuffix(".rs") ? String(last.dropLast(3)) : last
+    if !["mod", "lib", "main"].contains(stem) { parts.append(stem) }
+    return parts
+  }
+}

@@ -1,0 +1,125 @@
+import WasmfixWorkspace
+import TreeSitter
+
+/// Where command lines are in a file of each kind, tokenized and analysed. Grammars decide the
+/// structure where the file has one (a workflow's `run:` values, an MSBuild file's element text
+/// and attributes, never its comments); shell-like files are tokenized whole (the tokenizer
+/// knows their comments and quoting); script sources give their string literals.
+enum CommandRegions {
+  /// One analysed command with its byte range.
+  struct Command {
+    var key: CommandLineKey
+    var invocation: WasmtimeInvocation?
+    var occurrences: [WasmtimeFlagOccurrence]
+    var range: Range<Int>
+    /// `--config FILE` on the command line.
+    var configFile: String?
+  }
+
+  /// Commands that configure one engine together when `groupKey` is set (an MSBuild property
+  /// chain, an argument list), else each command is its own group.
+  struct Region {
+    var commands: [Command]
+    var groupKey: String?
+  }
+
+  static func grammar(for kind: PathKind) -> (@Sendable () throws -> TreeSitter.Language)? {
+    switch kind {
+    case .yaml: return { try ExtraGrammars.yaml() }
+    case .msbuild: return { try ExtraGrammars.xml() }
+    case .shell: return { try ExtraGrammars.bash() }
+    default: return nil
+    }
+  }
+
+  /// The worker's parser for a kind's grammar.
+  static func parserKey(_ kind: PathKind) -> SurfaceID { SurfaceID("grammar:\(kind)") }
+
+  /// The regions holding `hits`; nil when the file's grammar cannot parse it.
+  static func find(in source: SourceText, kind: PathKind, hits: [Int], parsers: ParserCache) -> [Region]? {
+    switch kind {
+    case .shell, .dockerfile: return [whole(source, dialect: .posixShell)]
+    case .makefile: return [whole(source, dialect: .makefile)]
+    case .powershell: return [whole(source, dialect: .powerShell)]
+    case .yaml: return workflowRuns(source, hits: hits, parsers: parsers)
+    case .msbuild: return msbuildText(source, hits: hits, parsers: parsers)
+    case .scriptArguments, .javascriptArguments: return ScriptLiterals.regions(source, hits: hits)
+    default: return []
+    }
+  }
+
+  static func whole(_ source: SourceText, dialect: CommandLineDialect) -> Region {
+    Region(commands: commands(ArgumentTokenizer.tokenize(source.bytes, dialect: dialect)), groupKey: nil)
+  }
+
+  static func commands(_ line: TokenizedCommandLine) -> [Command] {
+    line.commands.compactMap { range in
+      let tokens = line.tokens[range]
+      guard let first = tokens.first, let last = tokens.last else { return nil }
+      let analysis = WasmtimeFlags.analyze(tokens)
+      return Command(key: analysis.key, invocation: analysis.invocation, occurrences: analysis.occurrences,
+                     range: first.range.lowerBound..<last.range.upperBound, configFile: analysis.configFilePath)
+    }
+  }
+
+  static func parse(_ source: SourceText, kind: PathKind, parsers: ParserCache) -> Tree? {
+    guard let grammar = grammar(for: kind), let parser = parsers.parser(for: parserKey(kind), grammar: grammar) else { return nil }
+    return TreeSitterParsing.parse(source, with: parser, only: nil)?.tree
+  }
+
+  /// Every `run:` value of a workflow (or any YAML) holding a hit, read as a shell script.
+  static func workflowRuns(_ source: SourceText, hits: [Int], parsers: ParserCache) -> [Region]? {
+    guard let tree = parse(source, kind: .yaml, parsers: parsers) else { return nil }
+    var regions: [Region] = []
+    tree.rootNode.walk { node in
+      guard node.type == "block_mapping_pair" || node.type == "flow_pair" else { return true }
+      guard let key = node.child(byField: "key"), let value = node.child(byField: "value"),
+            source.text(key.byteRange) == "run", hits.contains(where: value.byteRange.contains) else { return true }
+      var range = value.byteRange
+      // A block scalar starts with its `|`/`>` header line: the script starts on the next.
+      if source.text(range.lowerBound..<min(range.lowerBound + 1, range.upperBound)) == "|"
+          || source.text(range.lowerBound..<min(range.lowerBound + 1, range.upperBound)) == ">" {
+        let next = source.lineRange(containing: range.lowerBound).upperBound
+        range = min(next, range.upperBound)..<range.upperBound
+      } else if let quote = source.bytes[safe: range.lowerBound], quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'"),
+                range.count >= 2 {
+        range = (range.lowerBound + 1)..<(range.upperBound - 1)
+      }
+      regions.append(Region(commands: commands(ArgumentTokenizer.tokenize(source.bytes, range: range, dialect: .posixShell)),
+                            groupKey: nil))
+      return false
+    }
+    return regions
+  }
+
+  /// MSBuild element text and attribute values holding a hit. The text of one property
+  /// (`<_XHarnessArgs>$(_XHarnessArgs) --engine-arg=…</_XHarnessArgs>`, appended to across the
+  /// file) is one command line: its group is the property's name.
+  static func msbuildText(_ source: SourceText, hits: [Int], parsers: ParserCache) -> [Region]? {
+    guard let tree = parse(source, kind: .msbuild, parsers: parsers) else { return nil }
+    var regions: [Region] = []
+    tree.rootNode.walk { node in
+      guard hits.contains(where: node.byteRange.contains) else { return false }
+      switch node.type {
+      case "CharData":
+        let element = node.parent?.parent
+        let name = element?.namedChildren.first.flatMap { $0.namedChildren.first }.map { source.text($0.byteRange) } ?? "?"
+        regions.append(Region(commands: commands(ArgumentTokenizer.tokenize(source.bytes, range: node.byteRange, dialect: .msbuild)),
+                              groupKey: "msbuild:\(name)"))
+        return false
+      case "AttValue" where node.byteRange.count >= 2:
+        let range = (node.byteRange.lowerBound + 1)..<(node.byteRange.upperBound - 1)
+        regions.append(Region(commands: commands(ArgumentTokenizer.tokenize(source.bytes, range: range, dialect: .msbuild)),
+                              groupKey: nil))
+        return false
+      case "Comment": return false
+      default: return true
+      }
+    }
+    return regions
+  }
+}
+
+extension Array {
+  subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

@@ -1,0 +1,60 @@
+import WasmfixWorkspace
+import CScan
+
+/// The byte-level test that keeps most files from ever being decoded or parsed: does the file
+/// contain one of a surface's setting names? Names that share a stem are found with one
+/// search for the stem and a check of what follows (`async_s` + `tack_size` / `upport`), so a
+/// file is searched once per stem rather than once per name.
+package enum Prefilter {
+  struct Pattern: Sendable {
+    let stem: [UInt8]
+    /// What may follow the stem; empty when the stem alone is a name.
+    let continuations: [[UInt8]]
+
+    init(_ stem: String, _ continuations: [String] = []) {
+      self.stem = Array(stem.utf8)
+      self.continuations = continuations.map { Array($0.utf8) }
+    }
+
+    func matches(at offset: Int, in bytes: UnsafeRawBufferPointer) -> Bool {
+      guard !continuations.isEmpty else { return true }
+      let start = offset + stem.count
+      return continuations.contains { tail in
+        start + tail.count <= bytes.count && tail.indices.allSatisfy { bytes[start + $0] == tail[$0] }
+      }
+    }
+  }
+
+  /// One search per surface for the stems and the definition keywords together: the
+  /// stems come first (indexes `0..<stems.count`), then the surface's definition keywords.
+  package struct SurfaceSearch: @unchecked Sendable {
+    let stems: [Pattern]
+    let keywords: [DefinitionScan.Keyword]
+    let search: MultiSearch
+
+    init(stems: [Pattern], keywords: [DefinitionScan.Keyword]) {
+      self.stems = stems
+      self.keywords = keywords
+      search = MultiSearch(stems.map(\.stem) + keywords.map { Array($0.literal.utf8) })
+    }
+  }
+
+  /// What one pass over a file tells: verified setting hits and definition-keyword hits.
+  struct FileHits {
+    var settings: [Int] = []
+    var keywords: [(keyword: Int, offset: Int)] = []
+  }
+
+  static func scan(_ table: SurfaceSearch, _ bytes: UnsafeRawBufferPointer, scratch: inout [wf_hit]) -> FileHits {
+    let stems = table.stems
+    var result = FileHits()
+    for hit in table.search.hits(in: bytes, scratch: &scratch) {
+      if hit.literal < stems.count {
+        if stems[hit.literal].matches(at: hit.offset, in: bytes) { result.settings.append(hit.offset) }
+      } else {
+        result.keywords.append((hit.literal - stems.count, hit.offset))
+      }
+    }
+    return result
+  }
+}

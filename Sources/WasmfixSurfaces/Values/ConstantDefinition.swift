@@ -1,0 +1,26 @@
+import WasmfixWorkspace
+/// A named constant or macro found in the scanned tree: where it lives and what it says.
+public struct ConstantDefinition: Sendable, Hashable {
+  public enum Kind: String, Sendable, Hashable { case rustConst, rustStatic, cDefine, cConst, cEnumerator, csharpConst, cppConstexpr, cppLiteralOperator
+    case shellVariable, makeVariable, msbuildProperty, yamlValue, tomlValue
+  }
+  public var name: String
+  public var kind: Kind
+  /// Relative path of the defining file.
+  public var path: String
+  /// 1-based line of the name.
+  public var line: Int
+  /// Rust: the module path (`["limits"]` for src/limits.rs, plus inline `mod`s and `impl` types);
+  /// C#: the enclosing type names; C: empty.
+  public var scope: [String]
+  public var value: Expression
+  public var valueText: String
+  /// Byte range of the value in the file (the replacement target when a fix edits the definition).
+  public var valueRange: Range<Int>
+  /// Byte range of the whole definition (item/statement/line), for placing comments and assertions after it.
+  public var itemRange: Range<Int>
+  /// A function's parameter names (its `value` is the returned expression); nil for a constant.
+  public var parameters: [String]? = nil
+
+  public var location: String { "\(path):\(line)" }
+}

@@ -1,0 +1,56 @@
+import WasmfixSupport
+import Glibc
+
+/// Reads whole files into one reused buffer with plain POSIX calls: cheaper than mapping or
+/// `Data` for the many small files a scan touches and mostly drops. One per worker thread.
+package final class FileReader {
+  private var buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 << 10, alignment: 16)
+
+  deinit { buffer.deallocate() }
+
+  package struct Failure: Error, CustomStringConvertible {
+    var code: Int32 = 0
+    var message: String? = nil
+    package var description: String { message ?? String(cString: strerror(code)).lowercased() }
+  }
+
+  /// Files larger than this are not read (`--max-file-size`).
+  let maxSize: Int
+
+  package init(maxSize: Int = Int.max) { self.maxSize = maxSize }
+
+  /// The file's bytes, valid until the next call.
+  package func read(_ path: String) -> Result<UnsafeRawBufferPointer, Failure> {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return .failure(Failure(code: errno)) }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0 else { return .failure(Failure(code: errno)) }
+    guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(Failure(message: "not a regular file")) }
+    if Int(info.st_size) > maxSize {
+      return .failure(Failure(message: "larger than \(WalkPath.formatSize(maxSize)) (--max-file-size)"))
+    }
+    if Int(info.st_size) + 1 > buffer.count {
+      buffer.deallocate()
+      buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Int(info.st_size) + 4096, alignment: 16)
+    }
+    var count = 0
+    while true {
+      if count == buffer.count {
+        let bigger = UnsafeMutableRawBufferPointer.allocate(byteCount: buffer.count * 2, alignment: 16)
+        bigger.copyMemory(from: UnsafeRawBufferPointer(buffer))
+        buffer.deallocate()
+        buffer = bigger
+      }
+      let n = Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
+      if n == 0 { return .success(UnsafeRawBufferPointer(rebasing: buffer[0..<count])) }
+      // Got all fstat promised: skip the read that would only report end of file.
+      if n > 0, count + n == Int(info.st_size) { return .success(UnsafeRawBufferPointer(rebasing: buffer[0..<(count + n)])) }
+      if n < 0 {
+        if errno == EINTR { continue }
+        return .failure(Failure(code: errno))
+      }
+      count += n
+    }
+  }
+}

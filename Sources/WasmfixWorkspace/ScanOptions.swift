@@ -1,0 +1,17 @@
+import WasmfixSupport
+/// What to scan and how; built by the CLI from its flags, or by tests directly.
+public struct ScanOptions: Sendable {
+  /// Files or directories, absolute or relative to the current directory.
+  public var paths: [String] = ["."]
+  /// The directory reported paths are relative to; nil picks the single directory given, else the current directory.
+  public var root: String?
+  public var walk = WalkOptions()
+  public var wasmtimeVersion: WasmtimeVersion?
+  public var harden = false
+  /// Worker threads for the per-file stage; nil uses every core.
+  public var jobs: Int?
+  /// Called now and then from worker threads with (files done, files found so far or 0 while
+  /// the walk is still going); the CLI draws a progress line from it. The core never prints.
+  public var progress: (@Sendable (Int, Int) -> Void)?
+  public init() {}
+}

@@ -1,0 +1,566 @@
+import WasmfixSupport
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+public struct WalkOptions: Sendable {
+  /// Honour `.gitignore` files and `.git/info/exclude`; `--no-ignore` sets false.
+  public var respectIgnoreFiles = true
+  /// Globs; when non-empty a file must match one (itself or one of its directories).
+  public var includes: [String] = []
+  /// Globs; a matching file or directory is skipped (directories are not entered).
+  public var excludes: [String] = []
+  /// Bytes; larger files are reported as skipped.
+  public var maxFileSize: Int = 8 << 20
+  public init() {}
+}
+
+public struct WalkedFile: Sendable, Hashable {
+  public let absolutePath: String
+  /// Relative to the walker's root, `/`-separated; the path as given for files outside the root.
+  public let relativePath: String
+
+  public init(absolutePath: String, relativePath: String) {
+    self.absolutePath = absolutePath
+    self.relativePath = relativePath
+  }
+}
+
+public struct SkippedFile: Codable, Sendable, Hashable {
+  public let path: String
+  public let reason: String
+
+  public init(path: String, reason: String) {
+    self.path = path
+    self.reason = reason
+  }
+}
+
+public struct WalkResult: Sendable {
+  /// Candidate files, sorted by `relativePath`.
+  public var files: [WalkedFile]
+  /// Files and directories that could not be scanned, sorted by `path`.
+  public var skipped: [SkippedFile]
+
+  public init(files: [WalkedFile] = [], skipped: [SkippedFile] = []) {
+    self.files = files
+    self.skipped = skipped
+  }
+}
+
+public enum WalkError: Error, CustomStringConvertible {
+  case pathNotFound(String)
+
+  public var description: String {
+    switch self {
+    case .pathNotFound(let path): return "\(path): no such file or directory"
+    }
+  }
+}
+
+/// Lists the source files of a scan: directories recursively, honouring `.gitignore` files,
+/// `--include` / `--exclude` globs and the size limit, following symbolic links without looping.
+public struct WorkspaceWalker: Sendable {
+  /// Absolute, lexically normalised; paths are reported relative to it.
+  public let root: String
+  public let options: WalkOptions
+
+  /// `root`: the directory paths are made relative to (relative roots are taken from the cwd).
+  public init(root: String, options: WalkOptions) {
+    self.root = WalkPath.absolute(root)
+    self.options = options
+  }
+
+  /// Walks the given paths (files or directories, absolute or relative to cwd); no paths walks
+  /// the root. Throws only when a given path does not exist.
+  /// `fileFilter` receives a file name and says whether the file is a candidate.
+  /// `onFile`, when given, is called (on the walking thread) for each candidate file as soon as
+  /// it is found, so a scan can start reading before the walk ends; the result's `files` is
+  /// then empty. `sorted: false` skips sorting `files`.
+  public func walk(_ paths: [String], sorted: Bool = true, onFile: ((WalkedFile) -> Void)? = nil,
+                   fileFilter: (String) -> Bool) throws -> WalkResult {
+    let given = paths.isEmpty ? [root] : paths
+    // Fail before any work when a path is missing (a broken symlink does exist: it is reported).
+    for path in given {
+      var info = stat()
+      if lstat(WalkPath.absolute(path), &info) != 0 && (errno == ENOENT || errno == ENOTDIR) {
+        throw WalkError.pathNotFound(path)
+      }
+    }
+    var walk = Walk(walker: self)
+    walk.onFile = onFile
+    walk.deduplicate = given.count > 1
+    for path in given { walk.walkTopLevel(path, fileFilter: fileFilter) }
+    walk.finishSymlinkedDirectories(fileFilter: fileFilter)
+    let files = sorted ? walk.files.sorted { WalkPath.bytewiseLess($0.relativePath, $1.relativePath) } : walk.files
+    let skipped = walk.skipped.sorted {
+      $0.path == $1.path ? $0.reason < $1.reason : $0.path.utf8.lexicographicallyPrecedes($1.path.utf8)
+    }
+    return WalkResult(files: files, skipped: skipped)
+  }
+}
+
+// MARK: - The walk
+
+/// A device and inode pair, identifying a directory however it was reached.
+private struct FileID: Hashable {
+  let device: UInt64
+  let inode: UInt64
+
+  init(_ info: stat) {
+    device = UInt64(truncatingIfNeeded: info.st_dev)
+    inode = UInt64(truncatingIfNeeded: info.st_ino)
+  }
+}
+
+/// A directory waiting to be read.
+private struct DirectoryFrame {
+  var absolutePath: String
+  /// Relative to the walker's root ("" for the root itself).
+  var relativePath: String
+  /// Relative to the ignore root (the repository top level, or the scan root), as bytes.
+  var ignorePath: [UInt8]
+  var ignore: IgnoreMatcher
+  /// The directory or one of its parents matched an `--include` glob.
+  var included: Bool
+  /// Reached through a symbolic link (followed after every real directory has been walked).
+  var isSymlink: Bool
+  /// Directories on the way here, for telling a symlink loop from a second link to a directory.
+  var ancestors: [FileID]
+}
+
+private enum EntryKind { case directory, file, symlink, other, unknown }
+
+private struct Walk {
+  let walker: WorkspaceWalker
+  let includes: [Glob]
+  let excludes: [Glob]
+  var files: [WalkedFile] = []
+  var skipped: [SkippedFile] = []
+  var onFile: ((WalkedFile) -> Void)?
+  private var seenFiles: Set<String> = []
+  /// Only overlapping top-level paths can reach one file twice (directories are walked once by
+  /// device and inode), so a single path skips hashing every file's path.
+  var deduplicate = true
+  private var visitedDirectories: Set<FileID> = []
+  private var stack: [DirectoryFrame] = []
+  private var symlinkedDirectories: [DirectoryFrame] = []
+
+  init(walker: WorkspaceWalker) {
+    self.walker = walker
+    includes = walker.options.includes.map(Glob.init)
+    excludes = walker.options.excludes.map(Glob.init)
+  }
+
+  private var options: WalkOptions { walker.options }
+
+  // MARK: Paths given on the command line
+
+  mutating func walkTopLevel(_ given: String, fileFilter: (String) -> Bool) {
+    let absolutePath = WalkPath.absolute(given)
+    let relativePath = WalkPath.relative(absolutePath, root: walker.root, given: given)
+    let display = relativePath.isEmpty ? "." : relativePath
+    var info = stat()
+    guard stat(absolutePath, &info) == 0 else {
+      let error = errno
+      var linkInfo = stat()
+      if lstat(absolutePath, &linkInfo) == 0 && (linkInfo.st_mode & S_IFMT) == S_IFLNK {
+        skip(display, error == ELOOP ? "symbolic link loop" : "broken symbolic link")
+      } else {
+        skip(display, WalkPath.reason(errno: error))
+      }
+      return
+    }
+    let isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
+    if !relativePath.isEmpty
+      && excludes.contains(where: { $0.matchesSelfOrAncestor(relativePath: relativePath, isDirectory: isDirectory) })
+    {
+      return
+    }
+    guard isDirectory else {
+      // An explicit file is taken even when ignored, if it is a candidate.
+      guard fileFilter(WalkPath.basename(absolutePath)) else { return }
+      if !includes.isEmpty
+        && !includes.contains(where: { $0.matchesSelfOrAncestor(relativePath: relativePath, isDirectory: false) })
+      {
+        return
+      }
+      addFile(absolutePath: absolutePath, relativePath: relativePath, info: info)
+      return
+    }
+    let included =
+      includes.isEmpty
+      || (!relativePath.isEmpty
+        && includes.contains(where: { $0.matchesSelfOrAncestor(relativePath: relativePath, isDirectory: true) }))
+    let (ignore, ignorePath) = ignoreContext(forDirectory: absolutePath)
+    let frame = DirectoryFrame(
+      absolutePath: absolutePath, relativePath: relativePath, ignorePath: ignorePath, ignore: ignore,
+      included: included, isSymlink: false, ancestors: [])
+    stack.append(frame)
+    drain(fileFilter: fileFilter)
+  }
+
+  /// Directories reached through symbolic links are walked last, so that a directory reachable
+  /// both directly and through a link is reported under its real path.
+  mutating func finishSymlinkedDirectories(fileFilter: (String) -> Bool) {
+    while !symlinkedDirectories.isEmpty {
+      let round = symlinkedDirectories.sorted { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
+      symlinkedDirectories = []
+      for frame in round {
+        stack.append(frame)
+        drain(fileFilter: fileFilter)
+      }
+    }
+  }
+
+  /// The ignore files that apply above a directory given on the command line: those from the
+  /// repository's top level (the nearest parent holding `.git`) down, else from the scan root
+  /// down when the directory is inside it.
+  private func ignoreContext(forDirectory directory: String) -> (IgnoreMatcher, [UInt8]) {
+    guard options.respectIgnoreFiles else { return (IgnoreMatcher(), []) }
+    var top: String? = nil
+    var candidate = directory
+    while true {
+      var info = stat()
+      if lstat(WalkPath.join(candidate, ".git"), &info) == 0 {
+        top = candidate
+        break
+      }
+      if candidate == "/" { break }
+      candidate = WalkPath.parent(candidate)
+    }
+    let ignoreRoot = top ?? (WalkPath.isInside(directory, walker.root) ? walker.root : directory)
+    var matcher = Walk.repositoryMatcher(at: ignoreRoot)
+    // A directory's own .gitignore is read with the directory; here those of the directories
+    // from the ignore root down to the parent of `directory`.
+    let below = WalkPath.relative(directory, to: ignoreRoot)
+    if !below.isEmpty {
+      var components = below.split(separator: "/").map(String.init)
+      components.removeLast()
+      var relative = ""
+      for component in [""] + components {
+        relative = relative.isEmpty ? component : relative + "/" + component
+        let file = WalkPath.join(relative.isEmpty ? ignoreRoot : WalkPath.join(ignoreRoot, relative), ".gitignore")
+        if let rules = IgnoreRules(contentsOfFile: file, directory: relative) { matcher.push(rules) }
+      }
+    }
+    return (matcher, Array(below.utf8))
+  }
+
+  /// A fresh matcher for a repository's top level, holding its `.git/info/exclude`.
+  private static func repositoryMatcher(at directory: String) -> IgnoreMatcher {
+    var matcher = IgnoreMatcher()
+    if let exclude = IgnoreRules(contentsOfFile: WalkPath.join(directory, ".git/info/exclude"), directory: "") {
+      matcher.push(exclude)
+    }
+    return matcher
+  }
+
+  // MARK: Directories
+
+  private mutating func drain(fileFilter: (String) -> Bool) {
+    while let frame = stack.popLast() {
+      read(frame, fileFilter: fileFilter)
+    }
+  }
+
+  private mutating func read(_ frame: DirectoryFrame, fileFilter: (String) -> Bool) {
+    let display = frame.relativePath.isEmpty ? "." : frame.relativePath
+    guard let directory = opendir(frame.absolutePath) else {
+      skip(display, WalkPath.reason(errno: errno))
+      return
+    }
+    defer { closedir(directory) }
+    var info = stat()
+    guard fstat(dirfd(directory), &info) == 0 else {
+      skip(display, WalkPath.reason(errno: errno))
+      return
+    }
+    let id = FileID(info)
+    guard visitedDirectories.insert(id).inserted else {
+      if frame.isSymlink {
+        skip(
+          display,
+          frame.ancestors.contains(id) ? "symbolic link loop" : "symbolic link to a directory already walked")
+      }
+      return
+    }
+
+    var entries: [(name: String, kind: EntryKind)] = []
+    var hasGitignore = false
+    var hasGit = false
+    while let entry = readdir(directory) {
+      let kind: EntryKind
+      switch Int32(entry.pointee.d_type) {
+      case Int32(DT_DIR): kind = .directory
+      case Int32(DT_REG): kind = .file
+      case Int32(DT_LNK): kind = .symlink
+      case Int32(DT_UNKNOWN): kind = .unknown
+      default: kind = .other
+      }
+      let name: String? = withUnsafeBytes(of: &entry.pointee.d_name) { raw in
+        let bytes = raw.bindMemory(to: UInt8.self)
+        let length = bytes.firstIndex(of: 0) ?? bytes.count
+        return String(validating: UnsafeBufferPointer(rebasing: bytes[..<length]), as: UTF8.self)
+      }
+      guard let name else {
+        skip(WalkPath.join(display, "<non-UTF-8 name>"), "file name is not valid UTF-8")
+        continue
+      }
+      if name == "." || name == ".." { continue }
+      if name == ".git" {
+        hasGit = true
+        continue
+      }
+      if name == ".gitignore" { hasGitignore = true }
+      entries.append((name, kind))
+    }
+
+    var ignore = frame.ignore
+    var ignorePath = frame.ignorePath
+    if options.respectIgnoreFiles {
+      if hasGit && !ignorePath.isEmpty {
+        // A nested repository (submodule, vendored checkout): its own rules only, as in git.
+        ignore = Walk.repositoryMatcher(at: frame.absolutePath)
+        ignorePath = []
+      }
+      if hasGitignore,
+        let rules = IgnoreRules(
+          contentsOfFile: WalkPath.join(frame.absolutePath, ".gitignore"),
+          directory: String(decoding: ignorePath, as: UTF8.self))
+      {
+        ignore.push(rules)
+      }
+    }
+    let checkIgnore = options.respectIgnoreFiles && !ignore.isEmpty
+    let ancestors = frame.ancestors + [id]
+
+    // `ignoreBuffer` holds "<ignorePath>/<name>", `globBuffer` "<relativePath>/<name>".
+    var ignoreBuffer = ignorePath
+    if !ignoreBuffer.isEmpty { ignoreBuffer.append(UInt8(ascii: "/")) }
+    let ignoreBase = ignoreBuffer.count
+    var globBuffer = Array(frame.relativePath.utf8)
+    if !globBuffer.isEmpty && globBuffer.last != UInt8(ascii: "/") { globBuffer.append(UInt8(ascii: "/")) }
+    let globBase = globBuffer.count
+
+    for (name, initialKind) in entries {
+      let absolutePath = WalkPath.join(frame.absolutePath, name)
+      let relativePath = frame.relativePath.isEmpty ? name : WalkPath.join(frame.relativePath, name)
+      var kind = initialKind
+      var info: stat? = nil
+      if kind == .unknown {
+        var status = stat()
+        guard lstat(absolutePath, &status) == 0 else {
+          skip(relativePath, WalkPath.reason(errno: errno))
+          continue
+        }
+        kind = WalkPath.kind(status.st_mode)
+        if kind != .symlink { info = status }
+      }
+      var isSymlink = false
+      var brokenLink: String? = nil
+      if kind == .symlink {
+        isSymlink = true
+        var status = stat()
+        if stat(absolutePath, &status) == 0 {
+          kind = WalkPath.kind(status.st_mode)
+          info = status
+        } else {
+          let error = errno
+          brokenLink =
+            error == ENOENT || error == ENOTDIR
+            ? "broken symbolic link" : error == ELOOP ? "symbolic link loop" : WalkPath.reason(errno: error)
+          kind = .file  // judged as a file: reported only if it would have been scanned
+        }
+      }
+      let isDirectory = kind == .directory
+      if !isDirectory && !fileFilter(name) { continue }
+
+      ignoreBuffer.removeSubrange(ignoreBase...)
+      ignoreBuffer.append(contentsOf: name.utf8)
+      globBuffer.removeSubrange(globBase...)
+      globBuffer.append(contentsOf: name.utf8)
+      let excluded = globBuffer.withUnsafeBufferPointer { path in
+        excludes.contains { $0.matches(path: path, basenameStart: globBase, isDirectory: isDirectory) }
+      }
+      if excluded { continue }
+      var included = frame.included
+      if !included {
+        included = globBuffer.withUnsafeBufferPointer { path in
+          includes.contains { $0.matches(path: path, basenameStart: globBase, isDirectory: isDirectory) }
+        }
+        if !included && !isDirectory { continue }
+      }
+      if checkIgnore {
+        let ignored = ignoreBuffer.withUnsafeBufferPointer { path in
+          ignore.isIgnoredEntry(path: path, basenameStart: ignoreBase, isDirectory: isDirectory)
+        }
+        if ignored { continue }
+      }
+
+      if let brokenLink {
+        skip(relativePath, brokenLink)
+        continue
+      }
+      if isDirectory {
+        let child = DirectoryFrame(
+          absolutePath: absolutePath, relativePath: relativePath, ignorePath: ignoreBuffer, ignore: ignore,
+          included: included, isSymlink: isSymlink, ancestors: ancestors)
+        if isSymlink { symlinkedDirectories.append(child) } else { stack.append(child) }
+      } else {
+        addFile(absolutePath: absolutePath, relativePath: relativePath, info: info,
+                isRegular: initialKind == .file && !isSymlink)
+      }
+    }
+  }
+
+  // MARK: Files
+
+  private mutating func addFile(absolutePath: String, relativePath: String, info known: stat?, isRegular: Bool = false) {
+    // d_type already says "regular file": the reader's fstat checks size and permissions
+    // when it opens the file, so the walk spends no stat/access calls per file.
+    if known == nil, isRegular {
+      if !deduplicate || seenFiles.insert(absolutePath).inserted {
+        found(WalkedFile(absolutePath: absolutePath, relativePath: relativePath))
+      }
+      return
+    }
+    var info = stat()
+    if let known {
+      info = known
+    } else if stat(absolutePath, &info) != 0 {
+      skip(relativePath, WalkPath.reason(errno: errno))
+      return
+    }
+    guard (info.st_mode & S_IFMT) == S_IFREG else {
+      skip(relativePath, "not a regular file")
+      return
+    }
+    let size = Int(info.st_size)
+    if size > options.maxFileSize {
+      skip(relativePath, "larger than \(WalkPath.formatSize(options.maxFileSize)) (--max-file-size)")
+      return
+    }
+    if access(absolutePath, R_OK) != 0 {
+      skip(relativePath, WalkPath.reason(errno: errno))
+      return
+    }
+    if !deduplicate || seenFiles.insert(absolutePath).inserted {
+      found(WalkedFile(absolutePath: absolutePath, relativePath: relativePath))
+    }
+  }
+
+  /// Streams the file to `onFile`, or keeps it for the result when nobody listens.
+  private mutating func found(_ file: WalkedFile) {
+    if let onFile { onFile(file) } else { files.append(file) }
+  }
+
+  private mutating func skip(_ path: String, _ reason: String) {
+    skipped.append(SkippedFile(path: path, reason: reason))
+  }
+}
+
+// MARK: - Path helpers
+
+package enum WalkPath {
+  /// Byte order of the UTF-8 paths via memcmp: the same order as comparing `utf8` views,
+  /// several times faster on the tens of thousands of paths a scan sorts.
+  package static func bytewiseLess(_ a: String, _ b: String) -> Bool {
+    var a = a, b = b
+    return a.withUTF8 { pa in
+      b.withUTF8 { pb in
+        let common = min(pa.count, pb.count)
+        let order = common == 0 ? 0 : memcmp(pa.baseAddress!, pb.baseAddress!, common)
+        return order != 0 ? order < 0 : pa.count < pb.count
+      }
+    }
+  }
+
+  /// Absolute and lexically normalised (no `.`, `..`, `//` or trailing `/`); symlinks are kept.
+  static func absolute(_ path: String) -> String {
+    if path.hasPrefix("/") { return normalize(path) }
+    return normalize(FileManager.default.currentDirectoryPath + "/" + path)
+  }
+
+  static func normalize(_ path: String) -> String {
+    let isAbsolute = path.hasPrefix("/")
+    var components: [Substring] = []
+    for component in path.split(separator: "/") {
+      if component == "." { continue }
+      if component == ".." {
+        if let last = components.last, last != ".." {
+          components.removeLast()
+        } else if !isAbsolute {
+          components.append(component)
+        }
+        continue
+      }
+      components.append(component)
+    }
+    let joined = components.joined(separator: "/")
+    if isAbsolute { return "/" + joined }
+    return joined.isEmpty ? "." : joined
+  }
+
+  /// The path reported for `absolute`: relative to `root` when inside it, else the path as given.
+  static func relative(_ absolute: String, root: String, given: String) -> String {
+    isInside(absolute, root) ? relative(absolute, to: root) : normalize(given)
+  }
+
+  static func isInside(_ path: String, _ directory: String) -> Bool {
+    if directory == "/" { return true }
+    return path == directory || path.hasPrefix(directory + "/")
+  }
+
+  /// `path` relative to `directory` ("" when equal); `path` must be inside it.
+  static func relative(_ path: String, to directory: String) -> String {
+    if path == directory { return "" }
+    return String(path.dropFirst(directory == "/" ? 1 : directory.count + 1))
+  }
+
+  static func join(_ directory: String, _ name: String) -> String {
+    directory.hasSuffix("/") ? directory + name : directory + "/" + name
+  }
+
+  static func parent(_ path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "." }
+    return slash == path.startIndex ? "/" : String(path[..<slash])
+  }
+
+  static func basename(_ path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return path }
+    return String(path[path.index(after: slash)...])
+  }
+
+  fileprivate static func kind(_ mode: mode_t) -> EntryKind {
+    switch mode & S_IFMT {
+    case S_IFDIR: return .directory
+    case S_IFREG: return .file
+    case S_IFLNK: return .symlink
+    default: return .other
+    }
+  }
+
+  static func reason(errno error: Int32) -> String {
+    switch error {
+    case EACCES, EPERM: return "permission denied"
+    case ENOENT: return "no such file or directory"
+    case ELOOP: return "symbolic link loop"
+    case ENAMETOOLONG: return "file name too long"
+    default: return String(cString: strerror(error)).lowercased()
+    }
+  }
+
+  /// "8 MiB", "512 KiB", "1000 bytes".
+  public static func formatSize(_ bytes: Int) -> String {
+    if bytes >= 1 << 20 && bytes % (1 << 20) == 0 { return "\(bytes >> 20) MiB" }
+    if bytes >= 1 << 10 && bytes % (1 << 10) == 0 { return "\(bytes >> 10) KiB" }
+    return "\(bytes) bytes"
+  }
+}
