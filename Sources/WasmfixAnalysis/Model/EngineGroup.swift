@@ -43,8 +43,12 @@ public struct EngineGroup: Sendable {
   /// Whether this group's code can call `async_stack_size` at all.
   public var canSetAsyncStack: Bool {
     switch binding {
-    // The Rust setter only exists with the `async` Cargo feature (later also `stack-switching`).
-    case .rustCrate: return version.version >= WasmtimeVersion(0, 25) && version.cargoAsyncFeature != false
+    // `Config::async_stack_size` is `#[cfg(feature = "async")]` in 0.25-34.x,
+    // `#[cfg(any(feature = "async", feature = "stack-switching"))]` in 35-46.x, and has no cfg
+    // from 47.0.0 (read at the tags in crates/wasmtime/src/config.rs).
+    case .rustCrate:
+      return version.version >= WasmtimeVersion(0, 25)
+        && (version.version >= WasmtimeVersion(47, 0) || version.cargoAsyncFeature != false)
     case .cAPI, .cli: return WasmtimeFacts.hasAsyncStackSize(version.version, binding: binding)
     // wasmtime-dotnet has no async stack setter; only builds that expose WithAsyncStackSize can.
     case .dotnet: return asyncStackSize.siteIndex != nil

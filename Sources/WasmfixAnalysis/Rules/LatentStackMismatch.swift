@@ -41,5 +41,5 @@ enum LatentStackMismatch: Rule {
   }
 
   /// Fixed like WF001: it fails as soon as async is enabled or Wasmtime is upgraded.
-  static func fix(_ context: inout FixContext) -> FixOutcome { StackMismatchFix.apply(&context) }
+  static func fix(_ context: inout FixContext) -> FixOutcome { StackMismatchFix.apply(&context, isError: false) }
 }

@@ -55,5 +55,5 @@ enum StackExceedsAsync: Rule {
     return [finding(group, at: anchor(group), in: context, message: message + advice)]
   }
 
-  static func fix(_ context: inout FixContext) -> FixOutcome { StackMismatchFix.apply(&context) }
+  static func fix(_ context: inout FixContext) -> FixOutcome { StackMismatchFix.apply(&context, isError: true) }
 }

@@ -5,7 +5,9 @@ import WasmfixEvaluation
 enum StackMismatchFix {
   static let minimumMaxWasmStack: Int128 = 64 << 10
 
-  static func apply(_ context: inout FixContext) -> FixOutcome {
+  /// `isError`: WF001. A warning (WF005: not checked today) never lowers a value: that would
+  /// cost the guest stack it runs with now, for a failure that may never come.
+  static func apply(_ context: inout FixContext, isError: Bool) -> FixOutcome {
     guard let maxValue = context.plannedMax, let asyncValue = context.plannedAsync else {
       return .refused("a value is not known until run time")
     }
@@ -22,12 +24,15 @@ enum StackMismatchFix {
       return .fixed("raise async_stack_size to max_wasm_stack + headroom")
     }
     let target = asyncValue - Int128(options.headroom)
+    if !isError && options.strategy != .lowerMax {
+      return .refused("\(context.bindingName) cannot set the async stack; lowering max_wasm_stack from \(ValueDescription.bytes(maxValue)) to \(ValueDescription.bytes(target)) would shrink the guest's stack for a check that does not run today, so it is left to you (--strategy lower-max does it)")
+    }
     let why = canRaise ? "" : " (\(context.bindingName) cannot set the async stack, so wasmfix lowers max_wasm_stack)"
     guard target >= minimumMaxWasmStack else {
       return .refused("lowering max_wasm_stack to async_stack_size - headroom would leave \(ValueDescription.bytes(target)), below 64 KiB\(why)")
     }
     guard context.setValue(.maxWasmStack, to: target) else { return .refused("cannot rewrite this max_wasm_stack") }
     context.plannedMax = target
-    return .fixed("lower max_wasm_stack to async_stack_size - headroom\(why)")
+    return .fixed("lower max_wasm_stack from \(ValueDescription.bytes(maxValue)) to \(ValueDescription.bytes(target)) (async_stack_size - headroom)\(why); the guest's stack shrinks by \(ValueDescription.bytes(maxValue - target))")
   }
 }

