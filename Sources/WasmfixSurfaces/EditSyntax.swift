@@ -11,7 +11,10 @@ package protocol EditSyntax: Sendable {
   /// Edits that add the missing `setting` next to `anchor` (a site of the group), in the
   /// anchor's style; nil when there is no place for it. `oldFallibleSetters`: Rust 0.25-0.38,
   /// whose setters return `Result` and check at call time.
-  func insertSibling(_ setting: Setting, value: Int128, anchor: SiteAnchor, oldFallibleSetters: Bool, source: SourceText) -> [TextEdit]?
+  func insertSibling(_ setting: Setting, valueText: String, anchor: SiteAnchor, oldFallibleSetters: Bool, source: SourceText) -> [TextEdit]?
+  /// `async_stack_size` computed from the max operand at run time (`max.saturating_add(h)`,
+  /// `max + h`), as Wasmtime's own CLI does; nil where the surface cannot write one.
+  func derivedAsync(fromMax operand: String, headroom: String) -> String?
   /// What an inserted run-time assertion needs elsewhere in the file (C's `#include`s).
   func assertionPrerequisites(in source: SourceText, file: FileRef) -> [TextEdit]
   /// A run-time check placed before the engine is created; nil where the surface has none.
@@ -39,10 +42,9 @@ package struct CodeSyntax: EditSyntax {
 
   /// The missing setting as a call right after the other setting's call, in the same style
   /// (statement or builder link, with the same error handling).
-  package func insertSibling(_ setting: Setting, value: Int128, anchor: SiteAnchor, oldFallibleSetters: Bool, source: SourceText) -> [TextEdit]? {
+  package func insertSibling(_ setting: Setting, valueText: String, anchor: SiteAnchor, oldFallibleSetters: Bool, source: SourceText) -> [TextEdit]? {
     let file = FileRef(path: anchor.path, absolutePath: anchor.absolutePath)
-    let shifts = anchor.argumentText.contains("<<")
-    let text = ValueFormatter.format(value, language: anchor.language, preferShifts: shifts)
+    let text = valueText
     if oldFallibleSetters {
       // 0.25-0.38: the setters return Result and check at call time, so the new call goes
       // before the other one, as its own statement, with the same error handling.
@@ -144,6 +146,16 @@ package struct CodeSyntax: EditSyntax {
       return "\(indent)if (\(max) > \(async)) {\n\(indent)    fprintf(stderr, \"\(assertionMessage)\\n\");\n\(indent)    abort();\n\(indent)}\n"
     default:
       return "\(indent)if (\(max) > \(async)) throw new System.InvalidOperationException(\"\(assertionMessage)\");\n"
+    }
+  }
+
+  package func derivedAsync(fromMax operand: String, headroom: String) -> String? {
+    let simple = operand.allSatisfy { $0.isLetter || $0.isNumber || "_.:".contains($0) }
+    switch language {
+    // usize arithmetic that cannot overflow into a panic or a wrap.
+    case .rust: return "\(simple ? operand : "(\(operand))").saturating_add(\(headroom))"
+    case .c, .cpp: return "\(simple ? operand : "(\(operand))") + \(headroom)"
+    default: return nil
     }
   }
 

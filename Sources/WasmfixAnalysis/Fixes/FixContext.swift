@@ -20,6 +20,10 @@ struct FixContext {
   var plannedAsync: Int128?
   /// A rule's fix set `async_stack_size` explicitly (so an implicit default is pinned too).
   var asyncPinned = false
+  /// A rule's fix set async_stack_size from max_wasm_stack's run-time value.
+  var asyncDerived = false
+  /// Run-time values already bound to a local by an earlier fix, by setting.
+  private var boundLocals: [Setting: String] = [:]
   var syntax: EditSyntax { Surfaces.surface(group.language)?.syntax ?? CodeSyntax(language: group.language) }
 
   init(group: EngineGroup, result: ScanResult, options: FixOptions, planner: FixPlanner) {
@@ -116,10 +120,48 @@ struct FixContext {
     guard let anchorIndex = (other == .maxWasmStack ? group.maxWasmStack : group.asyncStackSize).siteIndex
             ?? group.siteIndexes.last,
           case let anchor = result.sites[anchorIndex], let source = source(of: anchor) else { return false }
+    return insertSetting(setting, text: syntax.formatValue(value, preferShifts: anchor.argumentText.contains("<<")), after: anchor, source: source)
+  }
+
+  private mutating func insertSetting(_ setting: Setting, text: String, after anchor: Site, source: SourceText) -> Bool {
     let fallible = group.binding == .rustCrate && group.version.version < WasmtimeVersion(0, 39)
-    guard let inserted = syntax.insertSibling(setting, value: value, anchor: anchor.anchor, oldFallibleSetters: fallible, source: source) else { return false }
+    guard let inserted = syntax.insertSibling(setting, valueText: text, anchor: anchor.anchor, oldFallibleSetters: fallible, source: source) else { return false }
     edits += inserted
     return true
+  }
+
+  /// Where max_wasm_stack is a run-time value and async_stack_size is left to its default:
+  /// sets `async_stack_size(max + headroom)`, written with max's own expression (bound to a
+  /// local first when evaluating it twice could differ), as Wasmtime's CLI does. Every max the
+  /// program accepted before still works, which a pinned default plus an assertion would break.
+  mutating func deriveAsyncStack() -> Bool {
+    if asyncDerived { return true }
+    guard group.asyncStackSize.source == .default, group.maxWasmStack.source == .unresolved, group.configIsFresh,
+          group.canSetAsyncStack, let maxIndex = group.maxWasmStack.siteIndex,
+          case let site = result.sites[maxIndex], let source = source(of: site),
+          syntax.derivedAsync(fromMax: "x", headroom: "0") != nil,
+          let operand = operand(for: .maxWasmStack, site: site, source: source),
+          let text = syntax.derivedAsync(fromMax: operand, headroom: syntax.formatValue(Int128(options.headroom), preferShifts: false)),
+          insertSetting(.asyncStackSize, text: text, after: site, source: source)
+    else { return false }
+    asyncDerived = true
+    asyncPinned = true
+    return true
+  }
+
+  /// The text that names a site's run-time value without evaluating it again: the argument
+  /// when it is a plain name, else a local bound before the call (the argument becomes it).
+  private mutating func operand(for setting: Setting, site: Site, source: SourceText) -> String? {
+    if let bound = boundLocals[setting] { return bound }
+    if Self.isPlainName(site.argumentText) { return site.argumentText }
+    guard let statement = site.statementRange else { return nil }
+    let name = syntax.localName(setting)
+    let statementIndent = source.indentation(ofLineContaining: statement.lowerBound)
+    let statementLineStart = source.lineStarts[source.lineIndex(of: statement.lowerBound)]
+    edits.append(.insertion(syntax.binding(name: name, expression: site.argumentText, indent: statementIndent), at: statementLineStart, in: fileRef(site)))
+    edits.append(.replacement(name, of: site.argumentRange, in: fileRef(site)))
+    boundLocals[setting] = name
+    return name
   }
 
   /// WF002: a run-time check before the engine is created (or before the first config call).
@@ -146,19 +188,14 @@ struct FixContext {
     for (setting, effective) in [(Setting.maxWasmStack, group.maxWasmStack), (.asyncStackSize, group.asyncStackSize)] {
       if let index = effective.siteIndex {
         let site = result.sites[index]
-        if Self.isPlainName(site.argumentText) || effective.source == .explicit {
-          operands[setting] = effective.source == .explicit && !Self.isPlainName(site.argumentText)
-            ? syntax.formatValue(effective.value ?? 0, preferShifts: site.argumentText.contains("<<"))
-            : site.argumentText
+        if effective.source == .explicit {
+          operands[setting] = Self.isPlainName(site.argumentText)
+            ? site.argumentText : syntax.formatValue(effective.value ?? 0, preferShifts: site.argumentText.contains("<<"))
         } else {
           // Evaluate side effects once: bind to a local before the configuration call.
-          guard let statement = site.statementRange, let siteSource = planner.source(site.path, absolutePath: site.absolutePath) else { return false }
-          let name = syntax.localName(setting)
-          let statementIndent = siteSource.indentation(ofLineContaining: statement.lowerBound)
-          let statementLineStart = siteSource.lineStarts[siteSource.lineIndex(of: statement.lowerBound)]
-          edits.append(.insertion(syntax.binding(name: name, expression: site.argumentText, indent: statementIndent), at: statementLineStart, in: fileRef(site)))
-          edits.append(.replacement(name, of: site.argumentRange, in: fileRef(site)))
-          operands[setting] = name
+          guard let siteSource = planner.source(site.path, absolutePath: site.absolutePath),
+                let operand = operand(for: setting, site: site, source: siteSource) else { return false }
+          operands[setting] = operand
         }
       } else {
         operands[setting] = syntax.formatValue(effective.value ?? 0, preferShifts: false)

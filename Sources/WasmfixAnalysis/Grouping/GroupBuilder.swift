@@ -57,7 +57,8 @@ package enum GroupBuilder {
         asyncSupport: asyncSupport, asyncSupportCalled: !asyncSites.isEmpty,
         checkApplies: check.applies, checkReason: check.reason,
         isDocumented: indexes.contains { documented[$0] },
-        configIsFresh: indexes.contains { sites[$0].configIsFresh }))
+        configIsFresh: indexes.contains { sites[$0].configIsFresh },
+        relationHolds: Self.relationHolds(maxWasmStack, asyncStackSize, sites)))
     }
     return groups
   }
@@ -77,5 +78,18 @@ package enum GroupBuilder {
         break
       }
     }
+  }
+
+  /// Proves max <= async between values where one is only known at run time.
+  static func relationHolds(_ max: EngineGroup.EffectiveValue, _ async: EngineGroup.EffectiveValue, _ sites: [Site]) -> Bool {
+    guard max.source == .unresolved || async.source == .unresolved else { return false }
+    func expression(_ value: EngineGroup.EffectiveValue) -> WasmfixSurfaces.Expression? {
+      if let index = value.siteIndex { return value.source == .explicit ? value.value.map { .integer($0) } : sites[index].argument }
+      return value.value.map { .integer($0) }
+    }
+    guard let maxExpression = expression(max), let asyncExpression = expression(async),
+          let maxForm = LinearForm(maxExpression, upperBound: true), let asyncForm = LinearForm(asyncExpression, upperBound: false)
+    else { return false }
+    return LinearForm.provesAtMost(max: maxForm, async: asyncForm)
   }
 }

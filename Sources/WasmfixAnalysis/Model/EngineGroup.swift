@@ -39,6 +39,9 @@ public struct EngineGroup: Sendable {
   /// The configuration object is created in the group's scope; when false it comes from a
   /// parameter or another function, which may already have set the "implicit" value.
   public var configIsFresh: Bool
+  /// `max_wasm_stack <= async_stack_size` is proved for every run-time value (`x` and
+  /// `x + 1 MiB`, `size / 2` and `size`): nothing to assert.
+  public var relationHolds: Bool = false
 
   /// Whether this group's code can call `async_stack_size` at all.
   public var canSetAsyncStack: Bool {

@@ -57,6 +57,10 @@ enum ImplicitStackDefault: Rule {
     if context.asyncPinned || (group.maxWasmStack.source != .default && group.asyncStackSize.source != .default) {
       return .fixed(nil)
     }
+    // A run-time max: derive the async stack from it rather than pin a default it may exceed.
+    if group.asyncStackSize.source == .default, group.maxWasmStack.source == .unresolved, context.deriveAsyncStack() {
+      return .fixed("set async_stack_size to max_wasm_stack + headroom at run time")
+    }
     if group.asyncStackSize.source == .default, let value = context.plannedAsync {
       guard context.setValue(.asyncStackSize, to: value) else { return .refused("cannot place the async_stack_size call here") }
       return .fixed("pin async_stack_size")

@@ -28,6 +28,8 @@ enum UnresolvedStackValue: Rule {
   ]
 
   static func check(_ group: EngineGroup, in context: RuleContext) -> [Finding] {
+    // Proved for every value (`x` and `x + 1 MiB`, `size / 2` and `size`): nothing to check at run time.
+    guard !group.relationHolds else { return [] }
     var unresolved: [String] = []
     for (setting, value) in [(Setting.maxWasmStack, group.maxWasmStack), (.asyncStackSize, group.asyncStackSize)]
     where value.source == .unresolved {
@@ -49,6 +51,8 @@ enum UnresolvedStackValue: Rule {
 
   /// Asserts the invariant at run time, before the engine is created.
   static func fix(_ context: inout FixContext) -> FixOutcome {
+    // async_stack_size = max + headroom holds by construction: nothing left to check.
+    if context.deriveAsyncStack() { return .fixed("set async_stack_size to max_wasm_stack + headroom at run time") }
     guard context.insertRuntimeAssertion(max: context.plannedMax, async: context.plannedAsync) else {
       return .refused("no statement to place a run-time assertion before")
     }

@@ -20,10 +20,10 @@ package struct CommandLineSyntax: EditSyntax {
 
   package func formatValue(_ value: Int128, preferShifts: Bool) -> String { "\(value)" }
 
-  package func insertSibling(_ setting: Setting, value: Int128, anchor: SiteAnchor, oldFallibleSetters: Bool, source: SourceText) -> [TextEdit]? {
+  package func insertSibling(_ setting: Setting, valueText: String, anchor: SiteAnchor, oldFallibleSetters: Bool, source: SourceText) -> [TextEdit]? {
     guard let occurrence = Self.occurrence(of: anchor, kind: kind, in: source) else { return nil }
     let key: WasmtimeStackSetting = setting == .maxWasmStack ? .maxWasmStack : .asyncStackSize
-    guard let sibling = WasmtimeFlags.renderSibling(key, value: "\(value)", like: occurrence) else { return nil }
+    guard let sibling = WasmtimeFlags.renderSibling(key, value: valueText, like: occurrence) else { return nil }
     let file = FileRef(path: anchor.path, absolutePath: anchor.absolutePath)
     if kind == .scriptArguments || kind == .javascriptArguments, !sibling.arguments.isEmpty {
       // One literal per argument, quoted like the anchor's literal.
@@ -71,6 +71,8 @@ package struct CommandLineSyntax: EditSyntax {
   /// finding (the CLI itself derives the async stack from 25.0.1).
   package func runtimeAssertion(max: String, async: String, indent: String) -> String? { nil }
   package func staticAssertion(max: String, async: String) -> String? { nil }
+  /// The CLI derives the async stack itself (25.0.1+); files hold plain numbers.
+  package func derivedAsync(fromMax operand: String, headroom: String) -> String? { nil }
   package func binding(name: String, expression: String, indent: String) -> String { "" }
   package func localName(_ setting: Setting) -> String { setting.rawValue }
 }

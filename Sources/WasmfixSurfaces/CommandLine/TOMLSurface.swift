@@ -100,20 +100,22 @@ struct TOMLSyntax: EditSyntax {
   func comment(indent: String) -> String { InvariantComment.lines.map { "\(indent)# \($0)\n" }.joined() }
   func formatValue(_ value: Int128, preferShifts: Bool) -> String { "\(value)" }
 
-  func insertSibling(_ setting: Setting, value: Int128, anchor: SiteAnchor, oldFallibleSetters: Bool, source: SourceText) -> [TextEdit]? {
+  func insertSibling(_ setting: Setting, valueText: String, anchor: SiteAnchor, oldFallibleSetters: Bool, source: SourceText) -> [TextEdit]? {
     let key = setting == .maxWasmStack ? "max-wasm-stack" : "async-stack-size"
     // Same table form as the anchor: `wasm.` prefix when it was written dotted.
     let prefix = source.text(anchor.callRange).hasPrefix("wasm.") ? "wasm." : ""
     let lineEnd = source.lineRange(containing: anchor.callRange.upperBound - 1).upperBound
     let indent = source.indentation(ofLineContaining: anchor.callRange.lowerBound)
     let needsNewline = lineEnd == source.bytes.count && source.bytes.last != 0x0A
-    return [.insertion((needsNewline ? "\n" : "") + "\(indent)\(prefix)\(key) = \(value)\n", at: lineEnd,
+    return [.insertion((needsNewline ? "\n" : "") + "\(indent)\(prefix)\(key) = \(valueText)\n", at: lineEnd,
                        in: FileRef(path: anchor.path, absolutePath: anchor.absolutePath))]
   }
 
   func assertionPrerequisites(in source: SourceText, file: FileRef) -> [TextEdit] { [] }
   func runtimeAssertion(max: String, async: String, indent: String) -> String? { nil }
   func staticAssertion(max: String, async: String) -> String? { nil }
+  /// The CLI derives the async stack itself (25.0.1+); files hold plain numbers.
+  package func derivedAsync(fromMax operand: String, headroom: String) -> String? { nil }
   func binding(name: String, expression: String, indent: String) -> String { "" }
   func localName(_ setting: Setting) -> String { setting.rawValue }
 }

@@ -19,9 +19,8 @@ fn common_config(semantics: &Semantics) -> std::result::Result<Config, String> {
         None => 1024 * 1024,
     };
     let max_wasm_stack: usize = native_stack_max as usize;
-    assert!(max_wasm_stack <= 2 * 1024 * 1024, "max_wasm_stack must be less than or equal to async_stack_size");
     config.max_wasm_stack(max_wasm_stack);
-    config.async_stack_size(2 * 1024 * 1024);
+    config.async_stack_size(max_wasm_stack.saturating_add(512 * 1024));
     Ok(config)
 }
 
