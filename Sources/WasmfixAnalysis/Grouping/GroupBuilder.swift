@@ -58,7 +58,11 @@ package enum GroupBuilder {
         checkApplies: check.applies, checkReason: check.reason,
         isDocumented: indexes.contains { documented[$0] },
         configIsFresh: indexes.contains { sites[$0].configIsFresh },
-        relationHolds: Self.relationHolds(maxWasmStack, asyncStackSize, sites)))
+        relationHolds: Self.relationHolds(maxWasmStack, asyncStackSize, sites),
+        isPassThrough: !indexes.contains { sites[$0].configIsFresh }
+          && indexes.allSatisfy { sites[$0].setting == .asyncSupport || sites[$0].argumentIsParameter }
+          && !indexes.contains { sites[$0].engineStatementStart != nil },
+        expectsFailure: indexes.contains { sites[$0].expectsFailure }))
     }
     return groups
   }

@@ -42,6 +42,11 @@ public struct EngineGroup: Sendable {
   /// `max_wasm_stack <= async_stack_size` is proved for every run-time value (`x` and
   /// `x + 1 MiB`, `size / 2` and `size`): nothing to assert.
   public var relationHolds: Bool = false
+  /// A function that forwards its parameter to a setter on a configuration it was given (a
+  /// binding, a builder wrapper): it configures nothing itself, its callers do.
+  public var isPassThrough: Bool = false
+  /// The code expects Wasmtime to reject this configuration (a negative test).
+  public var expectsFailure: Bool = false
 
   /// Whether this group's code can call `async_stack_size` at all.
   public var canSetAsyncStack: Bool {

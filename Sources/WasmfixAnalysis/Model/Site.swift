@@ -30,6 +30,10 @@ public struct Site: Sendable {
   public var scopeHasAssertion: Bool
   /// The configuration object is created in the same scope, so implicit values are defaults.
   public var configIsFresh: Bool
+  /// The argument is exactly a parameter of the enclosing function.
+  public var argumentIsParameter: Bool = false
+  /// The code expects the engine to be rejected (a negative test).
+  public var expectsFailure: Bool = false
   /// The configuration runs with async on whatever else it says (`wasmtime serve`).
   public var impliesAsync: Bool = false
   /// A Wasmtime version named next to the setting, with where (see `ExtractedSite.version`).
@@ -48,7 +52,7 @@ public struct Site: Sendable {
                receiverText: receiverText, statementRange: statementRange, isChainLink: isChainLink)
   }
 
-  package init(path: String, absolutePath: String, language: SurfaceID, setting: Setting, apiName: String, line: Int, column: Int, nameRange: Range<Int>, argument: Expression, argumentText: String, argumentRange: Range<Int>, callRange: Range<Int>, receiverText: String, statementRange: Range<Int>?, isChainLink: Bool, inErrorRegion: Bool, value: EvaluatedValue, definition: ConstantDefinition?, notes: [String], groupID: String, engineStatementStart: Int?, scopeHasAssertion: Bool, configIsFresh: Bool, impliesAsync: Bool = false, versionHint: DetectedVersion? = nil, configFile: String? = nil, groupKey: String) {
+  package init(path: String, absolutePath: String, language: SurfaceID, setting: Setting, apiName: String, line: Int, column: Int, nameRange: Range<Int>, argument: Expression, argumentText: String, argumentRange: Range<Int>, callRange: Range<Int>, receiverText: String, statementRange: Range<Int>?, isChainLink: Bool, inErrorRegion: Bool, value: EvaluatedValue, definition: ConstantDefinition?, notes: [String], groupID: String, engineStatementStart: Int?, scopeHasAssertion: Bool, configIsFresh: Bool, impliesAsync: Bool = false, versionHint: DetectedVersion? = nil, configFile: String? = nil, argumentIsParameter: Bool = false, expectsFailure: Bool = false, groupKey: String) {
     self.path = path
     self.absolutePath = absolutePath
     self.language = language
@@ -75,6 +79,8 @@ public struct Site: Sendable {
     self.impliesAsync = impliesAsync
     self.versionHint = versionHint
     self.configFile = configFile
+    self.argumentIsParameter = argumentIsParameter
+    self.expectsFailure = expectsFailure
     self.groupKey = groupKey
   }
 }

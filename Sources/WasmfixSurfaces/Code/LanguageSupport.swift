@@ -39,6 +39,10 @@ package struct ExtractedSite {
   package var version: (version: WasmtimeVersion, source: String)? = nil
   /// The CLI options file the command line reads (`wasmtime run --config FILE`), as written.
   package var configFile: String? = nil
+  /// The argument is exactly a parameter of the enclosing function (a pass-through setter).
+  package var argumentIsParameter = false
+  /// The code expects the engine to be rejected (`unwrap_err()`, `is_err()`, `#[should_panic]`).
+  package var expectsFailure = false
 }
 
 /// What wasmfix knows of one language: how its setting calls, expressions and constants look.
@@ -88,6 +92,8 @@ extension LanguageSupport {
           seen.insert(node.startByte)
           locateEngine(for: &site, root: root, source: source)
           if let call = root.descendant(forBytes: site.callRange), let scope = ancestor(of: call, in: scopeTypes) {
+            site.argumentIsParameter = Self.plainName(site.argument).map(parameterNames(in: scope, source: source).contains) ?? false
+            site.expectsFailure = site.expectsFailure || Self.isMarkedShouldPanic(scope, source: source)
             site.argument = site.argument.markingRuntimeBindings(runtimeBindings(in: scope, source: source))
           }
           result.append(site)
@@ -120,6 +126,11 @@ extension LanguageSupport {
       statement = current.parent
     }
     site.engineStatementStart = statement?.startByte
+    // A negative test: the engine is expected to be rejected.
+    if let statement {
+      let text = source.text(statement.byteRange)
+      site.expectsFailure = ["unwrap_err", "is_err", "expect_err", ".err()", "Assert.Throws", "assertThrows"].contains { text.contains($0) }
+    }
   }
 
   /// The receiver is a constructor call, or a variable this scope initialises with one.
@@ -149,6 +160,41 @@ extension LanguageSupport {
   }
 
   func text(_ node: Node, _ source: SourceText) -> String { source.text(node.byteRange) }
+
+  /// `x`, `x as usize`, `(size_t)x`: the one name an argument is.
+  static func plainName(_ argument: Expression) -> String? {
+    switch argument {
+    case let .name(path) where path.count == 1: return path[0]
+    case let .cast(_, inner): return plainName(inner)
+    default: return nil
+    }
+  }
+
+  /// The parameters of a function (Rust `parameter`, C `parameter_declaration`, C# `parameter`),
+  /// not those of closures or functions nested in its body.
+  func parameterNames(in scope: Node, source: SourceText) -> Set<String> {
+    var names = Set<String>()
+    scope.walk { node in
+      if node.type == "parameter" || node.type == "parameter_declaration" {
+        let name = node.child(byField: "pattern") ?? node.child(byField: "name") ?? node.child(byField: "declarator")
+        if let name, name.type == "identifier" { names.insert(text(name, source)) }
+        else { name?.walk { part in if part.type == "identifier" { names.insert(text(part, source)) }; return true } }
+        return false
+      }
+      return !["block", "compound_statement", "closure_expression", "lambda_expression", "local_function_statement"].contains(node.type)
+    }
+    return names
+  }
+
+  /// `#[should_panic]` (Rust) on the function, or an attribute naming an expected exception.
+  static func isMarkedShouldPanic(_ scope: Node, source: SourceText) -> Bool {
+    var sibling = scope.previousSibling
+    while let node = sibling, node.type == "attribute_item" || node.type == "line_comment" {
+      if source.text(node.byteRange).contains("should_panic") { return true }
+      sibling = node.previousSibling
+    }
+    return false
+  }
 
   /// `left op right` with a field-named operator, the same in all three grammars.
   func lowerBinary(_ node: Node, in source: SourceText) -> Expression? {
