@@ -89,15 +89,15 @@ public struct ConstantEvaluator {
       return Self.applyMethod(name, a, args)
     case let .call(path, arguments):
       let written = path.joined(separator: separator)
+      guard let function = resolver?.function(path, language: language, fromFile: file),
+            let parameters = function.parameters, parameters.count == arguments.count
+      else { return .unresolved("call to \(written)()") }
       var values: [Expression] = []
       for argument in arguments {
         let v = evaluate(argument, visiting: &visiting)
         guard case let .integer(i) = v else { return v }
         values.append(.integer(i))
       }
-      guard let function = resolver?.function(path, language: language, fromFile: file),
-            let parameters = function.parameters, parameters.count == values.count
-      else { return .unresolved("\(written)() is not a function wasmfix can evaluate") }
       let key = "call \(function.location)"
       guard !visiting.contains(key) else { return .unresolved("\(written)() calls itself") }
       visiting.insert(key)

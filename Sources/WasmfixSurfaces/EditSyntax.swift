@@ -15,6 +15,8 @@ package protocol EditSyntax: Sendable {
   /// `async_stack_size` computed from the max operand at run time (`max.saturating_add(h)`,
   /// `max + h`), as Wasmtime's own CLI does; nil where the surface cannot write one.
   func derivedAsync(fromMax operand: String, headroom: String) -> String?
+  /// A constant `operand + headroom` (`MAX + 512 * 1024`); nil where files hold only numbers.
+  func constantSum(_ operand: String, _ headroom: String) -> String?
   /// What an inserted run-time assertion needs elsewhere in the file (C's `#include`s).
   func assertionPrerequisites(in source: SourceText, file: FileRef) -> [TextEdit]
   /// A run-time check placed before the engine is created; nil where the surface has none.
@@ -147,6 +149,11 @@ package struct CodeSyntax: EditSyntax {
     default:
       return "\(indent)if (\(max) > \(async)) throw new System.InvalidOperationException(\"\(assertionMessage)\");\n"
     }
+  }
+
+  package func constantSum(_ operand: String, _ headroom: String) -> String? {
+    let simple = operand.allSatisfy { $0.isLetter || $0.isNumber || "_.:()".contains($0) }
+    return "\(simple ? operand : "(\(operand))") + \(headroom)"
   }
 
   package func derivedAsync(fromMax operand: String, headroom: String) -> String? {

@@ -82,8 +82,10 @@ struct FixContext {
 
   mutating func source(of site: Site) -> SourceText? { planner.source(site.path, absolutePath: site.absolutePath) }
 
-  /// Sets a setting's value: at its constant's definition, at its argument, or by inserting the call.
-  mutating func setValue(_ setting: Setting, to value: Int128) -> Bool {
+  /// Sets a setting's value: at its constant's definition, at its argument, or by inserting the
+  /// call. `written`: the value as an expression in the project's own names (used at a call's
+  /// argument or an inserted call, where those names are in scope; a definition gets a number).
+  mutating func setValue(_ setting: Setting, to value: Int128, written: String? = nil) -> Bool {
     let effective = setting == .maxWasmStack ? group.maxWasmStack : group.asyncStackSize
     if let index = effective.siteIndex {
       let site = result.sites[index]
@@ -100,10 +102,27 @@ struct FixContext {
       }
       guard source(of: site) != nil else { return false }  // the file is unchanged since the scan
       let shifts = site.argumentText.contains("<<") || neighbourUsesShifts
-      edits.append(.replacement(syntax.formatValue(value, preferShifts: shifts), of: site.argumentRange, in: fileRef(site)))
+      edits.append(.replacement(written ?? syntax.formatValue(value, preferShifts: shifts), of: site.argumentRange, in: fileRef(site)))
       return true
     }
+    if let written, let anchorIndex = (setting == .maxWasmStack ? group.asyncStackSize : group.maxWasmStack).siteIndex,
+       case let anchor = result.sites[anchorIndex], let source = source(of: anchor) {
+      return insertSetting(setting, text: written, after: anchor, source: source)
+    }
     return insertSetting(setting, value: value)
+  }
+
+  /// `max + headroom` written with max's own expression when that names the project's
+  /// constants (`MAX_WASM_STACK_SIZE + 512 * 1024`, `mib(8) + 512 * 1024`), so the two values
+  /// stay tied when someone edits the constant; nil for literals and where the surface writes
+  /// only numbers.
+  func maxPlusHeadroom() -> String? {
+    guard group.maxWasmStack.source == .explicit, let index = group.maxWasmStack.siteIndex,
+          case let site = result.sites[index], site.file == result.sites[group.siteIndexes[0]].file,
+          Self.namesAConstant(site.argument),
+          let text = syntax.constantSum(site.argumentText, syntax.formatValue(Int128(options.headroom), preferShifts: false))
+    else { return nil }
+    return text
   }
 
   func absolutePath(of path: String) -> String {
@@ -205,6 +224,17 @@ struct FixContext {
     edits.append(.insertion(assertion, at: lineStart, in: fileRef(first)))
     edits += syntax.assertionPrerequisites(in: source, file: fileRef(first))
     return true
+  }
+
+  /// `MAX`, `limits::MAX as usize`, `mib(8)`, `8_MiB`: a value a reader knows by name (not an
+  /// arbitrary expression, which would only get longer).
+  static func namesAConstant(_ argument: WasmfixSurfaces.Expression) -> Bool {
+    switch argument {
+    case .name: return true
+    case let .call(_, arguments): return arguments.allSatisfy { if case .integer = $0 { return true } else { return false } }
+    case let .cast(_, inner): return namesAConstant(inner)
+    default: return false
+    }
   }
 
   static func isPlainName(_ text: String) -> Bool {

@@ -44,6 +44,7 @@ public struct Site: Sendable {
   var groupKey: String
 
   public var location: String { "\(path):\(line):\(column)" }
+  var file: String { absolutePath }
 
   /// Where the setting is written, for the edit syntax.
   public var anchor: SiteAnchor {

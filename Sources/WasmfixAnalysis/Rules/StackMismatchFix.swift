@@ -18,7 +18,9 @@ enum StackMismatchFix {
       guard target <= Int128(UInt64.max) else {
         return .refused("max_wasm_stack + headroom does not fit in 64 bits; lower max_wasm_stack by hand")
       }
-      guard context.setValue(.asyncStackSize, to: target) else { return .refused("cannot place the async_stack_size call here") }
+      // Tied to max's constant when the new value is exactly max + headroom.
+      let written = target == maxValue + Int128(options.headroom) ? context.maxPlusHeadroom() : nil
+      guard context.setValue(.asyncStackSize, to: target, written: written) else { return .refused("cannot place the async_stack_size call here") }
       context.plannedAsync = target
       context.asyncPinned = true
       return .fixed("raise async_stack_size to max_wasm_stack + headroom")

@@ -69,6 +69,10 @@ struct CSupport: LanguageSupport {
     case "binary_expression":
       if let binary = lowerBinary(node, in: source) { return binary }
     case "call_expression":
+      // `KiB(4096)`: a function-like macro in the tree evaluates; anything else is a run-time call.
+      if let function = node.child(byField: "function"), function.type == "identifier", let arguments = node.child(byField: "arguments") {
+        return .call([text(function, source)], arguments.namedChildren.filter { $0.type != "comment" }.map { lower($0, in: source) })
+      }
       if let function = node.child(byField: "function") { return .opaque("call to \(key(function, source))()") }
     case "field_expression": return .opaque("field \(key(node, source))")
     default: break
@@ -85,6 +89,17 @@ struct CSupport: LanguageSupport {
     }
     root.walk { node in
       switch node.type {
+      case "preproc_function_def":
+        // `#define KiB(x) ((x) * 1024)`
+        guard let name = node.child(byField: "name"), let parameters = node.child(byField: "parameters"),
+              let value = node.child(byField: "value") else { return false }
+        let body = source.text(value.byteRange).trimmingCharacters(in: .whitespacesAndNewlines)
+        let names = parameters.namedChildren.filter { $0.type == "identifier" }.map { text($0, source) }
+        result.append(ConstantDefinition(
+          name: text(name, source), kind: .cDefine, path: path, line: source.position(of: name.startByte).line,
+          scope: [], value: lowerMacroBody(body), valueText: body, valueRange: Self.trim(value.byteRange, in: source),
+          itemRange: node.byteRange, parameters: names))
+        return false
       case "preproc_def":
         guard let name = node.child(byField: "name") else { return false }
         guard let value = node.child(byField: "value") else { return false }

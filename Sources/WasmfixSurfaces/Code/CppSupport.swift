@@ -19,6 +19,10 @@ struct CppSupport: LanguageSupport {
 
   func site(named node: Node, in source: SourceText) -> ExtractedSite? {
     if node.type == "identifier", var site = c.site(named: node, in: source) {
+      // C++ expressions (user-defined literals, casts) in the argument, lowered as C++.
+      if let argument = node.parent?.child(byField: "arguments")?.namedChildren.last(where: { $0.type != "comment" }) {
+        site.argument = lower(argument, in: source)
+      }
       // `config.capi()` configures the same object as `config.max_wasm_stack(...)`.
       site.receiverKey = Self.receiverKey(site.receiverKey)
       site.scopeStart = scopeStart(of: node)

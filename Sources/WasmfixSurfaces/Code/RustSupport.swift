@@ -134,6 +134,10 @@ struct RustSupport: LanguageSupport {
          let name = function.child(byField: "field") {
         return .method(lower(receiver, in: source), text(name, source), arguments.namedChildren.map { lower($0, in: source) })
       }
+      // `mib(8)`: a `const fn` in the tree evaluates; anything else is a run-time call.
+      if function.type == "identifier" || function.type == "scoped_identifier" {
+        return .call(key(function, source).components(separatedBy: "::"), arguments.namedChildren.map { lower($0, in: source) })
+      }
       return .opaque("call to \(key(function, source))()")
     case "field_expression": return .opaque("field \(key(node, source))")
     case "try_expression": return .opaque("fallible expression \(key(node, source))")
@@ -162,6 +166,7 @@ struct RustSupport: LanguageSupport {
           guard let type = child.child(byField: "type"), let body = child.child(byField: "body") else { continue }
           visit(body, scope: scope + [text(type, source)])
         case "function_item":
+          if let function = constFunction(child, source: source, path: path, scope: scope) { result.append(function) }
           // Consts local to a function body are visible by name inside it.
           if let body = child.child(byField: "body") { visit(body, scope: scope) }
         default: continue
@@ -170,6 +175,23 @@ struct RustSupport: LanguageSupport {
     }
     visit(root, scope: fileModule)
     return result
+  }
+
+  /// `const fn mib(n: usize) -> usize { n << 20 }`: a function whose body is one expression
+  /// over its parameters, evaluated where it is called with constants (`mib(8)`).
+  private func constFunction(_ node: Node, source: SourceText, path: String, scope: [String]) -> ConstantDefinition? {
+    guard node.namedChildren.contains(where: { $0.type == "function_modifiers" && text($0, source).contains("const") }),
+          let name = node.child(byField: "name"), let parameters = node.child(byField: "parameters"),
+          let body = node.child(byField: "body"),
+          case let expressions = body.namedChildren.filter({ $0.type != "line_comment" && $0.type != "block_comment" }),
+          expressions.count == 1, let value = expressions.first, !value.type.hasSuffix("statement"), value.type != "let_declaration"
+    else { return nil }
+    let names = parameters.namedChildren.compactMap { $0.type == "parameter" ? $0.child(byField: "pattern").map { text($0, source) } : nil }
+    guard names.count == parameters.namedChildren.count else { return nil }
+    return ConstantDefinition(
+      name: text(name, source), kind: .rustConst, path: path, line: source.position(of: name.startByte).line, scope: scope,
+      value: lower(value, in: source), valueText: text(value, source), valueRange: value.byteRange, itemRange: node.byteRange,
+      parameters: names)
   }
 
   /// `src/limits.rs` -> ["limits"], `src/net/mod.rs` -> ["net"], `src/lib.rs` -> [].

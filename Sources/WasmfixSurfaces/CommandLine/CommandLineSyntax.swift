@@ -73,6 +73,7 @@ package struct CommandLineSyntax: EditSyntax {
   package func staticAssertion(max: String, async: String) -> String? { nil }
   /// The CLI derives the async stack itself (25.0.1+); files hold plain numbers.
   package func derivedAsync(fromMax operand: String, headroom: String) -> String? { nil }
+  package func constantSum(_ operand: String, _ headroom: String) -> String? { nil }
   package func binding(name: String, expression: String, indent: String) -> String { "" }
   package func localName(_ setting: Setting) -> String { setting.rawValue }
 }

@@ -35,7 +35,7 @@ enum DefinitionScan {
       switch reader {
       case .nameAfter:
         var i = skipSpaces(bytes, after)
-        if language == .rust, starts(bytes, at: i, with: "mut ") { i = skipSpaces(bytes, i + 4) }
+        if language == .rust, starts(bytes, at: i, with: "mut ") || starts(bytes, at: i, with: "fn ") { i = skipSpaces(bytes, i + 3 + (bytes[i] == UInt8(ascii: "m") ? 1 : 0)) }
         if let name = identifier(bytes, at: i) { names.append(name.hash) }
       case .lastNameBeforeEquals:
         if let name = lastIdentifierBeforeEquals(bytes, from: after) { names.append(name) }

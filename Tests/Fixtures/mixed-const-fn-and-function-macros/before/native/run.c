@@ -1,0 +1,9 @@
+#include "limits.h"
+
+wasm_engine_t *make(void) {
+    wasm_config_t *cfg = wasm_config_new();
+    wasmtime_config_async_support_set(cfg, true);
+    wasmtime_config_max_wasm_stack_set(cfg, GUEST_STACK);
+    wasmtime_config_async_stack_size_set(cfg, KiB(2048));
+    return wasm_engine_new_with_config(cfg);
+}
