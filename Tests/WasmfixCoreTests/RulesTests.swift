@@ -15,7 +15,7 @@ import Testing
       ("WF001", "stack-exceeds-async", .error), ("WF002", "unresolved-stack-value", .warning),
       ("WF003", "implicit-stack-default", .warning), ("WF004", "zero-wasm-stack", .error),
       ("WF005", "latent-stack-mismatch", .warning), ("WF006", "undocumented-stack-invariant", .note),
-      ("WF007", "unsupported-cli-flag", .error),
+      ("WF007", "unsupported-cli-flag", .error), ("WF008", "removed-async-support-call", .error),
     ]
     #expect(Rules.all.map(\.id.code) == expected.map(\.0))
     #expect(Rules.all.map(\.id.name) == expected.map(\.1))

@@ -56,7 +56,9 @@ struct FixContext {
       }
     }
     // The comment documents the stack relation: a flag rewrite alone (WF007) is not about it.
-    let touchesRelation = fixed.contains { result.findings[$0].rule.code != UnsupportedCLIFlag.id.code }
+    let touchesRelation = fixed.contains {
+      ![UnsupportedCLIFlag.id.code, RemovedAsyncSupportCall.id.code].contains(result.findings[$0].rule.code)
+    }
     if touchesRelation {
       insertComment()
       if byRule["WF006"] == nil { insertStaticAssertionIfConstants() }

@@ -109,13 +109,13 @@ public enum Rules {
     RuleDescriptor(StackExceedsAsync.self), RuleDescriptor(UnresolvedStackValue.self),
     RuleDescriptor(ImplicitStackDefault.self), RuleDescriptor(ZeroWasmStack.self),
     RuleDescriptor(LatentStackMismatch.self), RuleDescriptor(UndocumentedStackInvariant.self),
-    RuleDescriptor(UnsupportedCLIFlag.self),
+    RuleDescriptor(UnsupportedCLIFlag.self), RuleDescriptor(RemovedAsyncSupportCall.self),
   ]
 
   /// The order fixes run in: a zero max first (its new value feeds the comparison), then the
   /// mismatch, then pinning what is still implicit, then the run-time assertion (which must
   /// follow the calls it checks), then documentation.
-  static let fixOrder: [RuleDescriptor] = ["WF007", "WF004", "WF001", "WF005", "WF003", "WF002", "WF006"].compactMap { named($0) }
+  static let fixOrder: [RuleDescriptor] = ["WF008", "WF007", "WF004", "WF001", "WF005", "WF003", "WF002", "WF006"].compactMap { named($0) }
 
   public static func named(_ code: String) -> RuleDescriptor? {
     all.first { $0.id.code.caseInsensitiveCompare(code) == .orderedSame || $0.id.name == code.lowercased() }

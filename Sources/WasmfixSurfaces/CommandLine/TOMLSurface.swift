@@ -104,7 +104,9 @@ struct TOMLSyntax: EditSyntax {
     let key = setting == .maxWasmStack ? "max-wasm-stack" : "async-stack-size"
     // Same table form as the anchor: `wasm.` prefix when it was written dotted.
     let prefix = source.text(anchor.callRange).hasPrefix("wasm.") ? "wasm." : ""
-    let lineEnd = source.lineRange(containing: anchor.callRange.upperBound - 1).upperBound
+    // At the start of the next line (after the anchor's line break).
+    let line = source.lineIndex(of: anchor.callRange.upperBound - 1)
+    let lineEnd = line + 1 < source.lineStarts.count ? source.lineStarts[line + 1] : source.bytes.count
     let indent = source.indentation(ofLineContaining: anchor.callRange.lowerBound)
     let needsNewline = lineEnd == source.bytes.count && source.bytes.last != 0x0A
     return [.insertion((needsNewline ? "\n" : "") + "\(indent)\(prefix)\(key) = \(valueText)\n", at: lineEnd,
