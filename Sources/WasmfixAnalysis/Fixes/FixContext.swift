@@ -114,6 +114,27 @@ struct FixContext {
     return insertSetting(setting, value: value)
   }
 
+  /// Moves the `async_stack_size` statement to just before the first `max_wasm_stack`
+  /// statement (0.25-0.38 check in the setters, in call order). Separate statements only.
+  mutating func moveAsyncSetterFirst() -> Bool {
+    guard let asyncIndex = group.asyncStackSize.siteIndex,
+          let maxIndex = group.siteIndexes.first(where: { result.sites[$0].setting == .maxWasmStack }),
+          case let asyncSite = result.sites[asyncIndex], case let maxSite = result.sites[maxIndex],
+          !asyncSite.isChainLink, !maxSite.isChainLink, asyncSite.path == maxSite.path,
+          let asyncStatement = asyncSite.statementRange, let maxStatement = maxSite.statementRange,
+          let source = source(of: asyncSite) else { return false }
+    let line = source.lineIndex(of: asyncStatement.lowerBound)
+    let lineStart = source.lineStarts[line]
+    let nextLine = line + 1 < source.lineStarts.count ? source.lineStarts[line + 1] : source.bytes.count
+    guard source.text(lineStart..<asyncStatement.lowerBound).allSatisfy(\.isWhitespace) else { return false }
+    let moved = source.text(asyncStatement.lowerBound..<nextLine)
+    let maxLineStart = source.lineStarts[source.lineIndex(of: maxStatement.lowerBound)]
+    let indent = source.indentation(ofLineContaining: maxStatement.lowerBound)
+    edits.append(.replacement("", of: lineStart..<nextLine, in: fileRef(asyncSite)))
+    edits.append(.insertion(indent + moved + (moved.hasSuffix("\n") ? "" : "\n"), at: maxLineStart, in: fileRef(maxSite)))
+    return true
+  }
+
   /// `max + headroom` written with max's own expression when that names the project's
   /// constants (`MAX_WASM_STACK_SIZE + 512 * 1024`, `mib(8) + 512 * 1024`), so the two values
   /// stay tied when someone edits the constant; nil for literals and where the surface writes

@@ -62,7 +62,9 @@ package enum GroupBuilder {
         isPassThrough: !indexes.contains { sites[$0].configIsFresh }
           && indexes.allSatisfy { sites[$0].setting == .asyncSupport || sites[$0].argumentIsParameter }
           && !indexes.contains { sites[$0].engineStatementStart != nil },
-        expectsFailure: indexes.contains { sites[$0].expectsFailure }))
+        expectsFailure: indexes.contains { sites[$0].expectsFailure },
+        setterOrderFailure: binding == .rustCrate && check.applies && version >= WasmtimeVersion(0, 25) && version < WasmtimeVersion(0, 39)
+          ? Self.setterOrderFailure(indexes, sites, version: version) : nil))
     }
     return groups
   }
@@ -95,5 +97,29 @@ package enum GroupBuilder {
           let maxForm = LinearForm(maxExpression, upperBound: true), let asyncForm = LinearForm(asyncExpression, upperBound: false)
     else { return false }
     return LinearForm.provesAtMost(max: maxForm, async: asyncForm)
+  }
+
+  /// Replays 0.25-0.38's setter checks in call order: `max_wasm_stack(x)` fails when x exceeds
+  /// the async stack set so far (2 MiB by default), `async_stack_size(y)` when y is below the
+  /// max set so far ("async stack size cannot be less than the maximum wasm stack size").
+  static func setterOrderFailure(_ indexes: [Int], _ sites: [Site], version: WasmtimeVersion) -> (site: Int, why: String)? {
+    var max = Int128(WasmtimeFacts.defaultMaxWasmStack(version))
+    var async = Int128(WasmtimeFacts.defaultAsyncStackSize(version) ?? 0)
+    for index in indexes.sorted(by: { sites[$0].nameRange.lowerBound < sites[$1].nameRange.lowerBound }) {
+      guard sites[index].setting != .asyncSupport else { continue }
+      guard let value = sites[index].value.integer else { return nil }
+      if sites[index].setting == .maxWasmStack {
+        if value > async {
+          return (index, "max_wasm_stack(\(ValueDescription.bytes(value))) is called while async_stack_size is still \(ValueDescription.bytes(async)); Wasmtime \(version) checks in the setter, so this call fails (\"wasm stack size cannot exceed the async stack size\")")
+        }
+        max = value
+      } else {
+        if value < max {
+          return (index, "async_stack_size(\(ValueDescription.bytes(value))) is called while max_wasm_stack is already \(ValueDescription.bytes(max)); Wasmtime \(version) checks in the setter, so this call fails")
+        }
+        async = value
+      }
+    }
+    return nil
   }
 }

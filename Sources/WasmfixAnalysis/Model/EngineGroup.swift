@@ -47,6 +47,10 @@ public struct EngineGroup: Sendable {
   public var isPassThrough: Bool = false
   /// The code expects Wasmtime to reject this configuration (a negative test).
   public var expectsFailure: Bool = false
+  /// Wasmtime 0.25-0.38 check in the setters, at call time: the call that fails with the
+  /// values set so far (`max_wasm_stack` raised while the async stack is still the default),
+  /// as (site index, why); nil when every call passes in order or a value is unknown.
+  public var setterOrderFailure: (site: Int, why: String)? = nil
 
   /// Whether this group's code can call `async_stack_size` at all.
   public var canSetAsyncStack: Bool {

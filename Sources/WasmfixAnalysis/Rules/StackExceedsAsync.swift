@@ -44,6 +44,11 @@ enum StackExceedsAsync: Rule {
   ]
 
   static func check(_ group: EngineGroup, in context: RuleContext) -> [Finding] {
+    // 0.25-0.38: the final values may be fine while a call fails on the way.
+    if group.checkApplies, let failure = group.setterOrderFailure, let max = group.maxWasmStack.value,
+       let async = group.asyncStackSize.value, max <= async {
+      return [finding(group, at: failure.site, in: context, message: failure.why + "; call async_stack_size first")]
+    }
     guard group.checkApplies, let max = group.maxWasmStack.value, let async = group.asyncStackSize.value,
           max > async, max != 0 else { return [] }
     let message = "max_wasm_stack \(ValueDescription.effective(group.maxWasmStack, setting: .maxWasmStack, group: group, sites: context.sites)) exceeds async_stack_size \(ValueDescription.effective(group.asyncStackSize, setting: .asyncStackSize, group: group, sites: context.sites)); \(group.checkReason)\(ValueDescription.versionNote(group))"
@@ -55,5 +60,10 @@ enum StackExceedsAsync: Rule {
     return [finding(group, at: anchor(group), in: context, message: message + advice)]
   }
 
-  static func fix(_ context: inout FixContext) -> FixOutcome { StackMismatchFix.apply(&context, isError: true) }
+  static func fix(_ context: inout FixContext) -> FixOutcome {
+    if context.group.setterOrderFailure != nil, let max = context.plannedMax, let async = context.plannedAsync, max <= async {
+      return context.moveAsyncSetterFirst() ? .fixed("call async_stack_size before max_wasm_stack") : .refused("cannot reorder these calls here")
+    }
+    return StackMismatchFix.apply(&context, isError: true)
+  }
 }
