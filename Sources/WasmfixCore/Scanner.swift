@@ -154,7 +154,7 @@ public struct Scanner {
     skipped.sort { $0.path < $1.path }
     var hashes = index.hashes
     for entry in extracted { hashes[entry.file.relativePath] = ContentHash.of(entry.scan.source.bytes) }
-    return ScanResult(root: root, wasmtime: detector.versionForRoot(), sites: sites, groups: groups,
+    return ScanResult(root: root, wasmtime: Self.reportedVersion(detector.versionForRoot(), groups), sites: sites, groups: groups,
                       findings: findings, skipped: skipped, filesScanned: 0, warnings: warnings,
                       fileHashes: hashes, options: options, candidates: candidates,
                       sitedScans: extracted.filter { !$0.scan.sites.isEmpty }.map {
@@ -234,6 +234,15 @@ public struct Scanner {
       merged.candidates += local.candidates
     }
     return (outcome.result, merged)
+  }
+
+  /// The top-level version: the root's manifest, else (no manifest at the root, as in a
+  /// monorepo) the version most groups found, rather than "assumed" when every group has one.
+  static func reportedVersion(_ root: DetectedVersion, _ groups: [EngineGroup]) -> DetectedVersion {
+    guard root.assumed, !groups.isEmpty, groups.allSatisfy({ !$0.version.assumed }) else { return root }
+    let counts = Dictionary(grouping: groups, by: { $0.version.version })
+    let common = counts.max { ($0.value.count, $1.key) < ($1.value.count, $0.key) }!
+    return common.value[0].version
   }
 
   /// The constant the argument *is* (`MAX`, `MAX as usize`, `(size_t)MAX`): the one a fix

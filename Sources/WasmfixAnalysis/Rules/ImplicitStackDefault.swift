@@ -44,6 +44,12 @@ enum ImplicitStackDefault: Rule {
     let value = implicit == .asyncStackSize ? async : max
     let message = "\(implicit.rawValue) is left to the Wasmtime \(group.version.version) default \(ValueDescription.bytes(value.value ?? 0)) while \(implicit == .asyncStackSize ? "max_wasm_stack" : "async_stack_size") is set explicitly; defaults change between versions, pin it"
     var result = finding(group, at: anchor(group), in: context, message: message)
+    // The default already leaves the host headroom Wasmtime's CLI leaves (512 KiB): nothing
+    // breaks today, so it is a note, not a warning.
+    if implicit == .asyncStackSize, result.severity == .warning, let m = max.value, let a = async.value,
+       a - m >= WasmtimeCLIFacts.hostStackHeadroom {
+      result.severity = .note
+    }
     if !group.configIsFresh {
       // Pinning a "default" in a config built elsewhere could overwrite a value set there.
       result.fixable = false
@@ -63,7 +69,9 @@ enum ImplicitStackDefault: Rule {
     if group.asyncStackSize.source == .default, group.maxWasmStack.source == .unresolved, context.deriveAsyncStack() {
       return .fixed("set async_stack_size to max_wasm_stack + headroom at run time")
     }
-    if group.asyncStackSize.source == .default, let value = context.plannedAsync {
+    if group.asyncStackSize.source == .default, let defaultValue = context.plannedAsync {
+      // Never pin less than the headroom above max: host code runs on the rest of the stack.
+      let value = Swift.max(defaultValue, (context.plannedMax ?? 0) + Int128(context.options.headroom))
       guard context.setValue(.asyncStackSize, to: value) else { return .refused("cannot place the async_stack_size call here") }
       return .fixed("pin async_stack_size")
     }
