@@ -5,7 +5,8 @@ import Foundation
 /// `bytecodealliance/actions/wasmtime/setup` step with a `version:` input, or a release
 /// download URL (`.../releases/download/v25.0.1/wasmtime-v25.0.1-x86_64-linux.tar.xz`) in a
 /// script or Dockerfile. What CI installs is the version its command lines run with, whatever
-/// manifests say elsewhere.
+/// manifests say elsewhere. Also dotnet/runtime's `<WasmtimeVersion>` property and a
+/// `WASMTIME_VERSION=` variable.
 enum CLIVersionHints {
   struct Hint: Equatable {
     var version: WasmtimeVersion
@@ -26,6 +27,18 @@ enum CLIVersionHints {
       if let step = setupStepLine, index - step <= 6, let value = yamlValue(trimmed, key: "version"),
          let version = WasmtimeVersion(value) {
         return Hint(version: version, line: index + 1, what: "the workflow's wasmtime/setup version")
+      }
+      // dotnet/runtime's MSBuild property, or a script's/workflow's WASMTIME_VERSION variable.
+      if let open = line.range(of: "<WasmtimeVersion>"), let close = line.range(of: "</WasmtimeVersion>"), open.upperBound <= close.lowerBound,
+         let version = WasmtimeVersion(String(line[open.upperBound..<close.lowerBound]).trimmingCharacters(in: CharacterSet(charactersIn: " v"))) {
+        return Hint(version: version, line: index + 1, what: "the WasmtimeVersion property")
+      }
+      for key in ["WASMTIME_VERSION=", "WASMTIME_VERSION: "] {
+        guard let range = trimmed.range(of: key), range.lowerBound == trimmed.startIndex || trimmed.hasPrefix("export ") else { continue }
+        let value = trimmed[range.upperBound...].trimmingCharacters(in: CharacterSet(charactersIn: "\"' v"))
+        if let version = WasmtimeVersion(String(value.prefix { $0.isNumber || $0 == "." })) {
+          return Hint(version: version, line: index + 1, what: "WASMTIME_VERSION")
+        }
       }
       if let range = line.range(of: "releases/download/v") {
         let digits = line[range.upperBound...].prefix { $0.isNumber || $0 == "." }
