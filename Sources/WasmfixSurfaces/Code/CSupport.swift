@@ -53,31 +53,7 @@ struct CSupport: LanguageSupport {
   }
 
   func lower(_ node: Node, in source: SourceText) -> Expression {
-    switch node.type {
-    case "number_literal": return IntegerLiteral.parse(text(node, source), language: .c)
-    case "true": return .boolean(true)
-    case "false": return .boolean(false)
-    case "identifier": return .name([text(node, source)])
-    case "parenthesized_expression":
-      return node.namedChild(0).map { lower($0, in: source) } ?? .opaque("()")
-    case "cast_expression":
-      guard let type = node.child(byField: "type"), let value = node.child(byField: "value") else { break }
-      return .cast(text(type, source), lower(value, in: source))
-    case "unary_expression":
-      guard let op = node.child(byField: "operator"), let operand = node.child(byField: "argument") else { break }
-      if let unary = lowerPrefix(text(op, source), lower(operand, in: source)) { return unary }
-    case "binary_expression":
-      if let binary = lowerBinary(node, in: source) { return binary }
-    case "call_expression":
-      // `KiB(4096)`: a function-like macro in the tree evaluates; anything else is a run-time call.
-      if let function = node.child(byField: "function"), function.type == "identifier", let arguments = node.child(byField: "arguments") {
-        return .call([text(function, source)], arguments.namedChildren.filter { $0.type != "comment" }.map { lower($0, in: source) })
-      }
-      if let function = node.child(byField: "function") { return .opaque("call to \(key(function, source))()") }
-    case "field_expression": return .opaque("field \(key(node, source))")
-    default: break
-    }
-    return .opaque("\(node.type.replacingOccurrences(of: "_", with: " ")) \(key(node, source))")
+    lowerCFamily(node, in: source) ?? .opaque("\(node.type.replacingOccurrences(of: "_", with: " ")) \(key(node, source))")
   }
 
   func constants(in root: Node, source: SourceText, path: String) -> [ConstantDefinition] {

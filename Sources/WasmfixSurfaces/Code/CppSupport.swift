@@ -76,22 +76,8 @@ struct CppSupport: LanguageSupport {
 
   func lower(_ node: Node, in source: SourceText) -> Expression {
     switch node.type {
-    case "number_literal": return IntegerLiteral.parse(text(node, source), language: .c)
-    case "true": return .boolean(true)
-    case "false": return .boolean(false)
-    case "identifier": return .name([text(node, source)])
     case "qualified_identifier":
       return .name(text(node, source).split(separator: ":").map(String.init).filter { !$0.isEmpty && $0 != "std" })
-    case "parenthesized_expression":
-      return node.namedChild(0).map { lower($0, in: source) } ?? .opaque("()")
-    case "cast_expression":
-      guard let type = node.child(byField: "type"), let value = node.child(byField: "value") else { break }
-      return .cast(text(type, source), lower(value, in: source))
-    case "unary_expression":
-      guard let op = node.child(byField: "operator"), let operand = node.child(byField: "argument") else { break }
-      if let unary = lowerPrefix(text(op, source), lower(operand, in: source)) { return unary }
-    case "binary_expression":
-      if let binary = lowerBinary(node, in: source) { return binary }
     case "user_defined_literal":
       // `8_MiB` is `operator""_MiB(8)`.
       guard let number = node.namedChildren.first(where: { $0.type == "number_literal" }),
@@ -107,11 +93,9 @@ struct CppSupport: LanguageSupport {
         }
         if IntegerType.named(name) != nil { return .cast(name, lower(value, in: source)) }
       }
-      if let function = node.child(byField: "function") { return .opaque("call to \(key(function, source))()") }
-    case "field_expression": return .opaque("field \(key(node, source))")
     default: break
     }
-    return .opaque("\(node.type.replacingOccurrences(of: "_", with: " ")) \(key(node, source))")
+    return lowerCFamily(node, in: source) ?? .opaque("\(node.type.replacingOccurrences(of: "_", with: " ")) \(key(node, source))")
   }
 
   func constants(in root: Node, source: SourceText, path: String) -> [ConstantDefinition] {
