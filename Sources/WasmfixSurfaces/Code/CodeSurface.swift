@@ -112,12 +112,8 @@ struct CodeSurface: Surface, GrammarBacked {
        !partial.tree.rootNode.hasError {
       return nil
     }
-    guard let before = parse(SourceText(bytes: original), only: nil, parsers: parsers)?.tree,
-          let after = parse(editedSource, only: nil, parsers: parsers)?.tree else {
-      return "could not re-parse the edited file"
-    }
-    let was = before.rootNode.errorCount, now = after.rootNode.errorCount
-    return now > was ? "the edit would introduce a syntax error (\(now - was) new error node(s))" : nil
+    guard let parser = parsers.parser(for: id, grammar: grammar) else { return "could not re-parse the edited file" }
+    return TreeSitterParsing.newErrors(original: original, edited: edited, parser: parser)
   }
 
   // MARK: - Parsing
@@ -152,6 +148,15 @@ enum TreeSitterParsing {
       if let partial, !partial.rootNode.hasError || !fallbackToWhole { return (partial, true) }
     }
     return parseWholeOrBOM(source, parser).map { ($0, false) }
+  }
+
+  /// Why `edited` parses worse than `original` (more error nodes); nil when it does not.
+  static func newErrors(original: [UInt8], edited: [UInt8], parser: Parser) -> String? {
+    guard let before = parse(SourceText(bytes: original), with: parser, only: nil)?.tree,
+          let after = parse(SourceText(bytes: edited), with: parser, only: nil)?.tree
+    else { return "could not re-parse the edited file" }
+    let was = before.rootNode.errorCount, now = after.rootNode.errorCount
+    return now > was ? "the edit would introduce a syntax error (\(now - was) new error node(s))" : nil
   }
 
   private static func parseWholeOrBOM(_ source: SourceText, _ parser: Parser) -> Tree? {

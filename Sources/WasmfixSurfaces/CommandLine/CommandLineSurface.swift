@@ -113,11 +113,7 @@ struct CommandLineSurface: Surface {
 
   func newSyntaxErrors(original: [UInt8], edited: [UInt8], editStarts: [Int], parsers: ParserCache) -> String? {
     guard let grammar = CommandRegions.grammar(for: kind) else { return nil }
-    guard let parser = parsers.parser(for: CommandRegions.parserKey(kind), grammar: grammar),
-          let before = TreeSitterParsing.parse(SourceText(bytes: original), with: parser, only: nil)?.tree,
-          let after = TreeSitterParsing.parse(SourceText(bytes: edited), with: parser, only: nil)?.tree
-    else { return "could not re-parse the edited file" }
-    let was = before.rootNode.errorCount, now = after.rootNode.errorCount
-    return now > was ? "the edit would introduce a syntax error (\(now - was) new error node(s))" : nil
+    guard let parser = parsers.parser(for: CommandRegions.parserKey(kind), grammar: grammar) else { return "could not re-parse the edited file" }
+    return TreeSitterParsing.newErrors(original: original, edited: edited, parser: parser)
   }
 }

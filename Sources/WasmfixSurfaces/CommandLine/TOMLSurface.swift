@@ -86,12 +86,8 @@ package struct TOMLSurface: Surface, GrammarBacked {
   package func constants(in source: SourceText, mentions: [Int], path: String, parsers: ParserCache) -> [ConstantDefinition]? { [] }
 
   package func newSyntaxErrors(original: [UInt8], edited: [UInt8], editStarts: [Int], parsers: ParserCache) -> String? {
-    guard let parser = parsers.parser(for: id, grammar: loadGrammar),
-          let before = TreeSitterParsing.parse(SourceText(bytes: original), with: parser, only: nil)?.tree,
-          let after = TreeSitterParsing.parse(SourceText(bytes: edited), with: parser, only: nil)?.tree
-    else { return "could not re-parse the edited file" }
-    let was = before.rootNode.errorCount, now = after.rootNode.errorCount
-    return now > was ? "the edit would introduce a syntax error (\(now - was) new error node(s))" : nil
+    guard let parser = parsers.parser(for: id, grammar: loadGrammar) else { return "could not re-parse the edited file" }
+    return TreeSitterParsing.newErrors(original: original, edited: edited, parser: parser)
   }
 }
 
