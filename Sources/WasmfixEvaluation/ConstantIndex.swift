@@ -196,6 +196,9 @@ public final class ConstantIndex: NameResolver {
     if let cached = evaluated[definition] { return cached }
     let key = "\(definition.location):\(definition.name)"
     guard !visiting.contains(key) else { return .unresolved("\(definition.name) is defined in terms of itself") }
+    // Each step of a chain (`#define A B`, `#define B C`, …) is a frame: bound the depth so a
+    // generated chain of thousands cannot exhaust the stack.
+    guard visiting.count < 128 else { return .unresolved("\(definition.name) is defined through a chain of more than 128 constants") }
     visiting.insert(key)
     defer { visiting.remove(key) }
     let language = languageOfFile[definition.path] ?? .c

@@ -48,7 +48,7 @@ struct CSharpSupport: LanguageSupport {
     }
     return ExtractedSite(
       setting: setting, apiName: text(node, source), nameRange: node.byteRange,
-      argument: lower(argument, in: source), argumentText: text(argument, source),
+      argument: lowerBounded(argument, in: source), argumentText: text(argument, source),
       argumentRange: argument.byteRange, callRange: call.byteRange,
       scopeStart: ancestor(of: call, in: Self.scopes)?.startByte ?? 0,
       receiverKey: baseIsVariable ? key(base, source) : "@\(base.startByte)",
@@ -131,7 +131,7 @@ struct CSharpSupport: LanguageSupport {
                   let value = declarator.namedChildren.last, !value.isSame(as: name) else { continue }
             result.append(ConstantDefinition(
               name: text(name, source), kind: .csharpConst, path: path, line: source.position(of: name.startByte).line,
-              scope: scope, value: lower(value, in: source), valueText: text(value, source),
+              scope: scope, value: lowerBounded(value, in: source), valueText: text(value, source),
               valueRange: value.byteRange, itemRange: child.byteRange))
           }
         default: continue

@@ -28,7 +28,7 @@ struct CSupport: LanguageSupport {
     let statement = call.parent.flatMap { $0.type == "expression_statement" ? $0 : nil }
     return ExtractedSite(
       setting: setting, apiName: text(node, source), nameRange: node.byteRange,
-      argument: lower(argument, in: source), argumentText: text(argument, source),
+      argument: lowerBounded(argument, in: source), argumentText: text(argument, source),
       argumentRange: argument.byteRange, callRange: call.byteRange,
       scopeStart: ancestor(of: call, in: ["function_definition"])?.startByte ?? 0,
       receiverKey: key(receiver, source).trimmingCharacters(in: ["&", "(", ")"]),
@@ -89,7 +89,7 @@ struct CSupport: LanguageSupport {
         for declarator in node.namedChildren where declarator.type == "init_declarator" {
           guard let name = declarator.child(byField: "declarator"), name.type == "identifier",
                 let value = declarator.child(byField: "value") else { continue }
-          add(name, .cConst, lower(value, in: source), text(value, source), value.byteRange, node)
+          add(name, .cConst, lowerBounded(value, in: source), text(value, source), value.byteRange, node)
         }
         return false
       case "enumerator_list":
@@ -97,7 +97,7 @@ struct CSupport: LanguageSupport {
         for enumerator in node.namedChildren where enumerator.type == "enumerator" {
           guard let name = enumerator.child(byField: "name") else { continue }
           if let value = enumerator.child(byField: "value") {
-            next = lower(value, in: source)
+            next = lowerBounded(value, in: source)
             add(name, .cEnumerator, next, text(value, source), value.byteRange, enumerator)
           } else {
             add(name, .cEnumerator, next, text(name, source), name.byteRange, enumerator)
@@ -123,7 +123,7 @@ struct CSupport: LanguageSupport {
           let initDeclarator = declaration.child(byField: "declarator"),
           let value = initDeclarator.child(byField: "value")
     else { return .opaque("macro \(body)") }
-    return lower(value, in: snippetSource)
+    return lowerBounded(value, in: snippetSource)
   }
 
   /// The byte range without surrounding whitespace (a `#define` value includes the spaces before it).

@@ -21,7 +21,7 @@ struct CppSupport: LanguageSupport {
     if node.type == "identifier", var site = c.site(named: node, in: source) {
       // C++ expressions (user-defined literals, casts) in the argument, lowered as C++.
       if let argument = node.parent?.child(byField: "arguments")?.namedChildren.last(where: { $0.type != "comment" }) {
-        site.argument = lower(argument, in: source)
+        site.argument = lowerBounded(argument, in: source)
       }
       // `config.capi()` configures the same object as `config.max_wasm_stack(...)`.
       site.receiverKey = Self.receiverKey(site.receiverKey)
@@ -40,7 +40,7 @@ struct CppSupport: LanguageSupport {
     let statement = call.parent.flatMap { $0.type == "expression_statement" ? $0 : nil }
     return ExtractedSite(
       setting: .maxWasmStack, apiName: "max_wasm_stack", nameRange: node.byteRange,
-      argument: lower(argument, in: source), argumentText: text(argument, source),
+      argument: lowerBounded(argument, in: source), argumentText: text(argument, source),
       argumentRange: argument.byteRange, callRange: call.byteRange,
       scopeStart: scopeStart(of: call), receiverKey: Self.receiverKey(key(receiver, source)),
       receiverText: text(receiver, source), statementRange: statement?.byteRange,
@@ -112,7 +112,7 @@ struct CppSupport: LanguageSupport {
           guard let name = nameNode, ["identifier", "field_identifier"].contains(name.type), let value = valueNode else { continue }
           let definition = ConstantDefinition(
             name: text(name, source), kind: .cppConstexpr, path: path, line: source.position(of: name.startByte).line,
-            scope: [], value: lower(value, in: source), valueText: text(value, source), valueRange: value.byteRange,
+            scope: [], value: lowerBounded(value, in: source), valueText: text(value, source), valueRange: value.byteRange,
             itemRange: node.byteRange)
           if !result.contains(where: { $0.name == definition.name && $0.line == definition.line }) { result.append(definition) }
           if node.type == "field_declaration" { break }
@@ -141,7 +141,7 @@ struct CppSupport: LanguageSupport {
     else { return nil }
     return ConstantDefinition(
       name: text(suffix, source), kind: .cppLiteralOperator, path: path, line: source.position(of: suffix.startByte).line,
-      scope: [], value: lower(value, in: source), valueText: text(value, source), valueRange: value.byteRange,
+      scope: [], value: lowerBounded(value, in: source), valueText: text(value, source), valueRange: value.byteRange,
       itemRange: node.byteRange, parameters: [text(parameter, source)])
   }
 }

@@ -226,6 +226,20 @@ extension LanguageSupport {
     return nil
   }
 
+  /// `lower`, unless the expression nests deeper than `maximumDepth` (`((((…))))` or a sum of
+  /// thousands of terms, from generated or hostile code): then it is unresolved, so the
+  /// recursive lowering and evaluation can never exhaust a worker's stack.
+  func lowerBounded(_ node: Node, in source: SourceText) -> Expression {
+    var pending: [(node: Node, depth: Int)] = [(node, 0)]
+    while let (next, depth) = pending.popLast() {
+      if depth > Self.maximumDepth { return .opaque("expression too deep (more than \(Self.maximumDepth) levels)") }
+      for child in next.namedChildren { pending.append((child, depth + 1)) }
+    }
+    return lower(node, in: source)
+  }
+
+  static var maximumDepth: Int { 256 }
+
   /// `left op right` with a field-named operator, the same in all three grammars.
   func lowerBinary(_ node: Node, in source: SourceText) -> Expression? {
     guard let l = node.child(byField: "left"), let r = node.child(byField: "right"),

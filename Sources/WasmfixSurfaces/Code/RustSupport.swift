@@ -38,7 +38,7 @@ struct RustSupport: LanguageSupport {
     }
     return ExtractedSite(
       setting: setting, apiName: text(node, source), nameRange: node.byteRange,
-      argument: lower(argument, in: source), argumentText: text(argument, source),
+      argument: lowerBounded(argument, in: source), argumentText: text(argument, source),
       argumentRange: argument.byteRange, callRange: call.byteRange,
       scopeStart: ancestor(of: call, in: Self.scopes)?.startByte ?? 0,
       receiverKey: baseIsVariable ? key(base, source) : "@\(base.startByte)",
@@ -157,7 +157,7 @@ struct RustSupport: LanguageSupport {
           guard let name = child.child(byField: "name"), let value = child.child(byField: "value") else { continue }
           result.append(ConstantDefinition(
             name: text(name, source), kind: child.type == "const_item" ? .rustConst : .rustStatic, path: path,
-            line: source.position(of: name.startByte).line, scope: scope, value: lower(value, in: source),
+            line: source.position(of: name.startByte).line, scope: scope, value: lowerBounded(value, in: source),
             valueText: text(value, source), valueRange: value.byteRange, itemRange: child.byteRange))
         case "mod_item":
           guard let name = child.child(byField: "name"), let body = child.child(byField: "body") else { continue }
@@ -190,7 +190,7 @@ struct RustSupport: LanguageSupport {
     guard names.count == parameters.namedChildren.count else { return nil }
     return ConstantDefinition(
       name: text(name, source), kind: .rustConst, path: path, line: source.position(of: name.startByte).line, scope: scope,
-      value: lower(value, in: source), valueText: text(value, source), valueRange: value.byteRange, itemRange: node.byteRange,
+      value: lowerBounded(value, in: source), valueText: text(value, source), valueRange: value.byteRange, itemRange: node.byteRange,
       parameters: names)
   }
 
