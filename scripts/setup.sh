@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what wasmfix needs on a fresh Debian machine of this kind, idempotently:
 #   scripts/setup.sh          tree-sitter runtime (Debian's libtree-sitter-dev) + pinned grammars
-#   scripts/setup.sh --test   also what the tests use: mono (C# runtime tests), the real
+#   scripts/setup.sh --test   also what the tests use: mono (C# runtime tests), g++ (C++ runtime tests), the real
 #                             Wasmtime C library from PyPI wheels (tests/runtime), ripgrep
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +16,7 @@ if [ "$mode" = "--test" ]; then
   command -v mcs >/dev/null || missing+=(mono-mcs)
   command -v mono >/dev/null || missing+=(mono-runtime)
   command -v cc >/dev/null || missing+=(gcc)
+  command -v g++ >/dev/null || missing+=(g++)
   command -v git >/dev/null || missing+=(git)
 fi
 if [ "${#missing[@]}" -gt 0 ]; then
