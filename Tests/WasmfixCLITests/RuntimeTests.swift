@@ -10,7 +10,11 @@ import Testing
 //   Rust   compiled with `rustc` against Tests/Runtime/wasmtime_stub.rs (Wasmtime 25's rule),
 //          built once per run as an rlib named `wasmtime`;
 //   C#     compiled with mono's `mcs` together with Tests/Runtime/WasmtimeStandIn.cs, whose
-//          `Engine` P/Invokes the real library, and run with `mono`.
+//          `Engine` P/Invokes the real library, and run with `mono`;
+//   C++    every .cc/.cpp/.cxx compiled with `g++ -std=c++17` against Tests/Runtime/wasmtime_standin.hh
+//          (copied into a temporary include folder as `wasmtime.hh`: the C++ API's Config/Engine
+//          over the real C functions, since the wheels ship no headers) and linked to the real
+//          Wasmtime C library as C programs are.
 //
 // A case folder holds `before/` (the tree), `case.json` (language, library version, whether the
 // fix changes files, and the runs: environment + expected failure message before/after, `null`
@@ -28,7 +32,7 @@ struct RuntimeCase: CustomTestStringConvertible, Sendable {
       var after: String?
     }
     var language: String
-    /// The Wasmtime C library the program links to (C and C#).
+    /// The Wasmtime C library the program links to (C, C++ and C#).
     var library: String?
     /// Whether `--write` changes the tree (false: an already-valid configuration).
     var changes: Bool
@@ -40,10 +44,12 @@ struct RuntimeCase: CustomTestStringConvertible, Sendable {
   var directory: URL { Self.root.appendingPathComponent(name) }
   var testDescription: String { name }
 
+  /// Every case with a `before/` tree, except the `cli-*` cases: those are command-line
+  /// configurations that Tests/WasmfixCLITests/CLIRuntimeTests.swift checks with its oracle.
   static var all: [RuntimeCase] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
     return names.sorted().filter {
-      FileManager.default.fileExists(atPath: root.appendingPathComponent("\($0)/before").path)
+      !$0.hasPrefix("cli-") && FileManager.default.fileExists(atPath: root.appendingPathComponent("\($0)/before").path)
     }.map(RuntimeCase.init)
   }
 
@@ -135,6 +141,9 @@ enum RuntimeToolchain {
   static func rustc() throws -> String {
     let home = FileManager.default.homeDirectoryForCurrentUser.path
     return try tool("rustc", install: "install Rust (rustc 1.70+ with edition 2021)", extra: ["\(home)/.cargo/bin"])
+  }
+  static func gxx() throws -> String {
+    try tool("g++", install: "install a C++ compiler (Debian: apt-get install g++; scripts/setup.sh --test does)")
   }
   static func mcs() throws -> String {
     try tool("mcs", install: "install Debian's mono-mcs (apt-get install mono-mcs; scripts/setup.sh --test does)")
@@ -245,6 +254,19 @@ struct RuntimeProgram {
                                    + ["-L\(folder)", "-l:libwasmtime.so", "-Wl,-rpath,\(folder)"], in: tree)
       guard compiled.succeeded else { break }
       return (program, [])
+    case "cpp":
+      let folder = try RuntimeToolchain.libraryFolder(try library()).path
+      // The programs `#include <wasmtime.hh>`: the stand-in, put where only this build sees it.
+      let include = build.appendingPathComponent("include")
+      try FileManager.default.createDirectory(at: include, withIntermediateDirectories: true)
+      try FileManager.default.copyItem(at: RuntimeToolchain.runtimeFolder.appendingPathComponent("wasmtime_standin.hh"),
+                                       to: include.appendingPathComponent("wasmtime.hh"))
+      let sources = [".cc", ".cpp", ".cxx"].flatMap { Self.files(in: tree, suffix: $0) }.sorted()
+      compiled = try RuntimeCommand.run(try RuntimeToolchain.gxx(),
+                                 ["-std=c++17", "-Wall", "-Werror", "-I", include.path, "-o", program] + sources
+                                   + ["-L\(folder)", "-l:libwasmtime.so", "-Wl,-rpath,\(folder)"], in: tree)
+      guard compiled.succeeded else { break }
+      return (program, [])
     case "rust":
       let rlib = try RuntimeToolchain.stubRlib.get()
       compiled = try RuntimeCommand.run(try RuntimeToolchain.rustc(),
@@ -307,6 +329,7 @@ enum RuntimeTree {
     #expect(languages.filter { $0 == "c" }.count >= 6)
     #expect(languages.filter { $0 == "rust" }.count >= 6)
     #expect(languages.filter { $0 == "csharp" }.count >= 2)
+    #expect(languages.filter { $0 == "cpp" }.count >= 3)
   }
 
   @Test("the pinned Wasmtime libraries are fetched", arguments: ["25.0.0", "50.0.1"])

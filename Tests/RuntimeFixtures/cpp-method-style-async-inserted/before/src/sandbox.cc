@@ -1,0 +1,17 @@
+#include "sandbox.hh"
+
+#include <utility>
+
+namespace plugin_host {
+
+Sandbox::Sandbox() : engine_(make_engine()) {}
+
+wasmtime::Engine Sandbox::make_engine() {
+  wasmtime::Config config;
+  wasmtime_config_async_support_set(config.capi(), true);
+  // Guests embed a recursive-descent template parser; the default stack is too small.
+  config.max_wasm_stack(8 << 20);
+  return wasmtime::Engine(std::move(config));
+}
+
+}  // namespace plugin_host
