@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 
 KIB = 1024
 MIB = 1024 * 1024
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 MARK = "\x01"  # precedes a setting's name token in generated text; removed before writing
 SNAKE_SUFFIX = "\x02"  # replaced per file and item, so item names differ between files
 CAMEL_SUFFIX = "\x03"
@@ -1644,6 +1644,10 @@ def generate(n_files: int, seed: int, out: str) -> dict:
                 line, _ = marks[group[index]]
                 findings_out.append({"rule": rule, "path": job.path, "line": line, "shape": config.shape})
 
+    cli_sites, cli_findings, cli_files, cli_bytes = write_command_line_surfaces(tree, n_files, seed)
+    sites_out += cli_sites
+    findings_out += cli_findings
+    total_bytes += cli_bytes
     ignored_files, ignored_bytes = write_ignored(tree, n_files, seed, pools, jobs, constants)
     sites_out.sort(key=lambda s: (s["path"], s["line"], s["column"]))
     findings_out.sort(key=lambda f: (f["path"], f["line"], f["rule"]))
@@ -1651,7 +1655,7 @@ def generate(n_files: int, seed: int, out: str) -> dict:
         "generator": {"version": GENERATOR_VERSION, "seed": seed, "files": n_files},
         "tree": "tree",
         "wasmtime": {"version": "25.0.0", "source": "Cargo.lock"},
-        "files": len(jobs),
+        "files": len(jobs) + cli_files,
         "bytes": total_bytes,
         "ignored_files": ignored_files,
         "ignored_bytes": ignored_bytes,
@@ -1662,6 +1666,159 @@ def generate(n_files: int, seed: int, out: str) -> dict:
         json.dump(truth, f, indent=1)
         f.write("\n")
     return truth
+
+
+
+# ---------------------------------------------------------------------------------------------
+# Command-line surfaces and C++ (issue 8): CI scripts, Makefiles, workflows, MSBuild, Python
+# argument lists, the CLI's TOML file, and C++ embedders. Whole files, written after the source
+# projects; about 1 file in 100 of the tree, most of them with no Wasmtime flag at all.
+
+CLI_VERSION = "25.0.1"  # ci/wasmtime-version.txt: the CLI derives async = max + 512 KiB
+
+
+def marked_sites(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """Removes MARKs, returning the text and the 1-based (line, column) of each."""
+    marks, out = [], []
+    line, column = 1, 1
+    for ch in text:
+        if ch == MARK:
+            marks.append((line, column))
+            continue
+        out.append(ch)
+        if ch == "\n":
+            line, column = line + 1, 1
+        else:
+            column += 1
+    return "".join(out), marks
+
+
+def cli_shell_site(rng, k):
+    m = big(rng)
+    smaller = rng.random() < 0.5
+    a = m // 2 if smaller else m + MIB
+    text = (f"#!/bin/sh\n# Runs test binary {k} under wasmtime.\nset -e\n"
+            f"wasmtime run -W {MARK}max-wasm-stack={m},{MARK}async-stack-size={a} --dir . \"$@\"\n")
+    return text, [("max_wasm_stack", m), ("async_stack_size", a)], [("WF001", 0)] if smaller else []
+
+
+def cli_shell_max_only(rng, k):
+    m = big(rng)
+    text = (f"#!/usr/bin/env bash\n# Wrapper {k}: the CLI sizes the async stack itself from 25.0.1.\n"
+            f"STACK={m}\nexec wasmtime run \\\n  -W{MARK}max-wasm-stack=$STACK \\\n  --dir . \"$@\"\n")
+    return text, [("max_wasm_stack", m)], []
+
+
+def cli_makefile_site(rng, k):
+    m = big(rng)
+    a = m // 2
+    text = (f"WASMTIME ?= wasmtime\nGUEST_STACK := {m}\n\n.PHONY: test{k}\ntest{k}: build/app.wasm\n"
+            f"\t$(WASMTIME) run -W {MARK}max-wasm-stack=$(GUEST_STACK) -W {MARK}async-stack-size={a} --dir . $<\n")
+    return text, [("max_wasm_stack", m), ("async_stack_size", a)], [("WF001", 0)]
+
+
+def cli_workflow_site(rng, k):
+    m = big(rng)
+    a = m + MIB
+    text = (f"name: wasi {k}\non: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n"
+            f"      - uses: actions/checkout@v4\n      - name: Test\n        run: |\n"
+            f"          cargo build --target wasm32-wasip1\n"
+            f"          wasmtime run --wasm {MARK}max-wasm-stack={m} --wasm {MARK}async-stack-size={a} target/app.wasm\n")
+    return text, [("max_wasm_stack", m), ("async_stack_size", a)], []
+
+
+def cli_msbuild_site(rng, k):
+    m = big(rng)
+    text = ("<Project>\n  <PropertyGroup>\n    <_XHarnessArgs>wasi $XHARNESS_COMMAND --app=.</_XHarnessArgs>\n"
+            f"    <_XHarnessArgs>$(_XHarnessArgs) --engine-arg=-W --engine-arg={MARK}max-wasm-stack={m} "
+            f"--engine-arg=-W --engine-arg={MARK}async-stack-size={MIB}</_XHarnessArgs>\n  </PropertyGroup>\n</Project>\n")
+    return text, [("max_wasm_stack", m), ("async_stack_size", MIB)], [("WF001", 0)]
+
+
+def cli_python_site(rng, k):
+    m = big(rng)
+    text = (f'"""Runs suite {k} under wasmtime."""\nimport subprocess\n\n'
+            f'ENGINE_ARGS = ["-W", "{MARK}max-wasm-stack={m}", "-W", "{MARK}async-stack-size={m + 512 * KIB}"]\n\n\n'
+            f'def run(module):\n    return subprocess.run(["wasmtime", "run", *ENGINE_ARGS, module], check=True)\n')
+    return text, [("max_wasm_stack", m), ("async_stack_size", m + 512 * KIB)], []
+
+
+def cpp_site(rng, k):
+    m = big(rng)
+    text = ("#include <wasmtime.hh>\n\nwasmtime::Engine make_engine_%d() {\n  wasmtime::Config config;\n"
+            "  %swasmtime_config_async_support_set(config.capi(), true);\n"
+            "  config.%smax_wasm_stack(%d);\n  return wasmtime::Engine(std::move(config));\n}\n") % (k, MARK, MARK, m)
+    return text, [("async_support", True), ("max_wasm_stack", m)], [("WF001", 1), ("WF003", 1)]
+
+
+CLI_SITE_SHAPES = [("scripts", ".sh", cli_shell_site), ("scripts", ".sh", cli_shell_max_only), ("make", ".mk", cli_makefile_site),
+                   (".github/workflows", ".yml", cli_workflow_site), ("eng", ".targets", cli_msbuild_site),
+                   ("tools", ".py", cli_python_site)]
+
+
+def cli_filler(rng, kind: str, k: int) -> str:
+    """A file of the kind with no Wasmtime stack flag (most of them), or a decoy."""
+    words = " ".join(rng.choice(NOUNS) for _ in range(6))
+    decoy = rng.random() < 0.1
+    if kind == ".sh":
+        body = "".join(f"{rng.choice(['echo', 'cp', 'mkdir -p', 'test -f'])} {rng.choice(NOUNS)}/{rng.choice(NOUNS)}\n" for _ in range(rng.randint(5, 40)))
+        extra = "# old: wasmtime run -W max-wasm-stack=134217728 app.wasm\necho \"pass -W max-wasm-stack=N if the guest overflows\"\n" if decoy else ""
+        return f"#!/bin/sh\n# {words}\nset -e\n{extra}{body}"
+    if kind == ".mk":
+        return "".join(f"{rng.choice(NOUNS)}{i}: {rng.choice(NOUNS)}.o\n\t$(CC) -o $@ $^  # {words}\n" for i in range(rng.randint(3, 20)))
+    if kind == ".yml":
+        name = "max-wasm-stack smoke" if decoy else words
+        return (f"name: {name}\non: [push]\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n"
+                + "".join(f"      - run: make {rng.choice(NOUNS)}\n" for _ in range(rng.randint(2, 12))))
+    if kind == ".targets":
+        return "<Project>\n  <PropertyGroup>\n" + "".join(f"    <{camel(rng)}>{rng.choice(NOUNS)}</{camel(rng)}>\n".replace("</" , "</", 1) for _ in range(rng.randint(2, 12))).replace("><", "><") + "  </PropertyGroup>\n</Project>\n"
+    if kind == ".py":
+        extra = "# wasmtime run -W max-wasm-stack=134217728\n" if decoy else ""
+        return f'"""{words}."""\n{extra}' + "".join(f"def {snake(rng)}_{i}(x):\n    return x + {rng.randrange(100)}\n\n\n" for i in range(rng.randint(3, 30)))
+    if kind == ".toml":
+        return f"[package]\nname = \"{rng.choice(NOUNS)}-{k}\"\nversion = \"0.1.0\"\n\n[dependencies]\nserde = \"1\"\n"
+    return f"// {words}\nint f{k}(int x) {{ return x * {rng.randrange(1, 9)}; }}\n"  # .cc
+
+
+def write_command_line_surfaces(tree: str, n_files: int, seed: int) -> tuple[list[dict], list[dict], int, int]:
+    rng = random.Random(f"{seed}:cli")
+    sites, findings, files, size = [], [], 0, 0
+    write_text(os.path.join(tree, "ci", "wasmtime-version.txt"), CLI_VERSION + "\n")
+    write_text(os.path.join(tree, "ci", "README.md"), "Run `wasmtime run -W max-wasm-stack=134217728 app.wasm` to reproduce.\n")
+    write_text(os.path.join(tree, "ci", "v30", "wasmtime-version.txt"), "30.0.0\n")
+    write_text(os.path.join(tree, "cpp", "wasmtime-version.txt"), "25.0.0\n")
+    n_sites = max(4, n_files // 700)
+    n_filler = max(10, n_files // 120)
+
+    def emit(path, text, shape_sites, shape_findings, shape):
+        nonlocal files, size
+        clean_text, marks = marked_sites(text)
+        assert len(marks) == len(shape_sites), (path, shape)
+        size += write_text(os.path.join(tree, path), clean_text)
+        files += 1
+        for (line, column), (setting, value) in zip(marks, shape_sites):
+            sites.append({"path": path, "line": line, "column": column, "setting": setting, "value": value, "shape": shape})
+        for rule, index in shape_findings:
+            findings.append({"rule": rule, "path": path, "line": marks[index][0], "shape": shape})
+
+    for k in range(n_sites):
+        folder, ext, shape = CLI_SITE_SHAPES[k % len(CLI_SITE_SHAPES)]
+        text, shape_sites, shape_findings = shape(rng, k)
+        emit(f"ci/{folder}/{shape.__name__}_{k}{ext}", text, shape_sites, shape_findings, shape.__name__)
+    for k in range(max(1, n_sites // 6)):
+        m = big(rng)
+        emit(f"ci/v30/wasmtime_{k}.toml", f"[wasm]\n{MARK}max-wasm-stack = {m}\n{MARK}async-stack-size = {m // 2}\n",
+             [("max_wasm_stack", m), ("async_stack_size", m // 2)], [("WF001", 0)], "cli_toml")
+        text, shape_sites, shape_findings = cpp_site(rng, k)
+        emit(f"cpp/src/engine_{k}.cc", text, shape_sites, shape_findings, "cpp_site")
+    kinds = [("scripts", ".sh"), ("make", ".mk"), (".github/workflows", ".yml"), ("eng", ".targets"), ("tools", ".py"),
+             ("crates-config", ".toml"), ("cpp/src", ".cc")]
+    for k in range(n_filler):
+        folder, ext = kinds[k % len(kinds)]
+        path = f"{folder}/{snake(rng)}_{k}{ext}" if folder.startswith("cpp") else f"ci/{folder}/{snake(rng)}_{k}{ext}"
+        size += write_text(os.path.join(tree, path), cli_filler(rng, ext, k))
+        files += 1
+    return sites, findings, files, size
 
 
 def write_ignored(tree: str, n_files: int, seed: int, pools: Pools, jobs: list[FileJob], constants: dict[str, list[str]]) -> tuple[int, int]:

@@ -90,7 +90,7 @@ for n in "${sizes[@]}"; do
 done
 
 # 3. Per tree: correctness, then timing and memory ------------------------------------------------
-rg_cmd="rg -l -e max_wasm_stack -e async_stack_size -e async_support -e wasmtime_config_max_wasm_stack_set -e WithMaximumStackSize -e WithMaxWasmStack -e WithAsync"
+rg_cmd="rg -l -e max_wasm_stack -e async_stack_size -e async_support -e wasmtime_config_max_wasm_stack_set -e WithMaximumStackSize -e WithMaxWasmStack -e WithAsync -e max-wasm-stack -e async-stack-size"
 
 peak_rss() { # command... -> peak RSS in kB, the highest of three runs
   local best=0 kb report
