@@ -1,5 +1,8 @@
 import WasmfixAnalysis
 import Foundation
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Plans fixes for a scan, applies them in memory, checks every edited file still parses as
 /// cleanly as before and that a re-scan no longer reports the fixed findings, and only then
@@ -32,6 +35,12 @@ public struct Fixer {
     public var changes: [FileChange]
     /// One-line messages about files left alone (refused edits, failed writes).
     public var messages: [String]
+    /// Files that were to be written and were not (a failed or refused write): the write the
+    /// user asked for did not happen, which the command line turns into exit status 2.
+    public var writeFailures: [String] = []
+    /// The findings each file's fixes resolve, by absolute path: a fix spanning files (a
+    /// constant in a header) is unfixed as a whole when one of its files is not written.
+    var findingsByFile: [String: [Int]] = [:]
   }
 
   /// Computes the verified changes without touching the disk.
@@ -96,7 +105,11 @@ public struct Fixer {
       }
     }
     for (index, reason) in refusals where !updated.findings[index].fixed { updated.findings[index].unfixedReason = reason }
-    return Outcome(result: updated, changes: changes.sorted { $0.path < $1.path }, messages: messages)
+    var byFile: [String: [Int]] = [:]
+    for fix in active {
+      for file in Set(fix.edits.map(\.absolutePath)) { byFile[file, default: []] += fix.findingIndexes }
+    }
+    return Outcome(result: updated, changes: changes.sorted { $0.path < $1.path }, messages: messages, findingsByFile: byFile)
   }
 
   struct Verification {
@@ -121,17 +134,44 @@ public struct Fixer {
   /// Writes the prepared changes atomically; files that fail are reported and their findings unfixed.
   public func write(_ outcome: Outcome) -> Outcome {
     var outcome = outcome
+    let root = Self.realPath(result.root) ?? result.root
+    /// `failed`: the write was attempted and did not happen (exit 2); otherwise wasmfix chose
+    /// not to write (read-only, outside the root) and the remaining errors decide the exit.
+    func fail(_ change: FileChange, _ message: String, failed: Bool = true) {
+      outcome.messages.append(message)
+      if failed { outcome.writeFailures.append(change.path) }
+      // Every finding a fix touching this file resolves: a fix spanning files is one fix.
+      let related = Set(outcome.findingsByFile[change.absolutePath] ?? [])
+      for i in outcome.result.findings.indices where outcome.result.findings[i].fixed
+        && (related.contains(i) || outcome.result.findings[i].path == change.path) {
+        outcome.result.findings[i].fixed = false
+        outcome.result.findings[i].unfixedReason = "\(change.path) was not written"
+      }
+    }
     for change in outcome.changes {
+      // Never write through a link to a file outside the scanned root (`--follow`).
+      guard let real = Self.realPath(change.absolutePath), real == root || real.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
+        fail(change, "\(change.path): resolves outside the scanned root (\(Self.realPath(change.absolutePath) ?? "?")); not written", failed: false)
+        continue
+      }
+      // A read-only file stays read-only: editors and Perforce users expect it left alone.
+      var info = stat()
+      if stat(change.absolutePath, &info) == 0, info.st_mode & 0o222 == 0 {
+        fail(change, "\(change.path): read-only; not written (make it writable to apply the fix)", failed: false)
+        continue
+      }
       do {
         try SafeFileWriter.write(change.edited, to: change.absolutePath, expecting: change.original)
       } catch {
-        outcome.messages.append("\(error)")
-        for i in outcome.result.findings.indices where outcome.result.findings[i].fixed && outcome.result.findings[i].path == change.path {
-          outcome.result.findings[i].fixed = false
-          outcome.result.findings[i].unfixedReason = "writing \(change.path) failed"
-        }
+        fail(change, "\(error)")
       }
     }
     return outcome
+  }
+
+  static func realPath(_ path: String) -> String? {
+    guard let resolved = realpath(path, nil) else { return nil }
+    defer { free(resolved) }
+    return String(cString: resolved)
   }
 }

@@ -18,6 +18,9 @@ public struct WalkOptions: Sendable {
   public var excludes: [String] = []
   /// Bytes; larger files are reported as skipped.
   public var maxFileSize: Int = 8 << 20
+  /// Follow symbolic links met during the walk (`--follow`). Off by default, as in ripgrep
+  /// and git: a link may lead out of the repository, and a fix must never write there.
+  public var followSymlinks = false
   public init() {}
 }
 
@@ -148,6 +151,8 @@ private struct Walk {
   /// Only overlapping top-level paths can reach one file twice (directories are walked once by
   /// device and inode), so a single path skips hashing every file's path.
   var deduplicate = true
+  /// Device and inode of every file met through a followed link (`--follow`).
+  private var seenInodes = Set<String>()
   private var visitedDirectories: Set<FileID> = []
   private var stack: [DirectoryFrame] = []
   private var symlinkedDirectories: [DirectoryFrame] = []
@@ -381,6 +386,11 @@ private struct Walk {
       }
       let isDirectory = kind == .directory
       if !isDirectory && !fileFilter(name) { continue }
+      if isSymlink && !options.followSymlinks {
+        // Not followed: a directory link is not entered, a file link is reported.
+        if !isDirectory { skip(relativePath, brokenLink ?? "symbolic link, not followed (--follow follows links)") }
+        continue
+      }
 
       ignoreBuffer.removeSubrange(ignoreBase...)
       ignoreBuffer.append(contentsOf: name.utf8)
@@ -425,7 +435,8 @@ private struct Walk {
   private mutating func addFile(absolutePath: String, relativePath: String, info known: stat?, isRegular: Bool = false) {
     // d_type already says "regular file": the reader's fstat checks size and permissions
     // when it opens the file, so the walk spends no stat/access calls per file.
-    if known == nil, isRegular {
+    // (With --follow every file is stat'ed, so one reached by two paths is scanned once.)
+    if known == nil, isRegular, !options.followSymlinks {
       if !deduplicate || seenFiles.insert(absolutePath).inserted {
         found(WalkedFile(absolutePath: absolutePath, relativePath: relativePath))
       }
@@ -451,6 +462,9 @@ private struct Walk {
       skip(relativePath, WalkPath.reason(errno: errno))
       return
     }
+    // A file reached through a followed link is the file it names: scanned once, under the
+    // first path the walk meets (files are the same when their device and inode are).
+    if options.followSymlinks, !seenInodes.insert("\(info.st_dev):\(info.st_ino)").inserted { return }
     if !deduplicate || seenFiles.insert(absolutePath).inserted {
       found(WalkedFile(absolutePath: absolutePath, relativePath: relativePath))
     }

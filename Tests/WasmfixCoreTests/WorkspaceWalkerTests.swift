@@ -309,12 +309,29 @@ private let ignoreTable: [(String, String, String, Bool, Bool)] = [
     try tree.symlink("a/loop", to: "..")  // back to the root
     try tree.symlink("a/self", to: "self")  // resolves to itself
     try tree.symlink("a/self.rs", to: "self.rs")
-    let result = try walk(tree)
+    let result = try walk(tree) { $0.followSymlinks = true }
     #expect(files(result) == ["a/x.rs"])
     #expect(result.skipped.contains(SkippedFile(path: "a/loop", reason: "symbolic link loop")))
     #expect(result.skipped.contains(SkippedFile(path: "a/self.rs", reason: "symbolic link loop")))
   }
 
+  /// The default (issue 10): like ripgrep and git, links met in the walk are not followed; a
+  /// file link is reported, a folder link is not entered.
+  @Test func symlinksAreNotFollowedByDefault() throws {
+    let tree = try TempTree()
+    let outside = try TempTree()
+    try outside.write("lib/ext.rs")
+    try outside.write("single.c")
+    try tree.write("real/r.rs")
+    try tree.symlink("alias", to: "real")
+    try tree.symlink("external", to: outside.path("lib"))
+    try tree.symlink("linked.c", to: outside.path("single.c"))
+    let result = try walk(tree)
+    #expect(files(result) == ["real/r.rs"])
+    #expect(result.skipped == [SkippedFile(path: "linked.c", reason: "symbolic link, not followed (--follow follows links)")])
+  }
+
+  /// `--follow`.
   @Test func symlinksAreFollowed() throws {
     let tree = try TempTree()
     let outside = try TempTree()
@@ -324,7 +341,7 @@ private let ignoreTable: [(String, String, String, Bool, Bool)] = [
     try tree.symlink("alias", to: "real")  // in-tree: reported once, under its real path
     try tree.symlink("external", to: outside.path("lib"))
     try tree.symlink("linked.c", to: outside.path("single.c"))
-    let result = try walk(tree)
+    let result = try walk(tree) { $0.followSymlinks = true }
     #expect(files(result) == ["external/ext.rs", "linked.c", "real/r.rs"])
     #expect(result.files.first { $0.relativePath == "linked.c" }?.absolutePath == tree.path("linked.c"))
     #expect(result.skipped == [SkippedFile(path: "alias", reason: "symbolic link to a directory already walked")])
