@@ -45,6 +45,11 @@ struct FixContext {
       for index in findings { refusals[index] = "\(first.path) changed since it was scanned" }
       return Outcome(edits: [], fixed: [], refusals: refusals, title: "")
     }
+    // A call inside a syntax error is read by guesswork: report it, never rewrite around it.
+    if group.siteIndexes.contains(where: { result.sites[$0].inErrorRegion }) {
+      for index in findings { refusals[index] = "a setting of this configuration is inside a syntax error; fix the syntax first" }
+      return Outcome(edits: [], fixed: [], refusals: refusals, title: "")
+    }
     for rule in Rules.fixOrder {
       guard let indexes = byRule[rule.id.code] else { continue }
       switch rule.fix(&self) {

@@ -274,7 +274,10 @@ extension LanguageSupport {
     return nil
   }
 
+  /// Inside an ERROR node, or holding one or a MISSING node (`f(2 << 20;` parses as a call
+  /// with a missing `)`, which `hasError` reports on the call itself).
   func isInErrorRegion(_ node: Node) -> Bool {
+    if node.hasError { return true }
     var current: Node? = node
     while let n = current {
       if n.isError || n.isMissing { return true }

@@ -11,15 +11,9 @@ fn small_engine() -> wasmtime::Result<Engine> {
 fn main() {
     let mut config = Config::new();
     if std::env::args().count() > 1 {
-        // Wasmtime requires max_wasm_stack <= async_stack_size.
-        // Keep these values aligned when upgrading runtime dependencies.
         config.max_wasm_stack(4 << 20);
-        config.async_stack_size(4608 << 10);
     let engine = Engine::new(&config).unwrap();
 }
 impl Runner for {
-    // Wasmtime requires max_wasm_stack <= async_stack_size.
-    // Keep these values aligned when upgrading runtime dependencies.
-    fn run(&self) { self.config.max_wasm_stack(8 << 20);
-    self.config.async_stack_size(8704 << 10); }
+    fn run(&self) { self.config.max_wasm_stack(8 << 20); }
 }
