@@ -44,7 +44,9 @@ package struct CommandLineSyntax: EditSyntax {
     default:
       guard let statement = site.statementRange else { return nil }
       let dialect: CommandLineDialect = kind == .makefile ? .makefile : (kind == .powershell ? .powerShell : .posixShell)
-      regions = [CommandRegions.Region(commands: CommandRegions.commands(ArgumentTokenizer.tokenize(source.bytes, range: statement, dialect: dialect)), groupKey: nil)]
+      let instructions: Set<String> = kind == .dockerfile ? ["RUN", "CMD", "ENTRYPOINT"] : []
+      regions = [CommandRegions.Region(commands: CommandRegions.commands(ArgumentTokenizer.tokenize(source.bytes, range: statement, dialect: dialect),
+                                                                          instructions: instructions), groupKey: nil)]
     }
     return regions?.lazy.flatMap(\.commands).flatMap(\.occurrences).first { $0.range == site.callRange }
   }

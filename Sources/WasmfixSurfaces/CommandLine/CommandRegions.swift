@@ -38,7 +38,8 @@ enum CommandRegions {
   /// The regions holding `hits`; nil when the file's grammar cannot parse it.
   static func find(in source: SourceText, kind: PathKind, hits: [Int], parsers: ParserCache) -> [Region]? {
     switch kind {
-    case .shell, .dockerfile: return [whole(source, dialect: .posixShell)]
+    case .shell: return [whole(source, dialect: .posixShell)]
+    case .dockerfile: return [whole(source, dialect: .posixShell, instructions: ["RUN", "CMD", "ENTRYPOINT"])]
     case .makefile: return [whole(source, dialect: .makefile)]
     case .powershell: return [whole(source, dialect: .powerShell)]
     case .yaml: return workflowRuns(source, hits: hits, parsers: parsers)
@@ -48,13 +49,15 @@ enum CommandRegions {
     }
   }
 
-  static func whole(_ source: SourceText, dialect: CommandLineDialect) -> Region {
-    Region(commands: commands(ArgumentTokenizer.tokenize(source.bytes, dialect: dialect)), groupKey: nil)
+  /// `instructions`: words that start a line without being its program (a Dockerfile's `RUN`).
+  static func whole(_ source: SourceText, dialect: CommandLineDialect, instructions: Set<String> = []) -> Region {
+    Region(commands: commands(ArgumentTokenizer.tokenize(source.bytes, dialect: dialect), instructions: instructions), groupKey: nil)
   }
 
-  static func commands(_ line: TokenizedCommandLine) -> [Command] {
+  static func commands(_ line: TokenizedCommandLine, instructions: Set<String> = []) -> [Command] {
     line.commands.compactMap { range in
-      let tokens = line.tokens[range]
+      var tokens = line.tokens[range]
+      if let first = tokens.first, instructions.contains(first.text) { tokens = tokens.dropFirst() }
       guard let first = tokens.first, let last = tokens.last else { return nil }
       let analysis = WasmtimeFlags.analyze(tokens)
       return Command(key: analysis.key, invocation: analysis.invocation, occurrences: analysis.occurrences,
