@@ -79,6 +79,13 @@ public enum UnifiedDiff {
     while suffix < a.count - prefix, suffix < b.count - prefix, a[a.count - 1 - suffix] == b[b.count - 1 - suffix] { suffix += 1 }
     var script = (0..<prefix).map { Entry(kind: .same, oldIndex: $0, newIndex: $0) }
     let am = Array(a[prefix..<(a.count - suffix)]), bm = Array(b[prefix..<(b.count - suffix)])
+    // Edits far apart (an #include at the top, an assertion at the bottom) leave a long middle:
+    // an LCS table there is quadratic (12,000 lines: 1.2 GB, 20 s). Myers' O((N+M)·D) walk costs
+    // little for the few lines a fix changes.
+    if am.count * bm.count > 1 << 20 {
+      return script + myers(am, bm, offsetA: prefix, offsetB: prefix)
+        + (0..<suffix).map { Entry(kind: .same, oldIndex: a.count - suffix + $0, newIndex: b.count - suffix + $0) }
+    }
     // LCS table over the middle; fixes change a handful of lines, so it stays tiny.
     var table = Array(repeating: Array(repeating: 0, count: bm.count + 1), count: am.count + 1)
     for i in stride(from: am.count - 1, through: 0, by: -1) {
@@ -101,5 +108,48 @@ public enum UnifiedDiff {
       script.append(Entry(kind: .same, oldIndex: a.count - suffix + k, newIndex: b.count - suffix + k))
     }
     return script
+  }
+
+  /// Myers' greedy shortest edit script between `a` and `b` (indexes offset into the whole
+  /// files), keeping only the diagonals of each round: memory O(D²), time O((N+M)·D).
+  static func myers(_ a: [Line], _ b: [Line], offsetA: Int, offsetB: Int) -> [Entry] {
+    let n = a.count, m = b.count, limit = n + m
+    var v = [Int](repeating: 0, count: 2 * limit + 2)
+    var trace: [[Int]] = []
+    var found = false
+    for d in 0...limit {
+      trace.append(Array(v[(limit - d)...(limit + d + 1)]))
+      for k in stride(from: -d, through: d, by: 2) {
+        var x = (k == -d || (k != d && v[limit + k - 1] < v[limit + k + 1])) ? v[limit + k + 1] : v[limit + k - 1] + 1
+        var y = x - k
+        while x < n, y < m, a[x] == b[y] { x += 1; y += 1 }
+        v[limit + k] = x
+        if x >= n, y >= m { found = true; break }
+      }
+      if found { break }
+    }
+    // Walk back through the rounds to the edit script.
+    var x = n, y = m
+    var reversed: [Entry] = []
+    for d in stride(from: trace.count - 1, through: 0, by: -1) {
+      let saved = trace[d]
+      func at(_ k: Int) -> Int { saved[k + d] }  // saved covers k in -d-1...d+1 from index 0 = -d
+      let k = x - y
+      let previousK = (k == -d || (k != d && at(k - 1) < at(k + 1))) ? k + 1 : k - 1
+      let previousX = d == 0 ? 0 : at(previousK), previousY = previousX - previousK
+      while x > previousX, y > previousY {
+        x -= 1; y -= 1
+        reversed.append(Entry(kind: .same, oldIndex: offsetA + x, newIndex: offsetB + y))
+      }
+      guard d > 0 else { break }
+      if x == previousX {
+        y -= 1
+        reversed.append(Entry(kind: .insert, oldIndex: offsetA + x, newIndex: offsetB + y))
+      } else {
+        x -= 1
+        reversed.append(Entry(kind: .delete, oldIndex: offsetA + x, newIndex: offsetB + y))
+      }
+    }
+    return reversed.reversed()
   }
 }
