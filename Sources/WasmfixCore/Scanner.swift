@@ -135,7 +135,7 @@ public struct Scanner {
           engineStatementStart: raw.engineStatementStart, scopeHasAssertion: raw.scopeHasAssertion,
           configIsFresh: raw.configIsFresh, impliesAsync: raw.impliesAsync,
           versionHint: raw.version.map { DetectedVersion(version: $0.version, source: $0.source, assumed: false, cargoAsyncFeature: nil) },
-          configFile: raw.configFile, argumentIsParameter: raw.argumentIsParameter, expectsFailure: raw.expectsFailure,
+          configFile: raw.configFile, argumentIsParameter: raw.argumentIsParameter, expectsFailure: raw.expectsFailure, alternative: raw.alternative,
           groupKey: "\(entry.file.relativePath)#\(raw.scopeStart)#\(raw.receiverKey)"))
         documented.append(isDocumented)
       }

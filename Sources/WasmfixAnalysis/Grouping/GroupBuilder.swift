@@ -34,6 +34,21 @@ package enum GroupBuilder {
         guard let index = candidates.last(where: { sites[$0].language != TOMLSurface.config.id }) ?? candidates.last else {
           return .init(value: fallback.map { Int128($0) }, source: .default, siteIndex: nil)
         }
+        // Alternatives (`#[cfg(debug_assertions)]` and `#[cfg(not(...))]`, `#ifdef`/`#else`,
+        // if/else): every one is a build that runs; judge the worst, not the last written.
+        let lastPlain = candidates.last { sites[$0].alternative == nil }
+        let choices = candidates.filter { $0 == lastPlain || ($0 > (lastPlain ?? -1) && sites[$0].alternative != nil) }
+        if choices.count > 1, Set(choices.compactMap { sites[$0].alternative }).count >= 1 {
+          guard choices.allSatisfy({ sites[$0].value.integer != nil }) else {
+            let unresolved = choices.first { sites[$0].value.integer == nil }!
+            return .init(value: nil, source: .unresolved, siteIndex: unresolved, alternative: sites[unresolved].alternative)
+          }
+          let worst = setting == .maxWasmStack
+            ? choices.max { sites[$0].value.integer! < sites[$1].value.integer! }!
+            : choices.min { sites[$0].value.integer! < sites[$1].value.integer! }!
+          return .init(value: sites[worst].value.integer, source: .explicit, siteIndex: worst,
+                       alternative: sites[worst].alternative ?? "the build without the alternatives")
+        }
         if let value = sites[index].value.integer { return .init(value: value, source: .explicit, siteIndex: index) }
         return .init(value: nil, source: .unresolved, siteIndex: index)
       }

@@ -14,6 +14,9 @@ public struct EngineGroup: Sendable {
     public var source: Source
     /// Index into `ScanResult.sites` of the last call that sets it (nil when implicit).
     public var siteIndex: Int?
+    /// When alternatives set it (`#[cfg(debug_assertions)]` / `#[cfg(not(...))]`), the one
+    /// whose value is the worst case for the check (largest max, smallest async).
+    public var alternative: String? = nil
   }
 
   public var id: String

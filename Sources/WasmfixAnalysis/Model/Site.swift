@@ -34,6 +34,8 @@ public struct Site: Sendable {
   public var argumentIsParameter: Bool = false
   /// The code expects the engine to be rejected (a negative test).
   public var expectsFailure: Bool = false
+  /// The build or branch the call belongs to, when it is one of several alternatives.
+  public var alternative: String? = nil
   /// The configuration runs with async on whatever else it says (`wasmtime serve`).
   public var impliesAsync: Bool = false
   /// A Wasmtime version named next to the setting, with where (see `ExtractedSite.version`).
@@ -53,7 +55,7 @@ public struct Site: Sendable {
                receiverText: receiverText, statementRange: statementRange, isChainLink: isChainLink)
   }
 
-  package init(path: String, absolutePath: String, language: SurfaceID, setting: Setting, apiName: String, line: Int, column: Int, nameRange: Range<Int>, argument: Expression, argumentText: String, argumentRange: Range<Int>, callRange: Range<Int>, receiverText: String, statementRange: Range<Int>?, isChainLink: Bool, inErrorRegion: Bool, value: EvaluatedValue, definition: ConstantDefinition?, notes: [String], groupID: String, engineStatementStart: Int?, scopeHasAssertion: Bool, configIsFresh: Bool, impliesAsync: Bool = false, versionHint: DetectedVersion? = nil, configFile: String? = nil, argumentIsParameter: Bool = false, expectsFailure: Bool = false, groupKey: String) {
+  package init(path: String, absolutePath: String, language: SurfaceID, setting: Setting, apiName: String, line: Int, column: Int, nameRange: Range<Int>, argument: Expression, argumentText: String, argumentRange: Range<Int>, callRange: Range<Int>, receiverText: String, statementRange: Range<Int>?, isChainLink: Bool, inErrorRegion: Bool, value: EvaluatedValue, definition: ConstantDefinition?, notes: [String], groupID: String, engineStatementStart: Int?, scopeHasAssertion: Bool, configIsFresh: Bool, impliesAsync: Bool = false, versionHint: DetectedVersion? = nil, configFile: String? = nil, argumentIsParameter: Bool = false, expectsFailure: Bool = false, alternative: String? = nil, groupKey: String) {
     self.path = path
     self.absolutePath = absolutePath
     self.language = language
@@ -82,6 +84,7 @@ public struct Site: Sendable {
     self.configFile = configFile
     self.argumentIsParameter = argumentIsParameter
     self.expectsFailure = expectsFailure
+    self.alternative = alternative
     self.groupKey = groupKey
   }
 }

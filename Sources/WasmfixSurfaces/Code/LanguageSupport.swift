@@ -43,6 +43,9 @@ package struct ExtractedSite {
   package var argumentIsParameter = false
   /// The code expects the engine to be rejected (`unwrap_err()`, `is_err()`, `#[should_panic]`).
   package var expectsFailure = false
+  /// The build or branch this call belongs to when it is one of several alternatives
+  /// (`#[cfg(debug_assertions)]`, `#ifdef DEBUG`, an `if`/`else` branch); nil when it always runs.
+  package var alternative: String? = nil
 }
 
 /// What wasmfix knows of one language: how its setting calls, expressions and constants look.
@@ -94,6 +97,7 @@ extension LanguageSupport {
           if let call = root.descendant(forBytes: site.callRange), let scope = ancestor(of: call, in: scopeTypes) {
             site.argumentIsParameter = Self.plainName(site.argument).map(parameterNames(in: scope, source: source).contains) ?? false
             site.expectsFailure = site.expectsFailure || Self.isMarkedShouldPanic(scope, source: source)
+            site.alternative = Self.alternative(of: call, within: scope, source: source)
             site.argument = site.argument.markingRuntimeBindings(runtimeBindings(in: scope, source: source))
           }
           result.append(site)
@@ -184,6 +188,32 @@ extension LanguageSupport {
       return !["block", "compound_statement", "closure_expression", "lambda_expression", "local_function_statement"].contains(node.type)
     }
     return names
+  }
+
+  /// The conditional that selects the call, if any: a `#[cfg(...)]` on its statement, the
+  /// nearest `#if`/`#ifdef`/`#else` branch, or an `if`/`else` branch inside the function.
+  static func alternative(of call: Node, within scope: Node, source: SourceText) -> String? {
+    var node: Node? = call
+    while let current = node, !current.isSame(as: scope) {
+      if current.type == "expression_statement" {
+        var sibling = current.previousSibling
+        while let attribute = sibling, attribute.type == "attribute_item" {
+          let text = source.text(attribute.byteRange)
+          if text.contains("cfg(") { return text.trimmingCharacters(in: .whitespaces) }
+          sibling = attribute.previousSibling
+        }
+      }
+      let line = source.position(of: current.startByte).line
+      switch current.type {
+      case "preproc_ifdef", "preproc_if", "preproc_elif", "preproc_else", "preproc_elifdef":
+        let first = source.text(source.lineRange(containing: current.startByte)).trimmingCharacters(in: .whitespaces)
+        return "\(first) (line \(line))"
+      case "else_clause": return "the else branch at line \(line)"
+      case "if_expression", "if_statement": return "the if branch at line \(line)"
+      default: node = current.parent
+      }
+    }
+    return nil
   }
 
   /// `#[should_panic]` (Rust) on the function, or an attribute naming an expected exception.

@@ -1,0 +1,13 @@
+wasm_engine_t *make(void) {
+    wasm_config_t *cfg = wasm_config_new();
+    // Wasmtime requires max_wasm_stack <= async_stack_size.
+    // Keep these values aligned when upgrading runtime dependencies.
+    wasmtime_config_async_support_set(cfg, true);
+#ifdef GUEST_DEBUG
+    wasmtime_config_max_wasm_stack_set(cfg, 8 << 20);
+#else
+    wasmtime_config_max_wasm_stack_set(cfg, 1 << 20);
+#endif
+    wasmtime_config_async_stack_size_set(cfg, 8704 << 10);
+    return wasm_engine_new_with_config(cfg);
+}
