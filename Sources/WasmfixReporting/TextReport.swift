@@ -22,7 +22,7 @@ public enum TextReport {
       let status = finding.fixed
         ? " [fixed\(finding.fixDescription.map { ": \($0)" } ?? "")]"
         : (finding.unfixedReason.map { " [not fixed: \($0)]" } ?? "")
-      out += "\(paint("\(finding.path):\(finding.line):\(finding.column)", "1")): \(paint("\(finding.severity.rawValue)[\(finding.rule.code)]", severityColor)): \(finding.message)\(status)\n"
+      out += "\(paint("\(escaped(finding.path)):\(finding.line):\(finding.column)", "1")): \(paint("\(finding.severity.rawValue)[\(finding.rule.code)]", severityColor)): \(escaped(finding.message))\(escaped(status))\n"
       // The group's sites go once, after the last of its consecutive findings.
       let nextIsSameGroup = position + 1 < result.findings.count && result.findings[position + 1].groupID == finding.groupID
       guard !options.quiet, !nextIsSameGroup, let group = groupsByID[finding.groupID] else { continue }
@@ -35,7 +35,7 @@ public enum TextReport {
         case let .unresolved(why): value = "unresolved: \(why)"
         }
         let from = site.definition.map { " via \($0.name) at \($0.location)" } ?? ""
-        out += "    \(site.path):\(site.line):\(site.column): \(site.apiName)(\(site.argumentText)) = \(value)\(from)\n"
+        out += escaped("    \(site.path):\(site.line):\(site.column): \(site.apiName)(\(site.argumentText)) = \(value)\(from)") + "\n"
       }
       for (setting, effective) in [(Setting.maxWasmStack, group.maxWasmStack), (.asyncStackSize, group.asyncStackSize)]
       where effective.source == .default {
@@ -73,4 +73,25 @@ public enum TextReport {
   }
 
   static func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+}
+
+/// Control characters from file names or source text (a newline, ESC, BEL) escaped as git
+/// does in its output: a crafted name can neither fake a finding line nor drive the terminal.
+package func escaped(_ text: String) -> String {
+  guard text.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\t" || $0.value == 0x7F }) else { return text }
+  var out = ""
+  for scalar in text.unicodeScalars {
+    switch scalar {
+    case "\n": out += "\\n"
+    case "\r": out += "\\r"
+    case "\t": out += "\t"
+    default:
+      if scalar.value < 0x20 || scalar.value == 0x7F { out += "\\" + String(scalar.value, radix: 8).leftPadded(to: 3) } else { out.unicodeScalars.append(scalar) }
+    }
+  }
+  return out
+}
+
+private extension String {
+  func leftPadded(to width: Int) -> String { count >= width ? self : String(repeating: "0", count: width - count) + self }
 }

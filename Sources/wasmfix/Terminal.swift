@@ -1,11 +1,30 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
 import Foundation
+import WasmfixCore
 
 /// The only place that knows about stdout, stderr, TTYs and colour.
 enum Terminal {
-  static func output(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }
+  /// Writes to stdout with write(2): a full disk, a closed stdout or a closed pipe (SIGPIPE
+  /// ignored) is one line on stderr and exit status 2, not a trap in FileHandle.
+  static func output(_ text: String) {
+    var bytes = Array(text.utf8)
+    var offset = 0
+    while offset < bytes.count {
+      let written = bytes.withUnsafeMutableBytes { Glibc.write(STDOUT_FILENO, $0.baseAddress! + offset, $0.count - offset) }
+      if written < 0 {
+        if errno == EINTR { continue }
+        let reason = String(cString: strerror(errno))
+        FileHandle.standardError.write(Data("wasmfix: cannot write the output: \(reason)\n".utf8))
+        exit(2)
+      }
+      offset += written
+    }
+  }
 
   /// One line on stderr, prefixed with the tool's name.
-  static func error(_ line: String) { FileHandle.standardError.write(Data("wasmfix: \(line)\n".utf8)) }
+  static func error(_ line: String) { FileHandle.standardError.write(Data("wasmfix: \(escaped(line))\n".utf8)) }
 
   /// Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).
   static var stdoutSupportsColor: Bool {
