@@ -37,8 +37,13 @@ package enum GroupBuilder {
         // Alternatives (`#[cfg(debug_assertions)]` and `#[cfg(not(...))]`, `#ifdef`/`#else`,
         // if/else): every one is a build that runs; judge the worst, not the last written.
         let lastPlain = candidates.last { sites[$0].alternative == nil }
-        let choices = candidates.filter { $0 == lastPlain || ($0 > (lastPlain ?? -1) && sites[$0].alternative != nil) }
-        if choices.count > 1, Set(choices.compactMap { sites[$0].alternative }).count >= 1 {
+        // Within one branch the last call wins, as anywhere; across branches each is a build.
+        var lastPerBranch: [String: Int] = [:]
+        for index in candidates where index > (lastPlain ?? -1) {
+          if let branch = sites[index].alternative { lastPerBranch[branch] = index }
+        }
+        let choices = ([lastPlain].compactMap { $0 } + lastPerBranch.values).sorted()
+        if choices.count > 1 {
           guard choices.allSatisfy({ sites[$0].value.integer != nil }) else {
             let unresolved = choices.first { sites[$0].value.integer == nil }!
             return .init(value: nil, source: .unresolved, siteIndex: unresolved, alternative: sites[unresolved].alternative)
