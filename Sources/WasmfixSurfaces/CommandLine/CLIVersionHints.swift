@@ -17,6 +17,9 @@ enum CLIVersionHints {
 
   /// The first version the file names, line by line.
   static func find(in source: SourceText) -> Hint? {
+    // A byte search first: most files name no version at all.
+    let markers = ["wasmtime/setup", "releases/download/v", "<WasmtimeVersion>", "WASMTIME_VERSION"]
+    guard markers.contains(where: { !ByteSearch.occurrences(of: Array($0.utf8), in: source.bytes).isEmpty }) else { return nil }
     var setupStepLine: Int?
     for (index, start) in source.lineStarts.enumerated() {
       let line = source.text(source.lineRange(containing: start))

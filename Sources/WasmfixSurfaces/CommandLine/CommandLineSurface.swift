@@ -39,7 +39,6 @@ struct CommandLineSurface: Surface {
       return .unparsable(reason: "tree-sitter could not parse the file")
     }
     let variables = VariableDefinitions(source: source, kind: kind, path: path, parsers: parsers)
-    let hint = CLIVersionHints.find(in: source).map { (version: $0.version, source: "\(path):\($0.line) (\($0.what))") }
     var sites: [ExtractedSite] = []
     for region in regions {
       for command in region.commands where !command.occurrences.isEmpty {
@@ -50,12 +49,14 @@ struct CommandLineSurface: Surface {
         if command.invocation == nil, ![.msbuild, .scriptArguments, .javascriptArguments].contains(kind) { continue }
         let commandRange = command.range
         for occurrence in command.occurrences {
-          var site = makeSite(occurrence, command: command, commandRange: commandRange, group: region.groupKey ?? "\(command.key.start)",
-                              source: source, variables: variables)
-          site.version = hint
-          sites.append(site)
+          sites.append(makeSite(occurrence, command: command, commandRange: commandRange, group: region.groupKey ?? "\(command.key.start)",
+                                source: source, variables: variables))
         }
       }
+    }
+    // Only files with sites need the version they name (most hits are decoys or comments).
+    if !sites.isEmpty, let hint = CLIVersionHints.find(in: source) {
+      for i in sites.indices { sites[i].version = (version: hint.version, source: "\(path):\(hint.line) (\(hint.what))") }
     }
     let documented = sites.map { site -> Bool in
       let line = source.lineIndex(of: site.statementRange?.lowerBound ?? site.callRange.lowerBound)
