@@ -83,6 +83,12 @@ struct CppSupport: LanguageSupport {
       guard let number = node.namedChildren.first(where: { $0.type == "number_literal" }),
             let suffix = node.namedChildren.first(where: { $0.type == "literal_suffix" }) else { break }
       return .call([text(suffix, source)], [IntegerLiteral.parse(text(number, source), language: .c)])
+    case "compound_literal_expression":
+      // `std::size_t{8}`: a conversion written with braces.
+      if let type = node.child(byField: "type"), let value = node.child(byField: "value"),
+         case let elements = value.namedChildren.filter({ $0.type != "comment" }), elements.count == 1 {
+        return .cast(text(type, source).replacingOccurrences(of: "std::", with: ""), lower(elements[0], in: source))
+      }
     case "call_expression":
       // `static_cast<size_t>(x)` and `size_t(x)` are conversions.
       if let function = node.child(byField: "function"), let arguments = node.child(byField: "arguments"),

@@ -74,6 +74,10 @@ struct CommandLineSurface: Surface {
     let nameRange: Range<Int>
     if let entry = occurrence.entrySourceRange, !occurrence.spelling.isLegacy {
       nameRange = entry.lowerBound..<min(entry.lowerBound + key.utf8.count, entry.upperBound)
+    } else if !occurrence.spelling.isLegacy,
+              let offset = ByteSearch.occurrences(of: Array(key.utf8), in: Array(source.bytes[occurrence.range])).first {
+      // `-W max-wasm-stack="$S"`: the entry spans a quote, but the key itself is plain text.
+      nameRange = (occurrence.range.lowerBound + offset)..<(occurrence.range.lowerBound + offset + key.utf8.count)
     } else {
       nameRange = occurrence.range
     }
