@@ -38,7 +38,9 @@ struct CommandLineSurface: Surface {
     guard let regions = CommandRegions.find(in: source, kind: kind, hits: hits, parsers: parsers) else {
       return .unparsable(reason: "tree-sitter could not parse the file")
     }
-    let variables = VariableDefinitions(source: source, kind: kind, path: path, parsers: parsers)
+    // Read the file's variable definitions (a second tokenize or parse) only when a flag's
+    // value is a variable: most files with a hit are decoys or hold plain numbers.
+    let variables = LazyVariables { VariableDefinitions(source: source, kind: kind, path: path, parsers: parsers) }
     var sites: [ExtractedSite] = []
     for region in regions {
       for command in region.commands where !command.occurrences.isEmpty {
@@ -67,7 +69,7 @@ struct CommandLineSurface: Surface {
   }
 
   private func makeSite(_ occurrence: WasmtimeFlagOccurrence, command: CommandRegions.Command, commandRange: Range<Int>,
-                        group: String, source: SourceText, variables: VariableDefinitions) -> ExtractedSite {
+                        group: String, source: SourceText, variables: LazyVariables) -> ExtractedSite {
     let setting: Setting = occurrence.setting == .maxWasmStack ? .maxWasmStack : .asyncStackSize
     let key = occurrence.setting.optionKey
     // The name token: the key inside `key=value`, or the old flag itself.
@@ -86,7 +88,7 @@ struct CommandLineSurface: Surface {
     switch occurrence.value {
     case let .number(value, _): argument = .integer(value)
     case let .variable(reference):
-      if let name = reference.name, let found = variables.definition(of: name, before: occurrence.range.lowerBound) {
+      if let name = reference.name, let found = variables.value.definition(of: name, before: occurrence.range.lowerBound) {
         argument = found.value
         definition = found
       } else if kind == .msbuild, let name = reference.name, reference.syntax == .dollarParen {
@@ -121,4 +123,11 @@ struct CommandLineSurface: Surface {
     guard let parser = parsers.parser(for: CommandRegions.parserKey(kind), grammar: grammar) else { return "could not re-parse the edited file" }
     return TreeSitterParsing.newErrors(original: original, edited: edited, parser: parser)
   }
+}
+
+/// A file's variable definitions, read on first use.
+final class LazyVariables {
+  private let make: () -> VariableDefinitions
+  private(set) lazy var value: VariableDefinitions = make()
+  init(_ make: @escaping () -> VariableDefinitions) { self.make = make }
 }
