@@ -37,6 +37,12 @@ public struct SourceText: Sendable {
   }
 
   /// The byte range of the line holding `offset`, without its line terminator.
+  /// The line holding `offset` with its line break: up to the next line's start.
+  public func lineRangeWithBreak(containing offset: Int) -> Range<Int> {
+    let index = lineIndex(of: offset)
+    return lineStarts[index]..<(index + 1 < lineStarts.count ? lineStarts[index + 1] : bytes.count)
+  }
+
   public func lineRange(containing offset: Int) -> Range<Int> {
     let index = lineIndex(of: offset)
     let start = lineStarts[index]

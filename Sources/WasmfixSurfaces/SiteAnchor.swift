@@ -16,7 +16,6 @@ public struct SiteAnchor: Sendable {
   public var statementRange: Range<Int>?
   public var isChainLink: Bool
 
-  var file: FileRef { FileRef(path: path, absolutePath: absolutePath) }
 
   package init(path: String, absolutePath: String, language: SurfaceID, setting: Setting, apiName: String, nameRange: Range<Int>, argumentText: String, argumentRange: Range<Int>, callRange: Range<Int>, receiverText: String, statementRange: Range<Int>?, isChainLink: Bool) {
     self.path = path

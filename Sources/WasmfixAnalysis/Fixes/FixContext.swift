@@ -128,9 +128,8 @@ struct FixContext {
           !asyncSite.isChainLink, !maxSite.isChainLink, asyncSite.path == maxSite.path,
           let asyncStatement = asyncSite.statementRange, let maxStatement = maxSite.statementRange,
           let source = source(of: asyncSite) else { return false }
-    let line = source.lineIndex(of: asyncStatement.lowerBound)
-    let lineStart = source.lineStarts[line]
-    let nextLine = line + 1 < source.lineStarts.count ? source.lineStarts[line + 1] : source.bytes.count
+    let asyncLine = source.lineRangeWithBreak(containing: asyncStatement.lowerBound)
+    let (lineStart, nextLine) = (asyncLine.lowerBound, asyncLine.upperBound)
     guard source.text(lineStart..<asyncStatement.lowerBound).allSatisfy(\.isWhitespace) else { return false }
     let moved = source.text(asyncStatement.lowerBound..<nextLine)
     let maxLineStart = source.lineStarts[source.lineIndex(of: maxStatement.lowerBound)]
@@ -146,7 +145,7 @@ struct FixContext {
   /// only numbers.
   func maxPlusHeadroom() -> String? {
     guard group.maxWasmStack.source == .explicit, let index = group.maxWasmStack.siteIndex,
-          case let site = result.sites[index], site.file == result.sites[group.siteIndexes[0]].file,
+          case let site = result.sites[index], site.absolutePath == result.sites[group.siteIndexes[0]].absolutePath,
           Self.namesAConstant(site.argument),
           let text = syntax.constantSum(site.argumentText, syntax.formatValue(Int128(options.headroom), preferShifts: false))
     else { return nil }

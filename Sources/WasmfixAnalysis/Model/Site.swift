@@ -46,7 +46,6 @@ public struct Site: Sendable {
   var groupKey: String
 
   public var location: String { "\(path):\(line):\(column)" }
-  var file: String { absolutePath }
 
   /// Where the setting is written, for the edit syntax.
   public var anchor: SiteAnchor {

@@ -46,9 +46,7 @@ enum RemovedAsyncSupportCall: Rule {
       let before = source.text(line.lowerBound..<statement.lowerBound).trimmingCharacters(in: .whitespaces)
       let after = source.text(statement.upperBound..<line.upperBound).trimmingCharacters(in: .whitespacesAndNewlines)
       // The whole line, its line break included, when the call is alone on it.
-      let lineIndex = source.lineIndex(of: statement.lowerBound)
-      let nextLine = lineIndex + 1 < source.lineStarts.count ? source.lineStarts[lineIndex + 1] : source.bytes.count
-      let range = before.isEmpty && after.isEmpty ? line.lowerBound..<nextLine : statement
+      let range = before.isEmpty && after.isEmpty ? source.lineRangeWithBreak(containing: statement.lowerBound) : statement
       context.edits.append(.replacement("", of: range, in: context.fileRef(site)))
     }
     return .fixed("delete the wasmtime_config_async_support_set call")

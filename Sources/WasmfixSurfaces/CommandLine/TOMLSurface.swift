@@ -101,8 +101,7 @@ struct TOMLSyntax: EditSyntax {
     // Same table form as the anchor: `wasm.` prefix when it was written dotted.
     let prefix = source.text(anchor.callRange).hasPrefix("wasm.") ? "wasm." : ""
     // At the start of the next line (after the anchor's line break).
-    let line = source.lineIndex(of: anchor.callRange.upperBound - 1)
-    let lineEnd = line + 1 < source.lineStarts.count ? source.lineStarts[line + 1] : source.bytes.count
+    let lineEnd = source.lineRangeWithBreak(containing: anchor.callRange.upperBound - 1).upperBound
     let indent = source.indentation(ofLineContaining: anchor.callRange.lowerBound)
     let needsNewline = lineEnd == source.bytes.count && source.bytes.last != 0x0A
     return [.insertion((needsNewline ? "\n" : "") + "\(indent)\(prefix)\(key) = \(valueText)\n", at: lineEnd,
