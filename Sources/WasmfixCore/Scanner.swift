@@ -151,6 +151,7 @@ public struct Scanner {
       }
     }
     findings.sort { ($0.path, $0.line, $0.column, $0.rule.code) < ($1.path, $1.line, $1.column, $1.rule.code) }
+    Fingerprint.assign(to: &findings, sites: sites)
     skipped.sort { $0.path < $1.path }
     var hashes = index.hashes
     for entry in extracted { hashes[entry.file.relativePath] = ContentHash.of(entry.scan.source.bytes) }

@@ -27,7 +27,7 @@ public struct ScanResult: Sendable {
   /// The constants indexed, reused by the re-scan for the files a fix leaves untouched.
   package var constants: ConstantIndex.Snapshot?
 
-  public var errorCount: Int { findings.filter { $0.severity == .error && !$0.fixed }.count }
+  public var errorCount: Int { findings.filter { $0.severity == .error && !$0.fixed && !$0.suppressed }.count }
   public var fixedCount: Int { findings.filter(\.fixed).count }
 
   package init(root: String, wasmtime: DetectedVersion, sites: [Site], groups: [EngineGroup], findings: [Finding], skipped: [SkippedFile], filesScanned: Int, warnings: [String], fileHashes: [String: UInt64] = [:], options: ScanOptions = ScanOptions(), candidates: [ConstantIndex.CandidateFile] = [], sitedScans: [(file: WalkedFile, result: FileResult)] = [], detector: VersionDetector?, constants: ConstantIndex.Snapshot?) {

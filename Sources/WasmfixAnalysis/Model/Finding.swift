@@ -21,4 +21,10 @@ public struct Finding: Sendable {
   public var unfixedReason: String?
   /// What the fix did, when it was fixed (`raise async_stack_size to ...`), for the text report.
   public var fixDescription: String?
+  /// Silenced by an inline `wasmfix: ignore` comment (or the baseline): reported, never fixed,
+  /// and not counted for the exit code.
+  public var suppressed: Bool = false
+  /// Identifies the finding across line shifts (see `Fingerprint`): the baseline's key and
+  /// SARIF's `partialFingerprints`. Set by the scanner once all findings are known.
+  public var fingerprint: String = ""
 }

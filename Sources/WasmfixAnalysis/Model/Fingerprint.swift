@@ -1,0 +1,32 @@
+import WasmfixEvaluation
+/// A finding's identity that survives edits elsewhere in its file: rule + path + the anchor
+/// site's normalised text (setting, API name, receiver and argument with whitespace removed),
+/// plus an occurrence number when the same text appears more than once in the file. Line
+/// numbers are deliberately left out, so inserting lines above a finding keeps its
+/// fingerprint; this is the baseline's key and SARIF's `partialFingerprints` value.
+public enum Fingerprint {
+  public static let sarifKey = "wasmfixFinding/v1"
+
+  /// Sets `fingerprint` on every finding, given the sites they are anchored at.
+  public static func assign(to findings: inout [Finding], sites: [Site]) {
+    var seen: [String: Int] = [:]
+    for i in findings.indices {
+      let finding = findings[i]
+      let site = sites.first { $0.path == finding.path && $0.line == finding.line && $0.column == finding.column }
+      let text = site.map { normalised("\($0.setting.rawValue)|\($0.apiName)|\($0.receiverText)|\($0.argumentText)") } ?? ""
+      let key = "\(finding.rule.code)|\(finding.path)|\(text)"
+      let occurrence = seen[key, default: 0]
+      seen[key] = occurrence + 1
+      findings[i].fingerprint = hex(ContentHash.of(Array("\(key)|\(occurrence)".utf8)))
+    }
+  }
+
+  static func normalised(_ text: String) -> String {
+    String(text.unicodeScalars.filter { !$0.properties.isWhitespace }.map(Character.init))
+  }
+
+  static func hex(_ value: UInt64) -> String {
+    let digits = String(value, radix: 16)
+    return String(repeating: "0", count: 16 - digits.count) + digits
+  }
+}
