@@ -40,4 +40,13 @@ import Testing
   @Test func keywordsInsideOtherWordsStartNothing() {
     #expect(names("int enumerate(void) { return is_const_x = 1; }\n", .c).isEmpty)
   }
+
+  /// The byte readers skip ahead in tight loops: the name before `=` is found backwards from
+  /// it (past `[4]`, not a number), and enumerators after commas nested in calls are not names.
+  @Test func arraysPointersAndNestedEnumeratorValues() {
+    let found = names("static const int *const TABLE[4] = {0};\nconst size_t\n  WRAPPED\n  = 1;\nenum E {\n  A = F(1, 2),\n  /* c */ B,\n  C = (3),\n};\n", .c)
+    #expect(found.isSuperset(of: ["TABLE", "WRAPPED", "A", "B", "C"].map(NameHash.of)))
+    #expect(!found.contains(NameHash.of("F")) && !found.contains(NameHash.of("int")))
+    #expect(names("void f(const char *name);\nconst int x;\n", .c).isEmpty)
+  }
 }

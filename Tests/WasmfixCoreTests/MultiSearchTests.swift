@@ -23,26 +23,30 @@ import Testing
     return result.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
   }
 
-  /// Every code path: scalar, SSE2, and AVX2 where the machine has it (levels run one at a
-  /// time: the level is global to the process).
+  /// Every code path: scalar, SSE2, Teddy and the AVX2 three-compare filter where the machine
+  /// has AVX2 (levels run one at a time: the level is global to the process).
   @Test func matchesANaiveSearchOnRandomTextAtEverySIMDLevel() {
     defer { wf_set_simd_level(-1) }
-    for level: Int32 in [0, 1, 2] {
+    for level: Int32 in [0, 1, 2, 3] {
       wf_set_simd_level(level)
       checkAgainstNaive()
     }
   }
 
   func checkAgainstNaive() {
-    // 1 to 4 needles take copies specialised for their count; 5 takes the generic one.
+    // 1 to 4 needles take copies specialised for their count; 5 takes the generic one; Teddy
+    // takes up to 8 needles of 3 bytes or more (9 and the 2-byte `ab` fall back).
     let all = ["max_wasm_stack", "async_s", "const ", "static ", "ab"].map { Array($0.utf8) }
     for count in 1...all.count { checkAgainstNaive(Array(all.prefix(count))) }
+    let many = ["define", "const", "enum", "constexpr", "operator\"\"", "wasmtime_config_", "max_wasm_stack", "stat", "tic"]
+      .map { Array($0.utf8) }
+    for count in 3...many.count { checkAgainstNaive(Array(many.prefix(count))) }
   }
 
   func checkAgainstNaive(_ literals: [[UInt8]]) {
     let search = MultiSearch(literals)
     var generator = SystemRandomNumberGenerator()
-    let alphabet = Array("abcnostx_ mwk".utf8)
+    let alphabet = Array("abcdefnostx_ mwk".utf8)
     for length in [0, 1, 5, 31, 32, 33, 63, 64, 65, 200, 1000] {
       for _ in 0..<20 {
         var bytes = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }

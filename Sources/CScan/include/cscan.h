@@ -29,7 +29,8 @@ typedef struct {
 size_t wf_find_all(const uint8_t *haystack, size_t length, const wf_needle *needles, size_t count,
                    wf_hit *hits, size_t capacity);
 
-/// For tests: force the scalar (0), SSE2 (1) or AVX2 (2) path; -1 picks the best available.
+/// For tests: force the scalar (0), SSE2 (1), best AVX2 (2: Teddy where it applies) or AVX2
+/// three-compare (3) path; -1 picks the best available.
 void wf_set_simd_level(int level);
 
 #endif

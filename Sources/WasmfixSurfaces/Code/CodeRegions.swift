@@ -12,21 +12,27 @@ enum CodeRegions {
     var hitIndex = 0
     var i = 0
     let n = bytes.count
-    // Advances past hits that fall before `position` (they were inside a skipped region).
-    func skipHits(before position: Int) {
-      while hitIndex < offsets.count, offsets[hitIndex] < position { hitIndex += 1 }
-    }
-    while i < n {
-      // A hit at i while in code: done.
-      if hitIndex < offsets.count, offsets[hitIndex] <= i { return true }
-      switch nonCode(bytes, at: i, language: language) {
-      case nil: i += 1
-      case let .endsAt(end): skipHits(before: end); i = end
-      // An unterminated comment or literal: in doubt, the hit is code.
-      case .unterminated: return true
+    return mayStartNonCode.withUnsafeBufferPointer { mayStart -> Bool in
+      while hitIndex < offsets.count {
+        // A hit at i while in code: done.
+        if offsets[hitIndex] <= i { return true }
+        // Most bytes start no comment or literal: skip them up to the next hit in one tight loop.
+        let stop = min(offsets[hitIndex], n)
+        while i < stop, !mayStart[Int(bytes[i])] { i += 1 }
+        guard i < stop else { continue }
+        switch nonCode(bytes, at: i, language: language) {
+        case nil: i += 1
+        case let .endsAt(end):
+          // Hits before `end` were inside the skipped region.
+          while hitIndex < offsets.count, offsets[hitIndex] < end { hitIndex += 1 }
+          i = end
+        // An unterminated comment or literal: in doubt, the hit is code.
+        case .unterminated: return true
+        }
       }
+      // Every hit fell inside a comment or literal: the rest of the file does not matter.
+      return false
     }
-    return hitIndex < offsets.count
   }
 
   /// What starts at a byte, for the passes that skip comments and literals.

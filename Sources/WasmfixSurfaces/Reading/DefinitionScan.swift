@@ -15,7 +15,15 @@ enum DefinitionScan {
   struct Keyword: Sendable {
     let literal: String
     let reader: Reader
-    init(_ literal: String, _ reader: Reader) { self.literal = literal; self.reader = reader }
+    /// Computed once: a scan asks for every keyword occurrence of every file.
+    let length: Int
+    let endsInIdentifierByte: Bool
+    init(_ literal: String, _ reader: Reader) {
+      self.literal = literal
+      self.reader = reader
+      length = literal.utf8.count
+      endsInIdentifierByte = literal.utf8.last.map(DefinitionScan.isIdentifierByte) ?? false
+    }
   }
 
   /// Hashes of the names defined at the keyword occurrences `hits` (offsets of `keywords[language][index]`).
@@ -27,11 +35,11 @@ enum DefinitionScan {
     var names: [UInt64] = []
     for hit in hits {
       let keyword = table[hit.keyword]
-      let (literal, reader) = (keyword.literal, keyword.reader)
-      let after = hit.offset + literal.utf8.count
+      let reader = keyword.reader
+      let after = hit.offset + keyword.length
       // Keywords are whole words: `enum` in `enumerate` or `const` in `is_const` start nothing.
       if hit.offset > 0, isIdentifierByte(bytes[hit.offset - 1]) { continue }
-      if literal.utf8.last.map(isIdentifierByte) == true, after < bytes.count, isIdentifierByte(bytes[after]) { continue }
+      if keyword.endsInIdentifierByte, after < bytes.count, isIdentifierByte(bytes[after]) { continue }
       switch reader {
       case .nameAfter:
         var i = skipSpaces(bytes, after)
@@ -42,7 +50,7 @@ enum DefinitionScan {
       case .enumerators:
         names += enumerators(bytes, from: after)
       case .elementNames:
-        names += elementNames(bytes, from: after, closing: literal)
+        names += elementNames(bytes, from: after, closing: keyword.literal)
       }
     }
     return names
@@ -71,19 +79,26 @@ enum DefinitionScan {
   /// `const size_t NAME = ...`, `const int A = 1, B = 2;` (first declarator is enough for
   /// stack sizes), `public const long Name = ...`.
   private static func lastIdentifierBeforeEquals(_ bytes: UnsafeRawBufferPointer, from start: Int) -> UInt64? {
-    var i = start
-    var last: UInt64?
-    let limit = min(bytes.count, i + 256)
-    while i < limit {
-      let b = bytes[i]
-      if b == UInt8(ascii: "=") { return last }
+    // Find the `=` first (most `const`s are parameters or pointers that end at `,` `)` `;`
+    // without one), then hash only the identifier that ends right before it.
+    let limit = min(bytes.count, start + 256)
+    var equals = start
+    while equals < limit {
+      let b = bytes[equals]
+      if b == UInt8(ascii: "=") { break }
       if b == UInt8(ascii: ";") || b == UInt8(ascii: "{") || b == UInt8(ascii: "(") || b == UInt8(ascii: ")") { return nil }
-      if isIdentifierStart(b), i == 0 || !isIdentifierByte(bytes[i - 1]), let name = identifier(bytes, at: i) {
-        last = name.hash
-        i += name.length
-      } else {
-        i += 1
-      }
+      equals += 1
+    }
+    guard equals < limit else { return nil }
+    // Back from `=`: the last run of identifier bytes that starts like an identifier
+    // (`X` in `const int *const X[4] =`; a number such as `4` is not a name).
+    var end = equals
+    while end > start {
+      while end > start, !isIdentifierByte(bytes[end - 1]) { end -= 1 }
+      var begin = end
+      while begin > start, isIdentifierByte(bytes[begin - 1]) { begin -= 1 }
+      if begin < end, isIdentifierStart(bytes[begin]) { return identifier(bytes, at: begin)?.hash }
+      end = begin
     }
     return nil
   }
@@ -91,30 +106,54 @@ enum DefinitionScan {
   /// Identifiers that start an item inside `enum ... { A = 1, B, C }`.
   private static func enumerators(_ bytes: UnsafeRawBufferPointer, from start: Int) -> [UInt64] {
     var names: [UInt64] = []
-    do {
-      var i = start
-      let limit = min(bytes.count, i + 128)
-      while i < limit, bytes[i] != UInt8(ascii: "{"), bytes[i] != UInt8(ascii: ";") { i += 1 }
-      guard i < limit, bytes[i] == UInt8(ascii: "{") else { return names }
+    var i = start
+    let limit = min(bytes.count, i + 128)
+    while i < limit, bytes[i] != UInt8(ascii: "{"), bytes[i] != UInt8(ascii: ";") { i += 1 }
+    guard i < limit, bytes[i] == UInt8(ascii: "{") else { return names }
+    var depth = 0
+    i += 1
+    enumStops.withUnsafeBufferPointer { stops in
       var expectName = true
-      var depth = 0
-      i += 1
       while i < bytes.count {
+        if expectName {
+          while i < bytes.count, !isIdentifierStart(bytes[i]), !stops[Int(bytes[i])] {
+            // A comment before a name (`/* why */ B,`) hides no name and names nothing.
+            if bytes[i] == UInt8(ascii: "/"), i + 1 < bytes.count, let end = commentEnd(bytes, at: i) { i = end } else { i += 1 }
+          }
+          if i < bytes.count, let name = identifier(bytes, at: i) {
+            names.append(name.hash)
+            expectName = false
+            i += name.length
+            continue
+          }
+        }
+        // Between names only `,` `(` `)` `}` matter: skip everything else in a tight loop.
+        while i < bytes.count, !stops[Int(bytes[i])] { i += 1 }
+        guard i < bytes.count else { break }
         let b = bytes[i]
         if b == UInt8(ascii: "}") && depth == 0 { break }
         if b == UInt8(ascii: "(") { depth += 1 } else if b == UInt8(ascii: ")") { depth -= 1 }
-        if b == UInt8(ascii: ",") && depth == 0 { expectName = true; i += 1; continue }
-        if expectName, isIdentifierStart(b), let name = identifier(bytes, at: i) {
-          names.append(name.hash)
-          expectName = false
-          i += name.length
-          continue
-        }
+        if b == UInt8(ascii: ",") && depth == 0 { expectName = true }
         i += 1
       }
     }
     return names
   }
+
+  /// End (exclusive) of a `//` or `/* */` comment starting at `i`, nil when none starts there.
+  private static func commentEnd(_ bytes: UnsafeRawBufferPointer, at i: Int) -> Int? {
+    if bytes[i + 1] == UInt8(ascii: "/") {
+      var j = i + 2
+      while j < bytes.count, bytes[j] != 0x0A { j += 1 }
+      return j
+    }
+    guard bytes[i + 1] == UInt8(ascii: "*") else { return nil }
+    var j = i + 2
+    while j + 1 < bytes.count, !(bytes[j] == UInt8(ascii: "*") && bytes[j + 1] == UInt8(ascii: "/")) { j += 1 }
+    return min(j + 2, bytes.count)
+  }
+
+  private static let enumStops: [Bool] = (0..<256).map { Array(",()}".utf8).contains(UInt8($0)) }
 
   private static func skipSpaces(_ bytes: UnsafeRawBufferPointer, _ start: Int) -> Int {
     var i = start
