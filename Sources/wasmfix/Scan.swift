@@ -112,7 +112,11 @@ struct Scan: ParsableCommand {
       }
     }
     report(result)
-    throw ExitCode(result.errorCount > 0 ? ExitStatus.findings : ExitStatus.clean)
+    // Exit here, not by throwing: unwinding would first free the whole scan result (every
+    // file's record, trees, sources) one object at a time, which costs a large scan several
+    // milliseconds for memory the process is about to give back anyway. Output is written
+    // with write(2) and unbuffered, so nothing is lost.
+    Foundation.exit(result.errorCount > 0 ? ExitStatus.findings : ExitStatus.clean)
   }
 
   func report(_ result: ScanResult) {
