@@ -30,7 +30,7 @@ enum UnusedSuppression: Rule {
   static let examples: [RuleExample] = [
     .triggers(.rust, "// wasmfix: ignore[WF001]\nconfig.max_wasm_stack(1 << 20);\nconfig.async_stack_size(2 << 20);\n"),
     .triggers(.rust, "config.max_wasm_stack(8 << 20); // wasmfix: ignore[WF01]\nconfig.async_stack_size(2 << 20);\n"),
-    .passes(.rust, "// wasmfix: ignore[WF001]\nconfig.max_wasm_stack(8 << 20);\nconfig.async_stack_size(2 << 20);\n"),
+    .passes(.rust, "config.async_support(true);\n// wasmfix: ignore[WF001]\nconfig.max_wasm_stack(8 << 20);\nconfig.async_stack_size(2 << 20);\n"),
     .passes(.rust, "config.max_wasm_stack(8 << 20); // wasmfix: ignore\nconfig.async_stack_size(2 << 20);\n"),
   ]
 
