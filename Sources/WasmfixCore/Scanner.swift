@@ -91,7 +91,9 @@ public struct Scanner {
     var skipped = walkSkipped
     var extracted: [(file: WalkedFile, scan: FileScan)] = []
     var definedNames: [String: [UInt64]] = [:]
+    var suppressions: [String: [SuppressionComment]] = [:]
     for (file, result) in results {
+      if !result.suppressions.isEmpty { suppressions[file.relativePath] = result.suppressions }
       switch result.outcome {
       case .noMatch: continue
       case let .skipped(entry): skipped.append(entry)
@@ -150,17 +152,19 @@ public struct Scanner {
         findings[i].message += " (the call is inside a syntax error; its value may be wrong)"
       }
     }
-    findings.sort { ($0.path, $0.line, $0.column, $0.rule.code) < ($1.path, $1.line, $1.column, $1.rule.code) }
-    Fingerprint.assign(to: &findings, sites: sites)
+    let baselined = Self.settle(&findings, sites: sites, suppressions: suppressions, baseline: options.baseline)
     skipped.sort { $0.path < $1.path }
     var hashes = index.hashes
     for entry in extracted { hashes[entry.file.relativePath] = ContentHash.of(entry.scan.source.bytes) }
-    return ScanResult(root: root, wasmtime: Self.reportedVersion(detector.versionForRoot(), groups), sites: sites, groups: groups,
+    var result = ScanResult(root: root, wasmtime: Self.reportedVersion(detector.versionForRoot(), groups), sites: sites, groups: groups,
                       findings: findings, skipped: skipped, filesScanned: 0, warnings: warnings,
                       fileHashes: hashes, options: options, candidates: candidates,
                       sitedScans: extracted.filter { !$0.scan.sites.isEmpty }.map {
-                        (file: $0.file, result: FileResult(outcome: .scanned($0.scan), definedNames: definedNames[$0.file.absolutePath] ?? []))
+                        (file: $0.file, result: FileResult(outcome: .scanned($0.scan), definedNames: definedNames[$0.file.absolutePath] ?? [],
+                                                           suppressions: suppressions[$0.file.relativePath] ?? []))
                       }, detector: detector, constants: index.snapshot)
+    result.baselined = baselined
+    return result
   }
 
   /// What the workers keep of a walk: only what later stages use, not a record per file.
@@ -211,7 +215,7 @@ public struct Scanner {
         let result = scanner.scan(file, surface: surface)
         local.count += 1
         switch result.outcome {
-        case .noMatch: break
+        case .noMatch: if !result.suppressions.isEmpty { local.results.append((file, result)) }
         case .skipped: local.results.append((file, result))
         case let .scanned(scan):
           local.results.append((file, result))

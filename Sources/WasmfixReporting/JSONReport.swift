@@ -47,9 +47,14 @@ public struct JSONReport: Codable, Equatable {
   public struct FindingRecord: Codable, Equatable {
     public var rule: String, severity: String, path: String, line: Int, column: Int, group: String, message: String
     public var fixable: Bool, fixed: Bool
+    /// `true` when an inline `wasmfix: ignore` silences the finding; absent otherwise, so
+    /// reports without suppressions read exactly as before.
+    public var suppressed: Bool?
   }
   public struct Summary: Codable, Equatable {
     public var files_scanned: Int, sites: Int, groups: Int, findings: Int, errors: Int, fixed: Int
+    /// Findings left out because `--baseline` lists them; present only with `--baseline`.
+    public var baselined: Int?
   }
 
   public var version = 1
@@ -100,11 +105,13 @@ extension JSONReport {
     }
     findings = result.findings.map {
       FindingRecord(rule: $0.rule.code, severity: $0.severity.rawValue, path: $0.path, line: $0.line, column: $0.column,
-                    group: $0.groupID, message: $0.message, fixable: $0.fixable, fixed: $0.fixed)
+                    group: $0.groupID, message: $0.message, fixable: $0.fixable, fixed: $0.fixed,
+                    suppressed: $0.suppressed ? true : nil)
     }
     skipped = result.skipped
     summary = Summary(files_scanned: result.filesScanned, sites: result.sites.count, groups: result.groups.count,
-                      findings: result.findings.count, errors: result.errorCount, fixed: result.fixedCount)
+                      findings: result.findings.count, errors: result.errorCount, fixed: result.fixedCount,
+                      baselined: result.baselined)
   }
 
   /// Pretty, key-sorted JSON with a trailing newline: stable for golden files and diffs.

@@ -17,14 +17,16 @@ public enum TextReport {
     var out = ""
     func paint(_ text: String, _ code: String) -> String { options.color ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
     let groupsByID = Dictionary(uniqueKeysWithValues: result.groups.map { ($0.id, $0) })
-    for (position, finding) in result.findings.enumerated() {
+    // Suppressed findings are listed only under --verbose, marked so.
+    let shown = result.findings.filter { !$0.suppressed || options.verbose }
+    for (position, finding) in shown.enumerated() {
       let severityColor = finding.severity == .error ? "1;31" : (finding.severity == .warning ? "1;33" : "1;36")
       let status = finding.fixed
         ? " [fixed\(finding.fixDescription.map { ": \($0)" } ?? "")]"
-        : (finding.unfixedReason.map { " [not fixed: \($0)]" } ?? "")
+        : (finding.suppressed ? " [suppressed]" : (finding.unfixedReason.map { " [not fixed: \($0)]" } ?? ""))
       out += "\(paint("\(escaped(finding.path)):\(finding.line):\(finding.column)", "1")): \(paint("\(finding.severity.rawValue)[\(finding.rule.code)]", severityColor)): \(escaped(finding.message))\(escaped(status))\n"
       // The group's sites go once, after the last of its consecutive findings.
-      let nextIsSameGroup = position + 1 < result.findings.count && result.findings[position + 1].groupID == finding.groupID
+      let nextIsSameGroup = position + 1 < shown.count && shown[position + 1].groupID == finding.groupID
       guard !options.quiet, !nextIsSameGroup, let group = groupsByID[finding.groupID] else { continue }
       for index in group.siteIndexes {
         let site = result.sites[index]
@@ -47,13 +49,16 @@ public enum TextReport {
         out += "\(site.path):\(site.line):\(site.column): ok: \(site.apiName)(\(site.argumentText))\n"
       }
     }
-    let errors = result.findings.filter { $0.severity == .error }.count
-    let warnings = result.findings.filter { $0.severity == .warning }.count
-    let notes = result.findings.count - errors - warnings
+    let active = result.findings.filter { !$0.suppressed }
+    let errors = active.filter { $0.severity == .error }.count
+    let warnings = active.filter { $0.severity == .warning }.count
+    let notes = active.count - errors - warnings
     var summary = "\(plural(errors, "error")), \(plural(warnings, "warning"))"
     if notes > 0 { summary += ", \(plural(notes, "note"))" }
     summary += " in \(plural(result.groups.count, "engine configuration")) (\(plural(result.sites.count, "site")), \(plural(result.filesScanned, "file")) scanned"
     if !result.skipped.isEmpty { summary += ", \(result.skipped.count) skipped" }
+    if active.count < result.findings.count { summary += ", \(result.findings.count - active.count) suppressed" }
+    if let baselined = result.baselined, baselined > 0 { summary += ", \(baselined) baselined" }
     summary += ")"
     if result.fixedCount > 0 { summary += "; fixed \(result.fixedCount), \(plural(result.errorCount, "error")) remain\(result.errorCount == 1 ? "s" : "")" }
     // Monorepos and example folders have manifests per project, not at the root: name those.

@@ -13,5 +13,8 @@ public struct ScanOptions: Sendable {
   /// Called now and then from worker threads with (files done, files found so far or 0 while
   /// the walk is still going); the CLI draws a progress line from it. The core never prints.
   public var progress: (@Sendable (Int, Int) -> Void)?
+  /// Fingerprints recorded by `--write-baseline`: findings with one are dropped from the
+  /// result (counted in `ScanResult.baselined`); nil when no baseline is used.
+  public var baseline: Set<String>?
   public init() {}
 }

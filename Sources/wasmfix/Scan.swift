@@ -56,6 +56,8 @@ struct Scan: ParsableCommand {
   @Flag(name: .shortAndLong, help: "Also list sites without findings.")
   var verbose = false
 
+  @OptionGroup var baselineOptions: BaselineOptions
+
   func validate() throws {
     if let wasmtimeVersion, WasmtimeVersion(wasmtimeVersion) == nil {
       throw ValidationError("--wasmtime-version: '\(wasmtimeVersion)' is not a version like 25.0.0")
@@ -66,6 +68,7 @@ struct Scan: ParsableCommand {
     if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     if SizeArgument.parse(headroom) == nil { throw ValidationError("--headroom: '\(headroom)' is not a size (e.g. 524288, 512K)") }
     if diff && write { throw ValidationError("--diff and --write cannot be combined: --diff shows what --write would do") }
+    try baselineOptions.validate(diff: diff, write: write)
   }
 
   func run() throws {
@@ -80,6 +83,10 @@ struct Scan: ParsableCommand {
     options.walk.maxFileSize = SizeArgument.parse(maxFileSize) ?? (8 << 20)
     options.jobs = jobs
     options.progress = format == .text ? Terminal.progressReporter() : nil
+    do { options.baseline = try baselineOptions.fingerprints() } catch {
+      Terminal.error("\(error)")
+      throw ExitCode(ExitStatus.failure)
+    }
 
     let scanned: ScanResult
     do {
@@ -91,6 +98,15 @@ struct Scan: ParsableCommand {
     }
     for skipped in scanned.skipped { Terminal.error("\(skipped.path): \(skipped.reason)") }
     if !quiet { for warning in scanned.warnings { Terminal.error(warning) } }
+    do {
+      if try baselineOptions.record(scanned) {
+        report(scanned)
+        throw ExitCode(ExitStatus.clean)
+      }
+    } catch let error as Baseline.LoadError {
+      Terminal.error("\(error)")
+      throw ExitCode(ExitStatus.failure)
+    }
 
     var result = scanned
     if diff || write {

@@ -198,15 +198,18 @@ enum JSONSchemaCheck {
       }
     }
     for finding in top["findings"] as? [Any] ?? [] {
-      try keys(finding, ["rule", "severity", "path", "line", "column", "group", "message", "fixable", "fixed"], "finding")
+      try keys(finding, ["rule", "severity", "path", "line", "column", "group", "message", "fixable", "fixed"], "finding",
+               optional: ["suppressed"])
+      if let suppressed = (finding as! [String: Any])["suppressed"], suppressed as? Bool != true { throw Mismatch(description: "suppressed is not true") }
       guard ["error", "warning", "note"].contains((finding as! [String: Any])["severity"] as? String ?? "") else { throw Mismatch(description: "bad severity") }
     }
     for skipped in top["skipped"] as? [Any] ?? [] { try keys(skipped, ["path", "reason"], "skipped") }
-    try keys(top["summary"], ["files_scanned", "sites", "groups", "findings", "errors", "fixed"], "summary")
+    try keys(top["summary"], ["files_scanned", "sites", "groups", "findings", "errors", "fixed"], "summary", optional: ["baselined"])
   }
 
-  static func keys(_ value: Any?, _ expected: Set<String>, _ what: String) throws {
+  /// `optional` keys may be present (`suppressed` only when true, `baselined` only with --baseline).
+  static func keys(_ value: Any?, _ expected: Set<String>, _ what: String, optional: Set<String> = []) throws {
     guard let object = value as? [String: Any] else { throw Mismatch(description: "\(what) is not an object") }
-    guard Set(object.keys) == expected else { throw Mismatch(description: "\(what) keys \(object.keys.sorted()) != \(expected.sorted())") }
+    guard Set(object.keys).subtracting(optional) == expected else { throw Mismatch(description: "\(what) keys \(object.keys.sorted()) != \(expected.sorted())") }
   }
 }

@@ -79,7 +79,7 @@ private func jsonObject(_ text: String) throws -> [String: Any] {
     #expect(driver["name"] as? String == "wasmfix")
     #expect(driver["version"] as? String == WasmfixVersion.current)
     let rules = try #require(driver["rules"] as? [[String: Any]])
-    #expect(rules.compactMap { $0["id"] as? String } == ["WF001", "WF002", "WF003", "WF004", "WF005", "WF006", "WF007", "WF008"])
+    #expect(rules.compactMap { $0["id"] as? String } == ["WF001", "WF002", "WF003", "WF004", "WF005", "WF006", "WF007", "WF008", "WF009"])
     #expect(rules.compactMap { $0["name"] as? String } == Rules.all.map(\.id.name))
     for (rule, descriptor) in zip(rules, Rules.all) {
       let level = (rule["defaultConfiguration"] as? [String: Any])?["level"] as? String

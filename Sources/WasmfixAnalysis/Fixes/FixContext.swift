@@ -291,7 +291,13 @@ struct FixContext {
     let beforeName = source.text(nameLineStart..<first.nameRange.lowerBound).trimmingCharacters(in: .whitespaces)
     // In a multi-line chain the first setting has its own line; otherwise go above the statement.
     let anchor = beforeName == "." ? first.nameRange.lowerBound : (first.statementRange?.lowerBound ?? first.callRange.lowerBound)
-    let lineStart = source.lineStarts[source.lineIndex(of: anchor)]
+    var lineStart = source.lineStarts[source.lineIndex(of: anchor)]
+    // Above a `wasmfix: ignore` comment alone on the line above, which must stay next to its line.
+    if case let line = source.lineIndex(of: anchor), line > 0,
+       !SuppressionComment.parse(line: source.text(source.lineRange(containing: source.lineStarts[line - 1])), number: line,
+                                 syntax: CommentSyntax.of(group.language)).filter(\.ownLine).isEmpty {
+      lineStart = source.lineStarts[line - 1]
+    }
     // First in plan order: at the same offset as an inserted statement, the comment goes above it.
     edits.insert(.insertion(syntax.comment(indent: source.indentation(ofLineContaining: anchor)), at: Swift.max(lineStart, bomLength(source)), in: fileRef(first)), at: 0)
   }

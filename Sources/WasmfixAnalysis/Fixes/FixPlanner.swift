@@ -23,7 +23,8 @@ public struct FixPlanner {
   public mutating func plan() -> FixPlan {
     var plan = FixPlan()
     for group in result.groups {
-      let indexes = result.findings.indices.filter { result.findings[$0].groupID == group.id && result.findings[$0].fixable }
+      let indexes = result.findings.indices.filter { result.findings[$0].groupID == group.id && result.findings[$0].fixable
+        && !result.findings[$0].suppressed }  // a suppressed finding is never fixed
       guard !indexes.isEmpty else { continue }
       var context = FixContext(group: group, result: result, options: options, planner: self)
       let outcome = context.fix(findings: indexes)

@@ -27,6 +27,9 @@ public struct ScanResult: Sendable {
   /// The constants indexed, reused by the re-scan for the files a fix leaves untouched.
   package var constants: ConstantIndex.Snapshot?
 
+  /// Findings dropped because their fingerprint is in the `--baseline` file; nil without one.
+  public var baselined: Int?
+
   public var errorCount: Int { findings.filter { $0.severity == .error && !$0.fixed && !$0.suppressed }.count }
   public var fixedCount: Int { findings.filter(\.fixed).count }
 

@@ -110,6 +110,7 @@ public enum Rules {
     RuleDescriptor(ImplicitStackDefault.self), RuleDescriptor(ZeroWasmStack.self),
     RuleDescriptor(LatentStackMismatch.self), RuleDescriptor(UndocumentedStackInvariant.self),
     RuleDescriptor(UnsupportedCLIFlag.self), RuleDescriptor(RemovedAsyncSupportCall.self),
+    RuleDescriptor(UnusedSuppression.self),
   ]
 
   /// The order fixes run in: a zero max first (its new value feeds the comparison), then the

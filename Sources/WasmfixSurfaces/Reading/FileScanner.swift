@@ -16,10 +16,13 @@ package enum FileOutcome {
 package struct FileResult {
   package var outcome: FileOutcome
   package var definedNames: [UInt64]
+  /// The file's `wasmfix: ignore` comments: kept for files without sites too (then unused).
+  package var suppressions: [SuppressionComment]
 
-  package init(outcome: FileOutcome, definedNames: [UInt64]) {
+  package init(outcome: FileOutcome, definedNames: [UInt64], suppressions: [SuppressionComment] = []) {
     self.outcome = outcome
     self.definedNames = definedNames
+    self.suppressions = suppressions
   }
 }
 
@@ -53,12 +56,15 @@ package final class FileScanner {
     let bytes: [UInt8]
     let settings: [Int]
     var definedNames: [UInt64] = []
+    var suppressions: [SuppressionComment] = []
+    let comments = CommentSyntax.of(surface.id)
     if let replaced = overlay[file.absolutePath] {
       bytes = replaced
       let hits = bytes.withUnsafeBytes { Prefilter.scan(surface.search, $0, scratch: &hitScratch) }
       definedNames = bytes.withUnsafeBytes { DefinitionScan.candidateNames(in: $0, surface: surface, hits: hits.keywords) }
       settings = hits.settings
-      guard !settings.isEmpty else { return FileResult(outcome: .noMatch, definedNames: definedNames) }
+      suppressions = bytes.withUnsafeBytes { SuppressionComment.find(in: $0, syntax: comments) }
+      guard !settings.isEmpty else { return FileResult(outcome: .noMatch, definedNames: definedNames, suppressions: suppressions) }
     } else {
       switch reader.read(file.absolutePath) {
       case let .failure(reason):
@@ -67,11 +73,14 @@ package final class FileScanner {
         let hits = Prefilter.scan(surface.search, contents, scratch: &hitScratch)
         definedNames = DefinitionScan.candidateNames(in: contents, surface: surface, hits: hits.keywords)
         settings = hits.settings
-        guard !settings.isEmpty else { return FileResult(outcome: .noMatch, definedNames: definedNames) }
+        suppressions = SuppressionComment.find(in: contents, syntax: comments)
+        guard !settings.isEmpty else { return FileResult(outcome: .noMatch, definedNames: definedNames, suppressions: suppressions) }
         bytes = [UInt8](contents)
       }
     }
-    return FileResult(outcome: examine(bytes, hits: settings, file: file, surface: surface), definedNames: definedNames)
+    let outcome = examine(bytes, hits: settings, file: file, surface: surface)
+    if case .skipped = outcome { suppressions = [] }
+    return FileResult(outcome: outcome, definedNames: definedNames, suppressions: suppressions)
   }
 
   private func examine(_ bytes: [UInt8], hits: [Int], file: WalkedFile, surface: Surface) -> FileOutcome {
