@@ -63,7 +63,7 @@ package final class FileScanner {
       let hits = bytes.withUnsafeBytes { Prefilter.scan(surface.search, $0, scratch: &hitScratch) }
       definedNames = bytes.withUnsafeBytes { DefinitionScan.candidateNames(in: $0, surface: surface, hits: hits.keywords) }
       settings = hits.settings
-      suppressions = bytes.withUnsafeBytes { SuppressionComment.find(in: $0, syntax: comments) }
+      suppressions = bytes.withUnsafeBytes { SuppressionComment.find(in: $0, syntax: comments, markers: hits.suppressionMarkers) }
       guard !settings.isEmpty else { return FileResult(outcome: .noMatch, definedNames: definedNames, suppressions: suppressions) }
     } else {
       switch reader.read(file.absolutePath) {
@@ -73,7 +73,7 @@ package final class FileScanner {
         let hits = Prefilter.scan(surface.search, contents, scratch: &hitScratch)
         definedNames = DefinitionScan.candidateNames(in: contents, surface: surface, hits: hits.keywords)
         settings = hits.settings
-        suppressions = SuppressionComment.find(in: contents, syntax: comments)
+        suppressions = SuppressionComment.find(in: contents, syntax: comments, markers: hits.suppressionMarkers)
         guard !settings.isEmpty else { return FileResult(outcome: .noMatch, definedNames: definedNames, suppressions: suppressions) }
         bytes = [UInt8](contents)
       }

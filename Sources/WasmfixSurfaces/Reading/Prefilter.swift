@@ -25,8 +25,9 @@ package enum Prefilter {
     }
   }
 
-  /// One search per surface for the stems and the definition keywords together: the
-  /// stems come first (indexes `0..<stems.count`), then the surface's definition keywords.
+  /// One search per surface for the stems, the definition keywords and the suppression
+  /// marker together: the stems come first (indexes `0..<stems.count`), then the surface's
+  /// definition keywords, then `wasmfix:`.
   package struct SurfaceSearch: @unchecked Sendable {
     let stems: [Pattern]
     let keywords: [DefinitionScan.Keyword]
@@ -35,7 +36,7 @@ package enum Prefilter {
     init(stems: [Pattern], keywords: [DefinitionScan.Keyword]) {
       self.stems = stems
       self.keywords = keywords
-      search = MultiSearch(stems.map(\.stem) + keywords.map { Array($0.literal.utf8) })
+      search = MultiSearch(stems.map(\.stem) + keywords.map { Array($0.literal.utf8) } + [SuppressionComment.marker])
     }
   }
 
@@ -43,6 +44,8 @@ package enum Prefilter {
   struct FileHits {
     var settings: [Int] = []
     var keywords: [(keyword: Int, offset: Int)] = []
+    /// Offsets of `wasmfix:` (suppression comments are read from these).
+    var suppressionMarkers: [Int] = []
   }
 
   static func scan(_ table: SurfaceSearch, _ bytes: UnsafeRawBufferPointer, scratch: inout [wf_hit]) -> FileHits {
@@ -51,8 +54,10 @@ package enum Prefilter {
     for hit in table.search.hits(in: bytes, scratch: &scratch) {
       if hit.literal < stems.count {
         if stems[hit.literal].matches(at: hit.offset, in: bytes) { result.settings.append(hit.offset) }
-      } else {
+      } else if hit.literal - stems.count < table.keywords.count {
         result.keywords.append((hit.literal - stems.count, hit.offset))
+      } else {
+        result.suppressionMarkers.append(hit.offset)
       }
     }
     return result

@@ -38,7 +38,12 @@ public struct SuppressionComment: Sendable, Hashable {
   /// without the bytes `wasmfix:` (nearly all) cost one memmem and return at once, and only
   /// the lines holding the marker are decoded and read with the surface's comment syntax.
   package static func find(in bytes: UnsafeRawBufferPointer, syntax: CommentSyntax) -> [SuppressionComment] {
-    let hits = ByteSearch.occurrences(of: marker, in: bytes)
+    find(in: bytes, syntax: syntax, markers: ByteSearch.occurrences(of: marker, in: bytes))
+  }
+
+  /// The same, given the offsets of `wasmfix:` (the prefilter's one pass finds them along
+  /// with the setting names, so a scan does not search every file a second time).
+  package static func find(in bytes: UnsafeRawBufferPointer, syntax: CommentSyntax, markers hits: [Int]) -> [SuppressionComment] {
     guard !hits.isEmpty else { return [] }
     var found: [SuppressionComment] = []
     var line = 1, counted = 0
