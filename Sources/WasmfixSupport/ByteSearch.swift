@@ -10,7 +10,7 @@ package enum ByteSearch {
     haystack.withUnsafeBytes { occurrences(of: needle, in: $0) }
   }
 
-  static func occurrences(of needle: [UInt8], in buffer: UnsafeRawBufferPointer) -> [Int] {
+  package static func occurrences(of needle: [UInt8], in buffer: UnsafeRawBufferPointer) -> [Int] {
     do {
       guard let base = buffer.baseAddress, !needle.isEmpty else { return [] }
       var result: [Int] = []

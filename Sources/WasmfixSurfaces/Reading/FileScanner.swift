@@ -49,7 +49,10 @@ package final class FileScanner {
   /// This worker's buffer for the SIMD search's hits.
   private var hitScratch: [wf_hit] = []
 
-  package func scan(_ file: WalkedFile, surface: Surface) -> FileResult {
+  /// `wrappers`: the project's setter wrappers that apply to this file (its config's `[setters]`).
+  package func scan(_ file: WalkedFile, surface: Surface, wrappers: SetterWrappers = .none) -> FileResult {
+    // Wrapper calls are sites only in the code surfaces, which parse calls.
+    let wrappers = surface is CodeSurface ? wrappers : .none
     let bytes: [UInt8]
     let settings: [Int]
     var definedNames: [UInt64] = []
@@ -57,7 +60,7 @@ package final class FileScanner {
       bytes = replaced
       let hits = bytes.withUnsafeBytes { Prefilter.scan(surface.search, $0, scratch: &hitScratch) }
       definedNames = bytes.withUnsafeBytes { DefinitionScan.candidateNames(in: $0, surface: surface, hits: hits.keywords) }
-      settings = hits.settings
+      settings = wrappers.isEmpty ? hits.settings : (hits.settings + bytes.withUnsafeBytes { wrappers.hits(in: $0) }).sorted()
       guard !settings.isEmpty else { return FileResult(outcome: .noMatch, definedNames: definedNames) }
     } else {
       switch reader.read(file.absolutePath) {
@@ -66,20 +69,25 @@ package final class FileScanner {
       case let .success(contents):
         let hits = Prefilter.scan(surface.search, contents, scratch: &hitScratch)
         definedNames = DefinitionScan.candidateNames(in: contents, surface: surface, hits: hits.keywords)
-        settings = hits.settings
+        settings = wrappers.isEmpty ? hits.settings : (hits.settings + wrappers.hits(in: contents)).sorted()
         guard !settings.isEmpty else { return FileResult(outcome: .noMatch, definedNames: definedNames) }
         bytes = [UInt8](contents)
       }
     }
-    return FileResult(outcome: examine(bytes, hits: settings, file: file, surface: surface), definedNames: definedNames)
+    return FileResult(outcome: examine(bytes, hits: settings, file: file, surface: surface, wrappers: wrappers), definedNames: definedNames)
   }
 
-  private func examine(_ bytes: [UInt8], hits: [Int], file: WalkedFile, surface: Surface) -> FileOutcome {
+  private func examine(_ bytes: [UInt8], hits: [Int], file: WalkedFile, surface: Surface, wrappers: SetterWrappers) -> FileOutcome {
     if bytes.prefix(8192).contains(0) { return .skipped(SkippedFile(path: file.relativePath, reason: "binary file (contains NUL bytes)")) }
     if let offset = Self.invalidUTF8Offset(bytes) {
       return .skipped(SkippedFile(path: file.relativePath, reason: "invalid UTF-8 at byte \(offset)"))
     }
-    switch surface.extract(bytes, hits: hits, path: file.relativePath, parsers: parsers) {
+    let extraction = if !wrappers.isEmpty, let code = surface as? CodeSurface {
+      code.extract(bytes, hits: hits, path: file.relativePath, parsers: parsers, wrappers: wrappers)
+    } else {
+      surface.extract(bytes, hits: hits, path: file.relativePath, parsers: parsers)
+    }
+    switch extraction {
     case let .scanned(scan): return .scanned(scan)
     case let .unparsable(reason): return .skipped(SkippedFile(path: file.relativePath, reason: reason))
     }
