@@ -21,6 +21,8 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    // The project configuration file (.wasmfix.toml) is parsed with a real TOML parser.
+    .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
   ],
   targets: [
     .systemLibrary(name: "CTreeSitter", pkgConfig: "tree-sitter", providers: [.apt(["libtree-sitter-dev"])]),
@@ -39,7 +41,10 @@ let package = Package(
     // The pipeline, one target per stage; each depends only on the stages before it, so the
     // compiler keeps the data flow one-way (see README "Layout").
     .target(name: "WasmfixSupport", dependencies: ["CScan"]),
-    .target(name: "WasmfixWorkspace", dependencies: ["WasmfixSupport"]),
+    // The project's .wasmfix.toml files: parsed and located here, applied by the later stages
+    // (the walker filters, the surfaces read setter wrappers, the core selects rules).
+    .target(name: "WasmfixConfig", dependencies: ["WasmfixSupport", .product(name: "TOMLKit", package: "TOMLKit")]),
+    .target(name: "WasmfixWorkspace", dependencies: ["WasmfixSupport", "WasmfixConfig"]),
     .target(
       name: "WasmfixSurfaces",
       dependencies: [
@@ -56,9 +61,9 @@ let package = Package(
       name: "wasmfix",
       dependencies: ["WasmfixCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
     ),
-    .testTarget(name: "WasmfixCoreTests", dependencies: ["WasmfixCore", "CScan", "TreeSitter", "WasmfixSupport", "WasmfixWorkspace", "WasmfixSurfaces", "WasmfixEvaluation", "WasmfixAnalysis", "WasmfixFixing", "WasmfixReporting"]),
+    .testTarget(name: "WasmfixCoreTests", dependencies: ["WasmfixCore", "CScan", "TreeSitter", "WasmfixSupport", "WasmfixConfig", "WasmfixWorkspace", "WasmfixSurfaces", "WasmfixEvaluation", "WasmfixAnalysis", "WasmfixFixing", "WasmfixReporting"]),
     // Runs the built binary as a user would; depends on it so `swift test` builds it first.
-    .testTarget(name: "WasmfixCLITests", dependencies: ["wasmfix", "WasmfixCore", "WasmfixSupport", "WasmfixWorkspace", "WasmfixSurfaces", "WasmfixEvaluation", "WasmfixAnalysis", "WasmfixFixing", "WasmfixReporting"]),
+    .testTarget(name: "WasmfixCLITests", dependencies: ["wasmfix", "WasmfixCore", "WasmfixSupport", "WasmfixConfig", "WasmfixWorkspace", "WasmfixSurfaces", "WasmfixEvaluation", "WasmfixAnalysis", "WasmfixFixing", "WasmfixReporting"]),
   ],
   // Swift 5 mode: the worker pool shares result buffers across threads by index, which
   // strict concurrency checking cannot see is race-free.

@@ -15,9 +15,12 @@ public struct Scanner {
   public enum ScanError: Error, CustomStringConvertible {
     case grammar(String)
     case walk(String)
+    /// A project config file is wrong: `path:line: message`.
+    case config(ConfigError)
     public var description: String {
       switch self {
       case let .grammar(message), let .walk(message): return message
+      case let .config(error): return error.description
       }
     }
   }
@@ -27,11 +30,20 @@ public struct Scanner {
     let root = Self.root(for: options)
     let walker = WorkspaceWalker(root: root, options: options.walk)
     let walked: WalkResult, scanned: ScannedFiles
-    let detector = VersionDetector(root: root, override: options.wasmtimeVersion)
+    let detector = VersionDetector(root: root, override: options.wasmtimeVersion, configured: Self.configuredVersion(options.project))
+    if let run = options.project?.run { do { try RuleCodes.validate(run) } catch let error as ConfigError { throw ScanError.config(error) } }
     do { (walked, scanned) = try walkAndScan(walker, detector: detector) } catch { throw ScanError.walk("\(error)") }
+    // Configs met during the walk (nested in a monorepo) are checked once it is over.
+    if let project = options.project {
+      if let error = project.errors.first { throw ScanError.config(error) }
+      for config in project.loaded {
+        do { try RuleCodes.validate(config) } catch let error as ConfigError { throw ScanError.config(error) }
+      }
+    }
     var analyzed = analyze(root: root, results: scanned.results, skipped: walked.skipped, candidates: scanned.candidates,
                            detector: detector)
     analyzed.filesScanned = scanned.count - (analyzed.skipped.count - walked.skipped.count)
+    analyzed.warnings += Self.ignoredWholeRunKeys(options.project)
     return analyzed
   }
 
@@ -59,7 +71,7 @@ public struct Scanner {
       let scanner = FileScanner(overlay: overlay, maxFileSize: options.walk.maxFileSize)
       while case let i = next.increment(), i < toScan.count {
         guard let surface = Surfaces.surface(forPath: toScan[i].relativePath) else { continue }
-        buffer[i] = scanner.scan(toScan[i], surface: surface)
+        buffer[i] = scanner.scan(toScan[i], surface: surface, wrappers: Self.wrappers(options.project?.config(forFile: toScan[i].absolutePath)))
       }
     }
     results += zip(toScan, buffer).map { ($0, $1) }
@@ -77,7 +89,8 @@ public struct Scanner {
                                                     language: language, definedNames: names))
     }
     var result = analyze(root: previous.root, results: results, skipped: [], candidates: candidates,
-                         detector: previous.detector ?? VersionDetector(root: previous.root, override: options.wasmtimeVersion),
+                         detector: previous.detector ?? VersionDetector(root: previous.root, override: options.wasmtimeVersion,
+                                                                        configured: Self.configuredVersion(options.project)),
                          index: previous.constants.map { ConstantIndex(updating: $0, files: candidates, overlay: overlay) })
     result.filesScanned = previous.filesScanned
     return result
@@ -144,8 +157,9 @@ public struct Scanner {
     }
 
     let groups = GroupBuilder.groups(for: &sites, documented: documented, detector: detector)
-    let context = RuleContext(sites: sites, harden: options.harden)
+    let context = RuleContext(sites: sites, harden: options.harden || options.project?.loaded.contains { $0.harden == true } == true)
     var findings = groups.flatMap { group in Rules.all.flatMap { $0.check(group, context) } }
+    findings = applyRulePolicies(findings, groups: groups, sites: sites, root: root)
     for i in findings.indices {
       let siteIndex = sites.firstIndex { $0.path == findings[i].path && $0.line == findings[i].line && $0.column == findings[i].column }
       if let siteIndex, sites[siteIndex].inErrorRegion {
@@ -153,6 +167,9 @@ public struct Scanner {
       }
     }
     let baselined = Self.settle(&findings, sites: sites, suppressions: suppressions, baseline: options.baseline)
+    // Settling adds WF009 (unused suppressions): they follow --select/--ignore/[severity] too.
+    // Applying a policy twice changes nothing for the findings it already saw.
+    if findings.contains(where: { $0.rule.code == "WF009" }) { findings = applyRulePolicies(findings, groups: groups, sites: sites, root: root) }
     skipped.sort { $0.path < $1.path }
     var hashes = index.hashes
     for entry in extracted { hashes[entry.file.relativePath] = ContentHash.of(entry.scan.source.bytes) }
@@ -211,8 +228,13 @@ public struct Scanner {
       var local = ScannedFiles()
       while let file = feed.next() {
         guard let surface = Surfaces.surface(forPath: file.relativePath) else { continue }
+        let config = options.project?.config(forFile: file.absolutePath)
+        if let config, !ConfigFilter(config, ignoringIncludes: !options.walk.includes.isEmpty,
+                                     ignoringExcludes: !options.walk.excludes.isEmpty).admits(absolutePath: file.absolutePath) {
+          continue
+        }
         let language = surface.id
-        let result = scanner.scan(file, surface: surface)
+        let result = scanner.scan(file, surface: surface, wrappers: Self.wrappers(config))
         local.count += 1
         switch result.outcome {
         case .noMatch: if !result.suppressions.isEmpty { local.results.append((file, result)) }
@@ -241,6 +263,48 @@ public struct Scanner {
     return (outcome.result, merged)
   }
 
+  /// Each finding as the rule policy of its file's config says (selected rules, severities).
+  private func applyRulePolicies(_ findings: [Finding], groups: [EngineGroup], sites: [Site], root: String) -> [Finding] {
+    let fileOfGroup = Dictionary(groups.map { ($0.id, sites[$0.siteIndexes[0]].absolutePath) }, uniquingKeysWith: { a, _ in a })
+    var policies: [String: RulePolicy] = [:]
+    return findings.compactMap { finding in
+      // A finding outside any group (WF009 on a comment) follows the config of its own file.
+      let file = fileOfGroup[finding.groupID] ?? WalkPath.join(root, finding.path)
+      let config = options.project?.config(forFile: file)
+      let key = config?.path ?? ""
+      let policy = policies[key] ?? RulePolicy(config: config, options: options)
+      policies[key] = policy
+      return policy.apply(finding)
+    }
+  }
+
+  /// Whole-run keys (strategy, headroom, unsafe-fixes, fail-on) in a nested config: said once,
+  /// since only the run's config sets them.
+  static func ignoredWholeRunKeys(_ project: ProjectConfiguration?) -> [String] {
+    guard let project else { return [] }
+    let runPath = project.run?.path
+    return project.loaded.filter { $0.path != runPath }.flatMap { config in
+      config.wholeRunKeysSet.map { key in
+        "\(config.displayPath):\(config.line(of: key)): '\(key)' applies to the whole run and is read only from \(project.run?.displayPath ?? "the configuration of the scan root"); ignored here"
+      }
+    }
+  }
+
+  /// A config's `[setters]` as the surfaces read them.
+  static func wrappers(_ config: ProjectConfig?) -> SetterWrappers {
+    guard let setters = config?.setters, !setters.isEmpty else { return .none }
+    return SetterWrappers(config: setters)
+  }
+
+  /// A folder's `wasmtime-version` from the config governing it.
+  static func configuredVersion(_ project: ProjectConfiguration?) -> (@Sendable (String) -> (version: WasmtimeVersion, path: String)?)? {
+    guard let project else { return nil }
+    return { directory in
+      guard let config = project.config(forDirectory: directory), let version = config.wasmtimeVersion else { return nil }
+      return (version, config.path)
+    }
+  }
+
   /// The top-level version: the root's manifest, else (no manifest at the root, as in a
   /// monorepo) the version most groups found, rather than "assumed" when every group has one.
   static func reportedVersion(_ root: DetectedVersion, _ groups: [EngineGroup]) -> DetectedVersion {
@@ -261,7 +325,7 @@ public struct Scanner {
   }
 
   /// The single directory given, else the current directory.
-  static func root(for options: ScanOptions) -> String {
+  public static func root(for options: ScanOptions) -> String {
     let cwd = FileManager.default.currentDirectoryPath
     func absolute(_ path: String) -> String {
       let full = path.hasPrefix("/") ? path : cwd + "/" + path

@@ -1,2 +1,3 @@
 // Each stage sees the stages below it and nothing above: the compiler holds the direction.
 @_exported import WasmfixSupport
+@_exported import WasmfixConfig

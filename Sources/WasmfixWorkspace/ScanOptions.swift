@@ -8,6 +8,12 @@ public struct ScanOptions: Sendable {
   public var walk = WalkOptions()
   public var wasmtimeVersion: WasmtimeVersion?
   public var harden = false
+  /// The project's config files (`.wasmfix.toml`); nil reads none (as `--isolated`).
+  public var project: ProjectConfiguration?
+  /// `--select`: the rules to run, replacing every config's `select`; nil keeps the configs'.
+  public var select: [String]?
+  /// `--ignore`: rules removed on top of every config's `ignore`.
+  public var ignore: [String] = []
   /// Worker threads for the per-file stage; nil uses every core.
   public var jobs: Int?
   /// Called now and then from worker threads with (files done, files found so far or 0 while

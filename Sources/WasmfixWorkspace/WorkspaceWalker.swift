@@ -538,7 +538,7 @@ package enum WalkPath {
     return String(path.dropFirst(directory == "/" ? 1 : directory.count + 1))
   }
 
-  static func join(_ directory: String, _ name: String) -> String {
+  package static func join(_ directory: String, _ name: String) -> String {
     directory.hasSuffix("/") ? directory + name : directory + "/" + name
   }
 

@@ -20,11 +20,12 @@ struct Scan: ParsableCommand {
   @Flag(help: "Apply the fixes in place.")
   var write = false
 
-  @Option(help: "How to fix max_wasm_stack > async_stack_size: raise-async or lower-max.")
-  var strategy: FixStrategy = .raiseAsync
+  // Optional so that a config file's `strategy` / `headroom` apply when the flag is not given.
+  @Option(help: "How to fix max_wasm_stack > async_stack_size: raise-async or lower-max (default: raise-async).")
+  var strategy: FixStrategy?
 
-  @Option(help: "Stack kept for host code when wasmfix computes a value (bytes, or K/KiB/M/MiB).")
-  var headroom: String = "524288"
+  @Option(help: "Stack kept for host code when wasmfix computes a value (bytes, or K/KiB/M/MiB; default: 524288).")
+  var headroom: String?
 
   @Flag(help: "Also report valid configurations that lack the documenting comment and assertion (WF006).")
   var harden = false
@@ -58,6 +59,9 @@ struct Scan: ParsableCommand {
 
   @OptionGroup var baselineOptions: BaselineOptions
 
+  @OptionGroup(title: "Configuration and exit code")
+  var project: ProjectOptions
+
   func validate() throws {
     if let wasmtimeVersion, WasmtimeVersion(wasmtimeVersion) == nil {
       throw ValidationError("--wasmtime-version: '\(wasmtimeVersion)' is not a version like 25.0.0")
@@ -66,7 +70,7 @@ struct Scan: ParsableCommand {
       throw ValidationError("--max-file-size: '\(maxFileSize)' is not a size (e.g. 8388608, 8M, 8MiB)")
     }
     if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-    if SizeArgument.parse(headroom) == nil { throw ValidationError("--headroom: '\(headroom)' is not a size (e.g. 524288, 512K)") }
+    if let headroom, SizeArgument.parse(headroom) == nil { throw ValidationError("--headroom: '\(headroom)' is not a size (e.g. 524288, 512K)") }
     if diff && write { throw ValidationError("--diff and --write cannot be combined: --diff shows what --write would do") }
     try baselineOptions.validate(diff: diff, write: write)
   }
@@ -87,6 +91,13 @@ struct Scan: ParsableCommand {
       Terminal.error("\(error)")
       throw ExitCode(ExitStatus.failure)
     }
+    options.select = project.selectedCodes
+    options.ignore = project.ignoredCodes
+    do { options.project = try project.configuration(scanRoot: Scanner.root(for: options)) } catch {
+      Terminal.error("\(error)")
+      throw ExitCode(ExitStatus.failure)
+    }
+    let run = options.project?.run
 
     let scanned: ScanResult
     do {
@@ -110,7 +121,8 @@ struct Scan: ParsableCommand {
 
     var result = scanned
     if diff || write {
-      let fixer = Fixer(result: scanned, options: FixOptions(strategy: strategy, headroom: SizeArgument.parse(headroom) ?? (512 << 10)))
+      let fixer = Fixer(result: scanned, options: FixOptions(strategy: strategy ?? run?.strategy ?? .raiseAsync,
+                                                             headroom: headroom.flatMap(SizeArgument.parse) ?? run?.headroom ?? (512 << 10)))
       var outcome = fixer.prepare()
       if write { outcome = fixer.write(outcome) }
       for message in outcome.messages { Terminal.error(message) }
@@ -118,7 +130,7 @@ struct Scan: ParsableCommand {
         Terminal.output(outcome.changes.map(\.diff).joined())
         // --diff fixes nothing: the report's `fixed` stays false and the exit code is a plain scan's.
         Terminal.error("\(outcome.changes.count) file(s) would change; \(scanned.findings.count) finding(s), \(scanned.errorCount) error(s)")
-        throw ExitCode(scanned.errorCount > 0 ? ExitStatus.findings : ExitStatus.clean)
+        throw ExitCode(project.exitStatus(for: scanned, run: run))
       }
       result = outcome.result
       // A write the user asked for that did not happen: exit 2, from the typed outcome.
@@ -132,7 +144,7 @@ struct Scan: ParsableCommand {
     // file's record, trees, sources) one object at a time, which costs a large scan several
     // milliseconds for memory the process is about to give back anyway. Output is written
     // with write(2) and unbuffered, so nothing is lost.
-    Foundation.exit(result.errorCount > 0 ? ExitStatus.findings : ExitStatus.clean)
+    Foundation.exit(project.exitStatus(for: result, run: run))
   }
 
   func report(_ result: ScanResult) {

@@ -32,6 +32,10 @@ public struct ScanResult: Sendable {
 
   public var errorCount: Int { findings.filter { $0.severity == .error && !$0.fixed && !$0.suppressed }.count }
   public var fixedCount: Int { findings.filter(\.fixed).count }
+  /// Findings at or above `severity` that remain (not fixed, not suppressed): `--fail-on`'s count.
+  public func remainingCount(atOrAbove severity: Severity) -> Int {
+    findings.filter { $0.severity >= severity && !$0.fixed && !$0.suppressed }.count
+  }
 
   package init(root: String, wasmtime: DetectedVersion, sites: [Site], groups: [EngineGroup], findings: [Finding], skipped: [SkippedFile], filesScanned: Int, warnings: [String], fileHashes: [String: UInt64] = [:], options: ScanOptions = ScanOptions(), candidates: [ConstantIndex.CandidateFile] = [], sitedScans: [(file: WalkedFile, result: FileResult)] = [], detector: VersionDetector?, constants: ConstantIndex.Snapshot?) {
     self.root = root

@@ -34,6 +34,9 @@ public struct DetectedVersion: Sendable, Equatable {
 public final class VersionDetector: @unchecked Sendable {
   private let root: String
   let override: WasmtimeVersion?
+  /// A folder's `wasmtime-version` from the project config governing it, with the config's
+  /// absolute path: below `--wasmtime-version`, above any manifest.
+  let configured: (@Sendable (String) -> (version: WasmtimeVersion, path: String)?)?
   private let lock = NSLock()
   /// Guarded by `lock`.
   private var directories: [String: DirectoryManifests] = [:]
@@ -41,7 +44,9 @@ public final class VersionDetector: @unchecked Sendable {
   private var results: [String: DetectedVersion] = [:]
   private var cliResults: [String: DetectedVersion] = [:]
 
-  public init(root: String, override: WasmtimeVersion?) {
+  public init(root: String, override: WasmtimeVersion?,
+              configured: (@Sendable (String) -> (version: WasmtimeVersion, path: String)?)? = nil) {
+    self.configured = configured
     let absolute = root.hasPrefix("/") ? root : FileManager.default.currentDirectoryPath + "/" + root
     self.root = Self.normalize(absolute)
     self.override = override
@@ -58,6 +63,9 @@ public final class VersionDetector: @unchecked Sendable {
     guard binding == .cli else { return version(forFileAt: absolutePath) }
     if let override { return DetectedVersion(version: override, source: "--wasmtime-version", assumed: false, cargoAsyncFeature: nil) }
     let directory = Self.parent(of: Self.normalize(absolutePath))
+    if let (version, path) = configured?(directory) {
+      return DetectedVersion(version: version, source: relative(path), assumed: false, cargoAsyncFeature: nil)
+    }
     lock.lock()
     defer { lock.unlock() }
     if let cached = cliResults[directory] { return cached }
@@ -97,6 +105,9 @@ public final class VersionDetector: @unchecked Sendable {
     let asyncFeature = cargoAsyncFeature(chain)
     if let override {
       return DetectedVersion(version: override, source: "--wasmtime-version", assumed: false, cargoAsyncFeature: asyncFeature)
+    }
+    if let (version, path) = configured?(directory) {
+      return DetectedVersion(version: version, source: relative(path), assumed: false, cargoAsyncFeature: asyncFeature)
     }
     func found(_ version: WasmtimeVersion, _ path: String) -> DetectedVersion {
       DetectedVersion(version: version, source: relative(path), assumed: false, cargoAsyncFeature: asyncFeature)

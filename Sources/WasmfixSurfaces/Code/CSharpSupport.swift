@@ -19,8 +19,8 @@ struct CSharpSupport: LanguageSupport {
     "property_declaration", "accessor_declaration",
   ]
 
-  func site(named node: Node, in source: SourceText) -> ExtractedSite? {
-    guard node.type == "identifier", let setting = methods[text(node, source)],
+  func site(named node: Node, in source: SourceText, wrappers: SetterWrappers) -> ExtractedSite? {
+    guard node.type == "identifier", let setting = methods[text(node, source)] ?? wrappers.settings[text(node, source)],
           let access = node.parent, access.type == "member_access_expression",
           access.child(byField: "name")?.isSame(as: node) == true,
           let call = access.parent, call.type == "invocation_expression",

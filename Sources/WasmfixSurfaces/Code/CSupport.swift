@@ -17,8 +17,8 @@ struct CSupport: LanguageSupport {
     "wasmtime_config_async_support_set": .asyncSupport,
   ]
 
-  func site(named node: Node, in source: SourceText) -> ExtractedSite? {
-    guard node.type == "identifier", let setting = functions[text(node, source)],
+  func site(named node: Node, in source: SourceText, wrappers: SetterWrappers) -> ExtractedSite? {
+    guard node.type == "identifier", let setting = functions[text(node, source)] ?? wrappers.settings[text(node, source)],
           let call = node.parent, call.type == "call_expression",
           call.child(byField: "function")?.isSame(as: node) == true,
           let arguments = call.child(byField: "arguments"),

@@ -61,6 +61,11 @@ struct CodeSurface: Surface, GrammarBacked {
   // MARK: - Sites
 
   func extract(_ bytes: [UInt8], hits: [Int], path: String, parsers: ParserCache) -> Extraction {
+    extract(bytes, hits: hits, path: path, parsers: parsers, wrappers: .none)
+  }
+
+  /// `hits` includes the wrapper names' offsets when `wrappers` is not empty.
+  func extract(_ bytes: [UInt8], hits: [Int], path: String, parsers: ParserCache, wrappers: SetterWrappers) -> Extraction {
     guard bytes.withUnsafeBytes({ CodeRegions.anyInCode($0, offsets: hits, language: id) }) else {
       // Every mention is in a comment or a literal: nothing to parse.
       return .scanned(FileScan(sites: [], source: SourceText(bytes: []), documented: []))
@@ -70,7 +75,7 @@ struct CodeSurface: Surface, GrammarBacked {
     let unparsable = Extraction.unparsable(reason: "tree-sitter could not parse the file")
     guard let (partialOrWhole, isPartial) = parse(source, only: items, parsers: parsers) else { return unparsable }
     var tree = partialOrWhole
-    var sites = support.sites(in: tree, source: source)
+    var sites = support.sites(in: tree, source: source, wrappers: wrappers)
     // A site outside any function (a field or static initialiser) is analysed against the whole
     // file, which a partial tree does not hold: take the whole file then.
     if isPartial, sites.contains(where: { site in
@@ -78,7 +83,7 @@ struct CodeSurface: Surface, GrammarBacked {
     }) {
       guard let whole = parse(source, only: nil, parsers: parsers)?.tree else { return unparsable }
       tree = whole
-      sites = support.sites(in: tree, source: source)
+      sites = support.sites(in: tree, source: source, wrappers: wrappers)
     }
     let documented = sites.map { Self.isDocumented(near: $0, in: source) }
     return .scanned(FileScan(sites: sites, source: source, documented: documented))

@@ -17,8 +17,8 @@ struct CppSupport: LanguageSupport {
   let configConstructorNeedles = ["wasm_config_new(", "Config()", "Config{}"]
   let freshConfigTypes = ["wasmtime::Config", "Config"]
 
-  func site(named node: Node, in source: SourceText) -> ExtractedSite? {
-    if node.type == "identifier", var site = c.site(named: node, in: source) {
+  func site(named node: Node, in source: SourceText, wrappers: SetterWrappers) -> ExtractedSite? {
+    if node.type == "identifier", var site = c.site(named: node, in: source, wrappers: wrappers) {
       // C++ expressions (user-defined literals, casts) in the argument, lowered as C++.
       if let argument = node.parent?.child(byField: "arguments")?.namedChildren.last(where: { $0.type != "comment" }) {
         site.argument = lowerBounded(argument, in: source)
@@ -28,7 +28,9 @@ struct CppSupport: LanguageSupport {
       site.scopeStart = scopeStart(of: node)
       return site
     }
-    guard node.type == "field_identifier", text(node, source) == "max_wasm_stack",
+    // `config.max_wasm_stack(N)`, or a project's wrapper method called the same way.
+    let name = text(node, source)
+    guard node.type == "field_identifier", let setting = name == "max_wasm_stack" ? .maxWasmStack : wrappers.settings[name],
           let field = node.parent, field.type == "field_expression",
           let call = field.parent, call.type == "call_expression",
           call.child(byField: "function")?.isSame(as: field) == true,
@@ -39,7 +41,7 @@ struct CppSupport: LanguageSupport {
     else { return nil }
     let statement = call.parent.flatMap { $0.type == "expression_statement" ? $0 : nil }
     return ExtractedSite(
-      setting: .maxWasmStack, apiName: "max_wasm_stack", nameRange: node.byteRange,
+      setting: setting, apiName: name, nameRange: node.byteRange,
       argument: lowerBounded(argument, in: source), argumentText: text(argument, source),
       argumentRange: argument.byteRange, callRange: call.byteRange,
       scopeStart: scopeStart(of: call), receiverKey: Self.receiverKey(key(receiver, source)),

@@ -54,8 +54,9 @@ protocol LanguageSupport: Sendable {
   /// Text at the start of, or inside, every setting's name token: where to look for sites
   /// in a parsed file (the prefilter's stems, `Prefilter.patterns`, decide what gets parsed).
   var needles: [String] { get }
-  /// The site whose name token is `node`, if `node` is the name of a setting call.
-  func site(named node: Node, in source: SourceText) -> ExtractedSite?
+  /// The site whose name token is `node`, if `node` is the name of a setting call (one of the
+  /// binding's setters, or one of the project's `wrappers` called the way the binding's are).
+  func site(named node: Node, in source: SourceText, wrappers: SetterWrappers) -> ExtractedSite?
   /// The constant definitions in a file.
   func constants(in root: Node, source: SourceText, path: String) -> [ConstantDefinition]
   func lower(_ node: Node, in source: SourceText) -> Expression
@@ -83,15 +84,15 @@ let assertionMessage = "max_wasm_stack must be less than or equal to async_stack
 
 extension LanguageSupport {
   /// Every site in the file: the needle occurrences mapped to name tokens, de-duplicated.
-  func sites(in tree: Tree, source: SourceText) -> [ExtractedSite] {
+  func sites(in tree: Tree, source: SourceText, wrappers: SetterWrappers = .none) -> [ExtractedSite] {
     let root = tree.rootNode
     var seen = Set<Int>()
     var result: [ExtractedSite] = []
-    for needle in needles {
+    for needle in needles + wrappers.names {
       for offset in ByteSearch.occurrences(of: Array(needle.utf8), in: source.bytes) {
         guard let node = root.descendant(forBytes: offset..<(offset + needle.utf8.count)),
               !seen.contains(node.startByte) else { continue }
-        if var site = site(named: node, in: source) {
+        if var site = site(named: node, in: source, wrappers: wrappers) {
           seen.insert(node.startByte)
           locateEngine(for: &site, root: root, source: source)
           if let call = root.descendant(forBytes: site.callRange), let scope = ancestor(of: call, in: scopeTypes) {

@@ -15,8 +15,8 @@ struct RustSupport: LanguageSupport {
   ]
   private static let scopes: Set<String> = ["function_item", "closure_expression"]
 
-  func site(named node: Node, in source: SourceText) -> ExtractedSite? {
-    guard node.type == "field_identifier", let setting = methods[text(node, source)],
+  func site(named node: Node, in source: SourceText, wrappers: SetterWrappers) -> ExtractedSite? {
+    guard node.type == "field_identifier", let setting = methods[text(node, source)] ?? wrappers.settings[text(node, source)],
           let field = node.parent, field.type == "field_expression",
           let call = field.parent, call.type == "call_expression",
           call.child(byField: "function")?.isSame(as: field) == true,

@@ -52,7 +52,10 @@ package final class FileScanner {
   /// This worker's buffer for the SIMD search's hits.
   private var hitScratch: [wf_hit] = []
 
-  package func scan(_ file: WalkedFile, surface: Surface) -> FileResult {
+  /// `wrappers`: the project's setter wrappers that apply to this file (its config's `[setters]`).
+  package func scan(_ file: WalkedFile, surface: Surface, wrappers: SetterWrappers = .none) -> FileResult {
+    // Wrapper calls are sites only in the code surfaces, which parse calls.
+    let wrappers = surface is CodeSurface ? wrappers : .none
     let bytes: [UInt8]
     let settings: [Int]
     var definedNames: [UInt64] = []
@@ -62,7 +65,7 @@ package final class FileScanner {
       bytes = replaced
       let hits = bytes.withUnsafeBytes { Prefilter.scan(surface.search, $0, scratch: &hitScratch) }
       definedNames = bytes.withUnsafeBytes { DefinitionScan.candidateNames(in: $0, surface: surface, hits: hits.keywords) }
-      settings = hits.settings
+      settings = wrappers.isEmpty ? hits.settings : (hits.settings + bytes.withUnsafeBytes { wrappers.hits(in: $0) }).sorted()
       suppressions = bytes.withUnsafeBytes { SuppressionComment.find(in: $0, syntax: comments, markers: hits.suppressionMarkers) }
       guard !settings.isEmpty else { return FileResult(outcome: .noMatch, definedNames: definedNames, suppressions: suppressions) }
     } else {
@@ -72,23 +75,28 @@ package final class FileScanner {
       case let .success(contents):
         let hits = Prefilter.scan(surface.search, contents, scratch: &hitScratch)
         definedNames = DefinitionScan.candidateNames(in: contents, surface: surface, hits: hits.keywords)
-        settings = hits.settings
+        settings = wrappers.isEmpty ? hits.settings : (hits.settings + wrappers.hits(in: contents)).sorted()
         suppressions = SuppressionComment.find(in: contents, syntax: comments, markers: hits.suppressionMarkers)
         guard !settings.isEmpty else { return FileResult(outcome: .noMatch, definedNames: definedNames, suppressions: suppressions) }
         bytes = [UInt8](contents)
       }
     }
-    let outcome = examine(bytes, hits: settings, file: file, surface: surface)
+    let outcome = examine(bytes, hits: settings, file: file, surface: surface, wrappers: wrappers)
     if case .skipped = outcome { suppressions = [] }
     return FileResult(outcome: outcome, definedNames: definedNames, suppressions: suppressions)
   }
 
-  private func examine(_ bytes: [UInt8], hits: [Int], file: WalkedFile, surface: Surface) -> FileOutcome {
+  private func examine(_ bytes: [UInt8], hits: [Int], file: WalkedFile, surface: Surface, wrappers: SetterWrappers) -> FileOutcome {
     if bytes.prefix(8192).contains(0) { return .skipped(SkippedFile(path: file.relativePath, reason: "binary file (contains NUL bytes)")) }
     if let offset = Self.invalidUTF8Offset(bytes) {
       return .skipped(SkippedFile(path: file.relativePath, reason: "invalid UTF-8 at byte \(offset)"))
     }
-    switch surface.extract(bytes, hits: hits, path: file.relativePath, parsers: parsers) {
+    let extraction = if !wrappers.isEmpty, let code = surface as? CodeSurface {
+      code.extract(bytes, hits: hits, path: file.relativePath, parsers: parsers, wrappers: wrappers)
+    } else {
+      surface.extract(bytes, hits: hits, path: file.relativePath, parsers: parsers)
+    }
+    switch extraction {
     case let .scanned(scan): return .scanned(scan)
     case let .unparsable(reason): return .skipped(SkippedFile(path: file.relativePath, reason: reason))
     }
