@@ -49,7 +49,34 @@ public final class ProjectConfiguration: @unchecked Sendable {
 
   /// The config that governs a file.
   public func config(forFile absolutePath: String) -> ProjectConfig? {
-    config(forDirectory: (absolutePath as NSString).deletingLastPathComponent)
+    if case .isolated = mode { return nil }
+    return config(forDirectory: Self.parentPath(absolutePath))
+  }
+
+  /// The walker reports each directory it lists (parents before children), with the config
+  /// file it saw among the entries: configs below the scan root are then found from the
+  /// listings the walk makes anyway, with no `stat` per folder for files that do not exist.
+  public func noteListedDirectory(_ directory: String, configFile: String?, isRepositoryRoot: Bool) {
+    guard case .discover = mode else { return }
+    var found = configFile
+    if found == nil && !isRepositoryRoot {
+      let parent = Self.parentPath(directory)
+      lock.lock()
+      let cached = nearest[parent]
+      lock.unlock()
+      if let cached { found = cached } else if parent != directory { found = nearestPath(forDirectory: parent) }
+    }
+    lock.lock()
+    nearest[directory] = .some(found)
+    lock.unlock()
+  }
+
+  /// `/a/b` for `/a/b/c` (by bytes: this runs once per scanned file).
+  static func parentPath(_ path: String) -> String {
+    let utf8 = path.utf8
+    guard let slash = utf8.lastIndex(of: UInt8(ascii: "/")) else { return "." }
+    if slash == utf8.startIndex { return "/" }
+    return String(path[..<slash])
   }
 
   /// The config that governs the files of a folder (absolute, standardized).

@@ -28,7 +28,9 @@ public struct Scanner {
   public func scan() throws -> ScanResult {
     do { try Surfaces.checkGrammars() } catch { throw ScanError.grammar("\(error)") }
     let root = Self.root(for: options)
-    let walker = WorkspaceWalker(root: root, options: options.walk)
+    var walkOptions = options.walk
+    walkOptions.configurations = options.project
+    let walker = WorkspaceWalker(root: root, options: walkOptions)
     let walked: WalkResult, scanned: ScannedFiles
     let detector = VersionDetector(root: root, override: options.wasmtimeVersion, configured: Self.configuredVersion(options.project))
     if let run = options.project?.run { do { try RuleCodes.validate(run) } catch let error as ConfigError { throw ScanError.config(error) } }

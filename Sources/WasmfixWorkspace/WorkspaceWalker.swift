@@ -21,6 +21,9 @@ public struct WalkOptions: Sendable {
   /// Follow symbolic links met during the walk (`--follow`). Off by default, as in ripgrep
   /// and git: a link may lead out of the repository, and a fix must never write there.
   public var followSymlinks = false
+  /// Told about every directory listed and the `.wasmfix.toml` seen there (config discovery
+  /// without a `stat` per folder); nil when configs are not discovered.
+  public var configurations: ProjectConfiguration?
   public init() {}
 }
 
@@ -300,6 +303,7 @@ private struct Walk {
     var entries: [(name: String, kind: EntryKind)] = []
     var hasGitignore = false
     var hasGit = false
+    var configFile: String?
     while let entry = readdir(directory) {
       let kind: EntryKind
       switch Int32(entry.pointee.d_type) {
@@ -324,8 +328,13 @@ private struct Walk {
         continue
       }
       if name == ".gitignore" { hasGitignore = true }
+      // `.wasmfix.toml` wins over `wasmfix.toml` in one folder, as in discovery.
+      if name == ProjectConfig.fileNames[0] || (name == ProjectConfig.fileNames[1] && configFile == nil) {
+        configFile = WalkPath.join(frame.absolutePath, name)
+      }
       entries.append((name, kind))
     }
+    options.configurations?.noteListedDirectory(frame.absolutePath, configFile: configFile, isRepositoryRoot: hasGit)
 
     var ignore = frame.ignore
     var ignorePath = frame.ignorePath
