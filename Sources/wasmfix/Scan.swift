@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import WasmfixCore
 
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json, sarif, github }
 extension FixStrategy: ExpressibleByArgument {}
 
 struct Scan: ParsableCommand {
@@ -11,8 +10,7 @@ struct Scan: ParsableCommand {
   @Argument(help: "Files or directories to scan.")
   var paths: [String] = ["."]
 
-  @Option(help: "Output format: text, json, sarif or github.")
-  var format: OutputFormat = .text
+  @OptionGroup var output: OutputOptions
 
   @Flag(help: "Print the fixes as a unified diff (git apply-able) on stdout; write nothing.")
   var diff = false
@@ -69,6 +67,7 @@ struct Scan: ParsableCommand {
   }
 
   func run() throws {
+    try output.validate(diff: diff)
     var options = ScanOptions()
     options.paths = paths
     options.harden = harden
@@ -79,7 +78,7 @@ struct Scan: ParsableCommand {
     options.walk.followSymlinks = follow
     options.walk.maxFileSize = SizeArgument.parse(maxFileSize) ?? (8 << 20)
     options.jobs = jobs
-    options.progress = format == .text ? Terminal.progressReporter() : nil
+    options.progress = output.format == .text ? Terminal.progressReporter() : nil
 
     let scanned: ScanResult
     do {
@@ -89,17 +88,19 @@ struct Scan: ParsableCommand {
       Terminal.error("\(error)")
       throw ExitCode(ExitStatus.failure)
     }
-    for skipped in scanned.skipped { Terminal.error("\(skipped.path): \(skipped.reason)") }
-    if !quiet { for warning in scanned.warnings { Terminal.error(warning) } }
+    let shown = output.paths(for: scanned).apply(to: scanned)
+    for skipped in shown.skipped { Terminal.error("\(skipped.path): \(skipped.reason)") }
+    if !quiet { for warning in shown.warnings { Terminal.error(warning) } }
 
     var result = scanned
     if diff || write {
       let fixer = Fixer(result: scanned, options: FixOptions(strategy: strategy, headroom: SizeArgument.parse(headroom) ?? (512 << 10)))
       var outcome = fixer.prepare()
       if write { outcome = fixer.write(outcome) }
-      for message in outcome.messages { Terminal.error(message) }
+      let knownPaths = Array(scanned.fileHashes.keys) + scanned.sites.map(\.path)
+      for message in outcome.messages { Terminal.error(output.paths(for: scanned).text(message, paths: knownPaths)) }
       if diff {
-        Terminal.output(outcome.changes.map(\.diff).joined())
+        Terminal.output(output.diff(outcome.changes, root: scanned.root))
         // --diff fixes nothing: the report's `fixed` stays false and the exit code is a plain scan's.
         Terminal.error("\(outcome.changes.count) file(s) would change; \(scanned.findings.count) finding(s), \(scanned.errorCount) error(s)")
         throw ExitCode(scanned.errorCount > 0 ? ExitStatus.findings : ExitStatus.clean)
@@ -115,14 +116,7 @@ struct Scan: ParsableCommand {
     throw ExitCode(result.errorCount > 0 ? ExitStatus.findings : ExitStatus.clean)
   }
 
-  func report(_ result: ScanResult) {
-    switch format {
-    case .json: Terminal.output(JSONReport(result).rendered())
-    case .sarif: Terminal.output(SARIFReport.render(result))
-    case .github: Terminal.output(GitHubReport.render(result))
-    case .text: Terminal.output(TextReport.render(result, options: .init(color: Terminal.stdoutSupportsColor, quiet: quiet, verbose: verbose)))
-    }
-  }
+  func report(_ result: ScanResult) { Terminal.output(output.render(result, quiet: quiet, verbose: verbose)) }
 }
 
 /// Sizes as the contract spells them: integers, `_` separators, K/KiB/M/MiB (binary).
