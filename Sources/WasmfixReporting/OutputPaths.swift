@@ -123,6 +123,19 @@ public struct OutputPaths: Sendable {
     return mapped
   }
 
+  /// Fixes with their paths, group ids and texts mapped like `apply(to:)` maps a result.
+  public func apply(to fixes: [ReportedFix], of result: ScanResult) -> [ReportedFix] {
+    let paths = Array(Set(result.sites.map(\.path) + result.fileHashes.keys))
+    return fixes.map { fix in
+      var fix = fix
+      fix.groupID = groupID(fix.groupID, paths: paths)
+      fix.title = text(fix.title, paths: paths)
+      fix.unsafeReason = fix.unsafeReason.map { text($0, paths: paths) }
+      for i in fix.edits.indices { fix.edits[i].path = display(fix.edits[i].path) }
+      return fix
+    }
+  }
+
   /// A group id is `path:line` (CONTRACT.md): its path part is mapped like any path.
   func groupID(_ id: String, paths: [String]) -> String {
     guard let colon = id.lastIndex(of: ":") else { return id }

@@ -93,8 +93,10 @@ struct Scan: ParsableCommand {
     if !quiet { for warning in shown.warnings { Terminal.error(warning) } }
 
     var result = scanned
+    var fixes: [ReportedFix] = []
+    let fixOptions = FixOptions(strategy: strategy, headroom: SizeArgument.parse(headroom) ?? (512 << 10), unsafeFixes: output.unsafeFixes)
     if diff || write {
-      let fixer = Fixer(result: scanned, options: FixOptions(strategy: strategy, headroom: SizeArgument.parse(headroom) ?? (512 << 10)))
+      let fixer = Fixer(result: scanned, options: fixOptions)
       var outcome = fixer.prepare()
       if write { outcome = fixer.write(outcome) }
       let knownPaths = Array(scanned.fileHashes.keys) + scanned.sites.map(\.path)
@@ -106,17 +108,22 @@ struct Scan: ParsableCommand {
         throw ExitCode(scanned.errorCount > 0 ? ExitStatus.findings : ExitStatus.clean)
       }
       result = outcome.result
+      fixes = output.showsFixes ? outcome.fixes : []
       // A write the user asked for that did not happen: exit 2, from the typed outcome.
       if !outcome.writeFailures.isEmpty {
-        report(result)
+        report(result, fixes: fixes, writeFailed: true)
         throw ExitCode(ExitStatus.failure)
       }
+    } else {
+      fixes = output.availableFixes(scanned, options: fixOptions)
     }
-    report(result)
+    report(result, fixes: fixes)
     throw ExitCode(result.errorCount > 0 ? ExitStatus.findings : ExitStatus.clean)
   }
 
-  func report(_ result: ScanResult) { Terminal.output(output.render(result, quiet: quiet, verbose: verbose)) }
+  func report(_ result: ScanResult, fixes: [ReportedFix], writeFailed: Bool = false) {
+    Terminal.output(output.render(result, fixes: fixes, writeFailed: writeFailed, quiet: quiet, verbose: verbose))
+  }
 }
 
 /// Sizes as the contract spells them: integers, `_` separators, K/KiB/M/MiB (binary).
