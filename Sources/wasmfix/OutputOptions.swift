@@ -2,12 +2,15 @@ import ArgumentParser
 import Foundation
 import WasmfixCore
 
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json, sarif, github }
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+  case text, json, sarif, github, gitlab
+  case jsonLines = "json-lines"
+}
 
 /// The flags that choose what `wasmfix scan` prints and where, and the printing itself, so
 /// Scan.swift keeps to scanning and fixing.
 struct OutputOptions: ParsableArguments {
-  @Option(help: "Output format: text, json, sarif or github.")
+  @Option(help: "Output format: text, json, json-lines, sarif, github or gitlab.")
   var format: OutputFormat = .text
 
   @Flag(name: .customLong("unsafe-fixes"), help: "With --write or --diff, also apply fixes that lower a stack value or insert a run-time abort.")
@@ -46,6 +49,8 @@ struct OutputOptions: ParsableArguments {
     case .sarif:
       return SARIFReport.render(result, fixes: fixes, paths: .repositoryRoot(root: result.root), executionSuccessful: !writeFailed)
     case .github: return GitHubReport.render(shown)
+    case .gitlab: return GitLabReport.render(result, paths: .repositoryRoot(root: result.root))
+    case .jsonLines: return JSONLinesReport.render(shown)
     case .text: return TextReport.render(shown, options: .init(color: Terminal.stdoutSupportsColor, quiet: quiet, verbose: verbose))
     }
   }
