@@ -78,7 +78,7 @@ struct Scan: ParsableCommand {
     options.walk.followSymlinks = follow
     options.walk.maxFileSize = SizeArgument.parse(maxFileSize) ?? (8 << 20)
     options.jobs = jobs
-    options.progress = output.format == .text ? Terminal.progressReporter() : nil
+    options.progress = output.format == .text && !quiet ? Terminal.progressReporter() : nil
 
     let scanned: ScanResult
     do {
@@ -102,7 +102,7 @@ struct Scan: ParsableCommand {
       let knownPaths = Array(scanned.fileHashes.keys) + scanned.sites.map(\.path)
       for message in outcome.messages { Terminal.error(output.paths(for: scanned).text(message, paths: knownPaths)) }
       if diff {
-        Terminal.output(output.diff(outcome.changes, root: scanned.root))
+        try output.emit(output.diff(outcome.changes, root: scanned.root))
         // --diff fixes nothing: the report's `fixed` stays false and the exit code is a plain scan's.
         Terminal.error("\(outcome.changes.count) file(s) would change; \(scanned.findings.count) finding(s), \(scanned.errorCount) error(s)")
         throw ExitCode(scanned.errorCount > 0 ? ExitStatus.findings : ExitStatus.clean)
@@ -111,18 +111,18 @@ struct Scan: ParsableCommand {
       fixes = output.showsFixes ? outcome.fixes : []
       // A write the user asked for that did not happen: exit 2, from the typed outcome.
       if !outcome.writeFailures.isEmpty {
-        report(result, fixes: fixes, writeFailed: true)
+        try report(result, fixes: fixes, writeFailed: true)
         throw ExitCode(ExitStatus.failure)
       }
     } else {
       fixes = output.availableFixes(scanned, options: fixOptions)
     }
-    report(result, fixes: fixes)
+    try report(result, fixes: fixes)
     throw ExitCode(result.errorCount > 0 ? ExitStatus.findings : ExitStatus.clean)
   }
 
-  func report(_ result: ScanResult, fixes: [ReportedFix], writeFailed: Bool = false) {
-    Terminal.output(output.render(result, fixes: fixes, writeFailed: writeFailed, quiet: quiet, verbose: verbose))
+  func report(_ result: ScanResult, fixes: [ReportedFix], writeFailed: Bool = false) throws {
+    try output.emit(output.render(result, fixes: fixes, writeFailed: writeFailed, quiet: quiet, verbose: verbose))
   }
 }
 
