@@ -109,7 +109,9 @@ for n in "${sizes[@]}"; do
   tree="$dir/tree"
   log "$n files: correctness"
   status=0
-  "$wasmfix" scan --format json "$tree" > "$dir/report.json" 2> "$dir/report.stderr" || status=$?
+  # From inside the tree: reports print paths relative to the current directory, and the
+  # ground truth's are relative to the tree.
+  (cd "$tree" && "$wasmfix" scan --format json .) > "$dir/report.json" 2> "$dir/report.stderr" || status=$?
   if [ "$status" -gt 1 ]; then
     echo "bench: wasmfix failed (exit $status):" >&2; cat "$dir/report.stderr" >&2; exit 1
   fi
@@ -122,7 +124,7 @@ for n in "${sizes[@]}"; do
     mismatch=1
   fi
   status=0
-  "$wasmfix" scan --diff "$tree" > "$dir/fix.diff" 2> "$dir/diff.stderr" || status=$?
+  (cd "$tree" && "$wasmfix" scan --diff .) > "$dir/fix.diff" 2> "$dir/diff.stderr" || status=$?
   if [ "$status" -gt 1 ]; then
     echo "bench: wasmfix scan --diff failed (exit $status):" >&2; cat "$dir/diff.stderr" >&2; exit 1
   fi

@@ -38,6 +38,8 @@ public struct Fixer {
     /// Files that were to be written and were not (a failed or refused write): the write the
     /// user asked for did not happen, which the command line turns into exit status 2.
     public var writeFailures: [String] = []
+    /// The verified fixes `changes` is made of, positioned for the reports (JSON, SARIF).
+    public var fixes: [ReportedFix] = []
     /// The findings each file's fixes resolve, by absolute path: a fix spanning files (a
     /// constant in a header) is unfixed as a whole when one of its files is not written.
     var findingsByFile: [String: [Int]] = [:]
@@ -50,9 +52,20 @@ public struct Fixer {
     var active = plan.fixes
     var refusals = plan.refusals
     var messages = planner.changedFiles.sorted().map { "\($0): changed since it was scanned; not fixed" }
+    // Unsafe fixes only on request (ruff's --unsafe-fixes): they are left out before anything
+    // is applied, so --diff shows exactly what --write would do with the same flags.
+    if !options.unsafeFixes {
+      for fix in active where fix.applicability == .unsafe {
+        for index in fix.findingIndexes {
+          refusals[index] = "the fix is unsafe (\(fix.unsafeReason ?? "it changes behaviour")); pass --unsafe-fixes to apply it"
+        }
+      }
+      active.removeAll { $0.applicability == .unsafe }
+    }
 
     // Drop fixes whose files refuse them, until every remaining file applies cleanly.
     var changes: [FileChange] = []
+    var originals: [String: [UInt8]] = [:]
     while true {
       var refusedGroups = Set<String>()
       changes = []
@@ -67,6 +80,7 @@ public struct Fixer {
           messages.append("\(path): \(problem); not fixed")
           refusedGroups.formUnion(groups)
         case let .edited(original, edited):
+          originals[absolutePath] = original
           if edited != original { changes.append(FileChange(path: path, absolutePath: absolutePath, original: original, edited: edited)) }
         }
       }
@@ -79,7 +93,7 @@ public struct Fixer {
 
     // Re-scan the edited text: a fix that leaves its finding behind is a bug, not a success.
     if !changes.isEmpty {
-      let verification = verify(changes, plan: plan)
+      let verification = verify(changes, fixes: active)
       for fix in active {
         for index in fix.findingIndexes where verification.stillReported(result.findings[index]) {
           refusals[index] = "the edit did not remove the finding; file left untouched"
@@ -109,7 +123,8 @@ public struct Fixer {
     for fix in active {
       for file in Set(fix.edits.map(\.absolutePath)) { byFile[file, default: []] += fix.findingIndexes }
     }
-    return Outcome(result: updated, changes: changes.sorted { $0.path < $1.path }, messages: messages, findingsByFile: byFile)
+    return Outcome(result: updated, changes: changes.sorted { $0.path < $1.path }, messages: messages,
+                   fixes: active.map { ReportedFix($0, original: originals) }, findingsByFile: byFile)
   }
 
   struct Verification {
@@ -122,12 +137,13 @@ public struct Fixer {
     }
   }
 
-  private func verify(_ changes: [FileChange], plan: FixPlan) -> Verification {
+  /// `fixes`: the fixes applied in `changes`, whose findings must be gone.
+  private func verify(_ changes: [FileChange], fixes: [Fix]) -> Verification {
     let rescan = self.rescan(Dictionary(uniqueKeysWithValues: changes.map { ($0.absolutePath, $0.edited) }))
     func count(_ findings: [Finding]) -> [String: Int] {
       Dictionary(grouping: findings) { "\($0.path)#\($0.rule.code)" }.mapValues(\.count)
     }
-    let fixedFindings = plan.fixes.flatMap(\.findingIndexes).map { result.findings[$0] }
+    let fixedFindings = fixes.flatMap(\.findingIndexes).map { result.findings[$0] }
     return Verification(counts: count(rescan.findings), before: count(result.findings), fixedCounts: count(fixedFindings))
   }
 

@@ -51,6 +51,26 @@ public struct JSONReport: Codable, Equatable {
     /// reports without suppressions read exactly as before.
     public var suppressed: Bool?
   }
+  /// A fix on offer (or applied, with `--write`): what it changes and whether it is safe.
+  public struct FixRecord: Codable, Equatable {
+    public var group: String, title: String, applicability: String
+    public var unsafe_reason: String?
+    /// Indexes into `findings`.
+    public var findings: [Int]
+    public var edits: [EditRecord]
+    public func encode(to encoder: Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(group, forKey: .group); try c.encode(title, forKey: .title)
+      try c.encode(applicability, forKey: .applicability)
+      try c.encode(unsafe_reason, forKey: .unsafe_reason)  // null, not absent, when safe
+      try c.encode(findings, forKey: .findings); try c.encode(edits, forKey: .edits)
+    }
+  }
+  /// Replace the text from start (inclusive) to end (exclusive) with `replacement`; 1-based
+  /// lines, columns in Unicode scalars, as for findings.
+  public struct EditRecord: Codable, Equatable {
+    public var path: String, start_line: Int, start_column: Int, end_line: Int, end_column: Int, replacement: String
+  }
   public struct Summary: Codable, Equatable {
     public var files_scanned: Int, sites: Int, groups: Int, findings: Int, errors: Int, fixed: Int
     /// Findings left out because `--baseline` lists them; present only with `--baseline`.
@@ -63,6 +83,8 @@ public struct JSONReport: Codable, Equatable {
   public var sites: [SiteRecord]
   public var groups: [GroupRecord]
   public var findings: [FindingRecord]
+  /// Added in 0.1.x without a version bump (an additive field).
+  public var fixes: [FixRecord] = []
   public var skipped: [SkippedFile]
   public var summary: Summary
 
@@ -73,7 +95,8 @@ public struct JSONReport: Codable, Equatable {
     try w.encode(wasmtime.version, forKey: .version); try w.encode(wasmtime.source, forKey: .source)
     try w.encode(wasmtime.assumed, forKey: .assumed)
     try c.encode(sites, forKey: .sites); try c.encode(groups, forKey: .groups)
-    try c.encode(findings, forKey: .findings); try c.encode(skipped, forKey: .skipped)
+    try c.encode(findings, forKey: .findings); try c.encode(fixes, forKey: .fixes)
+    try c.encode(skipped, forKey: .skipped)
     try c.encode(summary, forKey: .summary)
   }
 }
@@ -81,7 +104,8 @@ public struct JSONReport: Codable, Equatable {
 extension JSONReport.Wasmtime { enum CodingKeys: String, CodingKey { case version, source, assumed } }
 
 extension JSONReport {
-  public init(_ result: ScanResult) {
+  /// `fixes`: the verified fixes, with paths as `result`'s (see `OutputPaths.apply`).
+  public init(_ result: ScanResult, fixes reported: [ReportedFix] = []) {
     func value(_ v: EvaluatedValue, _ setting: Setting) -> Value {
       switch v {
       case let .integer(i): return setting == .asyncSupport ? (v.boolean.map(Value.boolean) ?? .integer(i)) : .integer(i)
@@ -107,6 +131,14 @@ extension JSONReport {
       FindingRecord(rule: $0.rule.code, severity: $0.severity.rawValue, path: $0.path, line: $0.line, column: $0.column,
                     group: $0.groupID, message: $0.message, fixable: $0.fixable, fixed: $0.fixed,
                     suppressed: $0.suppressed ? true : nil)
+    }
+    fixes = reported.map { fix in
+      FixRecord(group: fix.groupID, title: fix.title, applicability: fix.applicability.rawValue, unsafe_reason: fix.unsafeReason,
+                findings: fix.findingIndexes,
+                edits: fix.edits.map {
+                  EditRecord(path: $0.path, start_line: $0.startLine, start_column: $0.startColumn, end_line: $0.endLine,
+                             end_column: $0.endColumn, replacement: $0.replacement)
+                })
     }
     skipped = result.skipped
     summary = Summary(files_scanned: result.filesScanned, sites: result.sites.count, groups: result.groups.count,

@@ -6,57 +6,77 @@ import Foundation
 public enum SARIFReport {
   public static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
   public static let sarifVersion = "2.1.0"
-  /// The `uriBaseId` every artifact location is relative to; `originalUriBaseIds` maps it to the scan root.
-  public static let rootBaseID = "SRCROOT"
+  /// The `uriBaseId` every artifact location is relative to; `originalUriBaseIds` maps it to
+  /// the repository root, which is how GitHub code scanning resolves it.
+  public static let rootBaseID = "%SRCROOT%"
+  /// GitHub code scanning's limit on `fullDescription.text`.
+  public static let fullDescriptionLimit = 1024
 
-  public static func render(_ result: ScanResult) -> String {
+  /// `paths`: relative to the repository root (`OutputPaths.repositoryRoot`);
+  /// `fixes`: the verified fixes, by finding; `executionSuccessful`: false when a write failed.
+  public static func render(_ result: ScanResult, fixes: [ReportedFix] = [], paths: OutputPaths? = nil,
+                            executionSuccessful: Bool = true) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    let data = (try? encoder.encode(log(result))) ?? Data()
+    let log = log(result, fixes: fixes, paths: paths ?? OutputPaths(root: result.root, base: result.root),
+                  executionSuccessful: executionSuccessful)
+    let data = (try? encoder.encode(log)) ?? Data()
     return String(decoding: data, as: UTF8.self) + "\n"
   }
 
   /// The SARIF log as a value (the tests and `render` share it).
-  static func log(_ result: ScanResult) -> Log {
+  static func log(_ result: ScanResult, fixes: [ReportedFix] = [], paths: OutputPaths, executionSuccessful: Bool = true) -> Log {
     let rules = Rules.all.map { rule in
       ReportingDescriptor(
         id: rule.id.code, name: rule.id.name,
-        shortDescription: Message(text: summary(of: rule.explanation)),
-        fullDescription: MultiformatMessage(text: rule.explanation, markdown: rule.explanation),
+        shortDescription: Message(text: firstSentence(summary(of: rule.explanation))),
+        fullDescription: Message(text: fullDescription(of: rule.explanation)),
         help: MultiformatMessage(text: rule.explanation, markdown: rule.explanation),
+        helpUri: RuleDocs.url(rule.id),
         defaultConfiguration: .init(level: level(rule.severity)),
         properties: .init(fixable: rule.fixable))
     }
     let ruleIndexes = Dictionary(uniqueKeysWithValues: Rules.all.enumerated().map { ($1.id.code, $0) })
     var sitesByGroup: [String: [Site]] = [:]
     for site in result.sites { sitesByGroup[site.groupID, default: []].append(site) }
+    let regions = SiteRegions(result)
+    let known = Array(Set(result.sites.map(\.path) + result.fileHashes.keys))
+    var fixesByFinding: [Int: [SARIFFix]] = [:]
+    for fix in fixes {
+      let sarif = sarifFix(fix, paths: paths, known: known)
+      for index in fix.findingIndexes { fixesByFinding[index, default: []].append(sarif) }
+    }
 
-    let results = result.findings.map { finding -> Result in
+    let results = result.findings.enumerated().map { index, finding -> Result in
       let related = (sitesByGroup[finding.groupID] ?? [])
         .filter { !($0.path == finding.path && $0.line == finding.line && $0.column == finding.column) }
         .enumerated()
         .map { offset, site in
-          Location(id: offset + 1, physicalLocation: physical(site.path, line: site.line, column: site.column),
+          Location(id: offset + 1, physicalLocation: physical(site.path, region: regions.region(of: site), paths: paths),
                    message: Message(text: "\(site.apiName)(\(site.argumentText))"))
         }
+      let anchor = result.sites.first { $0.path == finding.path && $0.line == finding.line && $0.column == finding.column }
+      let region = anchor.map(regions.region(of:)) ?? Region(startLine: max(finding.line, 1), startColumn: max(finding.column, 1))
       return Result(
         ruleId: finding.rule.code, ruleIndex: ruleIndexes[finding.rule.code] ?? -1, level: level(finding.severity),
-        message: Message(text: finding.message),
-        locations: [Location(physicalLocation: physical(finding.path, line: finding.line, column: finding.column))],
+        message: Message(text: paths.text(finding.message, paths: known)),
+        locations: [Location(physicalLocation: physical(finding.path, region: region, paths: paths))],
         relatedLocations: related.isEmpty ? nil : related,
+        partialFingerprints: finding.fingerprint.isEmpty ? nil : [Fingerprint.sarifKey: finding.fingerprint],
+        suppressions: finding.suppressed ? [Suppression(kind: "inSource")] : nil,
+        fixes: fixesByFinding[index],
         properties: finding.fixed ? .init(fixed: true) : nil)
     }
     let notifications = result.skipped.map { skipped in
-      Notification(level: "warning", message: Message(text: "\(skipped.path): \(skipped.reason)"),
-                   locations: [Location(physicalLocation: PhysicalLocation(
-                     artifactLocation: ArtifactLocation(uri: uriReference(skipped.path), uriBaseId: rootBaseID), region: nil))])
+      Notification(level: "warning", message: Message(text: "\(paths.display(skipped.path)): \(skipped.reason)"),
+                   locations: [Location(physicalLocation: PhysicalLocation(artifactLocation: artifact(skipped.path, paths: paths), region: nil))])
     }
     let run = Run(
       tool: Tool(driver: ToolComponent(name: "wasmfix", version: WasmfixVersion.current,
-                                       semanticVersion: WasmfixVersion.current, rules: rules)),
-      invocations: [Invocation(executionSuccessful: true,
+                                       semanticVersion: WasmfixVersion.current, informationUri: RuleDocs.homepage, rules: rules)),
+      invocations: [Invocation(executionSuccessful: executionSuccessful,
                                toolExecutionNotifications: notifications.isEmpty ? nil : notifications)],
-      originalUriBaseIds: [rootBaseID: ArtifactLocation(uri: rootURI(result.root), uriBaseId: nil)],
+      originalUriBaseIds: [rootBaseID: ArtifactLocation(uri: rootURI(paths.base), uriBaseId: nil)],
       columnKind: "unicodeCodePoints",
       results: results)
     return Log(schema: schemaURI, version: sarifVersion, runs: [run])
@@ -70,9 +90,33 @@ public enum SARIFReport {
     }
   }
 
-  static func physical(_ path: String, line: Int, column: Int) -> PhysicalLocation {
-    PhysicalLocation(artifactLocation: ArtifactLocation(uri: uriReference(path), uriBaseId: rootBaseID),
-                     region: Region(startLine: max(line, 1), startColumn: max(column, 1)))
+  static func physical(_ path: String, region: Region, paths: OutputPaths) -> PhysicalLocation {
+    PhysicalLocation(artifactLocation: artifact(path, paths: paths), region: region)
+  }
+
+  /// Relative to `%SRCROOT%`, or an absolute `file://` URI for a file outside the repository.
+  static func artifact(_ path: String, paths: OutputPaths) -> ArtifactLocation {
+    let shown = paths.display(path)
+    if shown.hasPrefix("/") { return ArtifactLocation(uri: "file://" + uriReference(shown), uriBaseId: nil) }
+    return ArtifactLocation(uri: uriReference(shown), uriBaseId: rootBaseID)
+  }
+
+  /// A fix as SARIF's `fix`: one `artifactChange` per file, each edit a `replacement` of a
+  /// deleted region (empty for an insertion) by inserted text; applicability in its properties.
+  static func sarifFix(_ fix: ReportedFix, paths: OutputPaths, known: [String]) -> SARIFFix {
+    var changes: [ArtifactChange] = []
+    for edit in fix.edits {
+      let replacement = Replacement(
+        deletedRegion: Region(startLine: edit.startLine, startColumn: edit.startColumn, endLine: edit.endLine, endColumn: edit.endColumn),
+        insertedContent: edit.replacement.isEmpty ? nil : ArtifactContent(text: edit.replacement))
+      if let last = changes.indices.last, changes[last].path == edit.path {
+        changes[last].replacements.append(replacement)
+      } else {
+        changes.append(ArtifactChange(path: edit.path, artifactLocation: artifact(edit.path, paths: paths), replacements: [replacement]))
+      }
+    }
+    return SARIFFix(description: Message(text: paths.text(fix.title, paths: known)), artifactChanges: changes,
+                    properties: FixProperties(applicability: fix.applicability.rawValue, unsafeReason: fix.unsafeReason))
   }
 
   /// Characters left as they are in a relative URI path; everything else is percent-encoded
@@ -104,6 +148,39 @@ public enum SARIFReport {
     return title.hasPrefix("#") ? String(title.drop { $0 == "#" }).trimmingCharacters(in: .whitespaces) : title
   }
 
+  /// One plain sentence: up to the first `. `, without Markdown code marks.
+  static func firstSentence(_ text: String) -> String {
+    let plain = plainText(text)
+    guard let end = plain.range(of: ". ") else { return plain }
+    return String(plain[..<end.lowerBound]) + "."
+  }
+
+  /// `## What it checks` as plain text (list items on their own lines), at most
+  /// `fullDescriptionLimit` characters, cut at a word: GitHub rejects longer ones, and the
+  /// whole Markdown explanation is in `help`.
+  static func fullDescription(of explanation: String) -> String {
+    let lines = explanation.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+    var section: [String] = []
+    if let heading = lines.firstIndex(of: "## What it checks") {
+      for line in lines[(heading + 1)...] {
+        if line.hasPrefix("#") { break }
+        if line.isEmpty { if !(section.last?.isEmpty ?? true) { section.append("") }; continue }
+        if line.hasPrefix("- ") || section.last?.isEmpty ?? true { section.append(line) } else { section[section.count - 1] += " " + line }
+      }
+    }
+    var text = plainText(section.isEmpty ? summary(of: explanation) : section.joined(separator: "\n"))
+      .trimmingCharacters(in: .whitespacesAndNewlines)
+    if text.count > fullDescriptionLimit {
+      let cut = text.prefix(fullDescriptionLimit - 1)
+      text = String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)]) + "…"
+    }
+    return text
+  }
+
+  static func plainText(_ markdown: String) -> String {
+    markdown.replacingOccurrences(of: "`", with: "").replacingOccurrences(of: "**", with: "")
+  }
+
   // MARK: - The subset of SARIF 2.1.0 that wasmfix writes
 
   struct Log: Codable {
@@ -124,14 +201,16 @@ public enum SARIFReport {
     var name: String
     var version: String
     var semanticVersion: String
+    var informationUri: String
     var rules: [ReportingDescriptor]
   }
   struct ReportingDescriptor: Codable {
     var id: String
     var name: String
     var shortDescription: Message
-    var fullDescription: MultiformatMessage
+    var fullDescription: Message
     var help: MultiformatMessage
+    var helpUri: String
     var defaultConfiguration: Configuration
     var properties: RuleProperties
   }
@@ -155,8 +234,38 @@ public enum SARIFReport {
     var message: Message
     var locations: [Location]
     var relatedLocations: [Location]?
+    var partialFingerprints: [String: String]?
+    var suppressions: [Suppression]?
+    var fixes: [SARIFFix]?
     var properties: ResultProperties?
   }
+  struct Suppression: Codable { var kind: String }
+  struct SARIFFix: Codable {
+    var description: Message
+    var artifactChanges: [ArtifactChange]
+    var properties: FixProperties
+  }
+  struct FixProperties: Codable { var applicability: String; var unsafeReason: String? }
+  struct ArtifactChange: Codable {
+    /// The edit's path, to group replacements; not part of the SARIF object.
+    var path: String
+    var artifactLocation: ArtifactLocation
+    var replacements: [Replacement]
+    enum CodingKeys: String, CodingKey { case artifactLocation, replacements }
+    init(path: String, artifactLocation: ArtifactLocation, replacements: [Replacement]) {
+      self.path = path
+      self.artifactLocation = artifactLocation
+      self.replacements = replacements
+    }
+    init(from decoder: Decoder) throws {
+      let c = try decoder.container(keyedBy: CodingKeys.self)
+      artifactLocation = try c.decode(ArtifactLocation.self, forKey: .artifactLocation)
+      replacements = try c.decode([Replacement].self, forKey: .replacements)
+      path = artifactLocation.uri
+    }
+  }
+  struct Replacement: Codable { var deletedRegion: Region; var insertedContent: ArtifactContent? }
+  struct ArtifactContent: Codable { var text: String }
   struct ResultProperties: Codable { var fixed: Bool }
   struct Location: Codable {
     var id: Int?
@@ -174,5 +283,7 @@ public enum SARIFReport {
   struct Region: Codable {
     var startLine: Int
     var startColumn: Int
+    var endLine: Int?
+    var endColumn: Int?
   }
 }

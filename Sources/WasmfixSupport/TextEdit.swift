@@ -27,6 +27,15 @@ public struct FileRef: Hashable, Sendable {
   }
 }
 
+/// Whether a fix keeps the program's behaviour for every input it accepted before (ruff's
+/// safe/unsafe). Raising async_stack_size, pinning a default, comments and compile-time
+/// assertions are safe; lowering a stack value (the guest gets less stack) or inserting a
+/// run-time abort (a panic, `abort()`, a `throw` where there was none) are unsafe, and
+/// `--write` applies them only with `--unsafe-fixes`.
+public enum Applicability: String, Sendable, Codable {
+  case safe, unsafe
+}
+
 /// The edits that fix one engine configuration's findings; may span files (a constant in a header).
 public struct Fix: Sendable {
   public var groupID: String
@@ -34,12 +43,19 @@ public struct Fix: Sendable {
   public var edits: [TextEdit]
   /// Indexes into `ScanResult.findings` this fix resolves.
   public var findingIndexes: [Int]
+  /// Unsafe when any of its parts is: a configuration's fix is applied whole or not at all.
+  public var applicability: Applicability
+  /// What makes it unsafe (`lowers max_wasm_stack from 8 MiB to 1.5 MiB`); nil when safe.
+  public var unsafeReason: String?
 
-  package init(groupID: String, title: String, edits: [TextEdit], findingIndexes: [Int]) {
+  package init(groupID: String, title: String, edits: [TextEdit], findingIndexes: [Int],
+               applicability: Applicability = .safe, unsafeReason: String? = nil) {
     self.groupID = groupID
     self.title = title
     self.edits = edits
     self.findingIndexes = findingIndexes
+    self.applicability = applicability
+    self.unsafeReason = unsafeReason
   }
 }
 
@@ -65,8 +81,11 @@ public struct FixOptions: Sendable {
   public var strategy: FixStrategy = .raiseAsync
   /// Stack kept for host code: async_stack_size >= max_wasm_stack + headroom. Wasmtime's CLI uses 512 KiB.
   public var headroom: Int = 512 << 10
-  public init(strategy: FixStrategy = .raiseAsync, headroom: Int = 512 << 10) {
+  /// Apply unsafe fixes too (`--unsafe-fixes`); otherwise their findings stay unfixed.
+  public var unsafeFixes = false
+  public init(strategy: FixStrategy = .raiseAsync, headroom: Int = 512 << 10, unsafeFixes: Bool = false) {
     self.strategy = strategy
     self.headroom = headroom
+    self.unsafeFixes = unsafeFixes
   }
 }

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import WasmfixCore
 
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json, sarif, github }
 extension FixStrategy: ExpressibleByArgument {}
 
 struct Scan: ParsableCommand {
@@ -11,8 +10,7 @@ struct Scan: ParsableCommand {
   @Argument(help: "Files or directories to scan.")
   var paths: [String] = ["."]
 
-  @Option(help: "Output format: text, json, sarif or github.")
-  var format: OutputFormat = .text
+  @OptionGroup var output: OutputOptions
 
   @Flag(help: "Print the fixes as a unified diff (git apply-able) on stdout; write nothing.")
   var diff = false
@@ -76,6 +74,7 @@ struct Scan: ParsableCommand {
   }
 
   func run() throws {
+    try output.validate(diff: diff)
     var options = ScanOptions()
     options.paths = paths
     options.harden = harden
@@ -86,7 +85,7 @@ struct Scan: ParsableCommand {
     options.walk.followSymlinks = follow
     options.walk.maxFileSize = SizeArgument.parse(maxFileSize) ?? (8 << 20)
     options.jobs = jobs
-    options.progress = format == .text ? Terminal.progressReporter() : nil
+    options.progress = output.format == .text && !quiet ? Terminal.progressReporter() : nil
     do { options.baseline = try baselineOptions.fingerprints() } catch {
       Terminal.error("\(error)")
       throw ExitCode(ExitStatus.failure)
@@ -107,11 +106,12 @@ struct Scan: ParsableCommand {
       Terminal.error("\(error)")
       throw ExitCode(ExitStatus.failure)
     }
-    for skipped in scanned.skipped { Terminal.error("\(skipped.path): \(skipped.reason)") }
-    if !quiet { for warning in scanned.warnings { Terminal.error(warning) } }
+    let shown = output.paths(for: scanned).apply(to: scanned)
+    for skipped in shown.skipped { Terminal.error("\(skipped.path): \(skipped.reason)") }
+    if !quiet { for warning in shown.warnings { Terminal.error(warning) } }
     do {
       if try baselineOptions.record(scanned) {
-        report(scanned)
+        try report(scanned, fixes: [])
         throw ExitCode(ExitStatus.clean)
       }
     } catch let error as Baseline.LoadError {
@@ -120,26 +120,34 @@ struct Scan: ParsableCommand {
     }
 
     var result = scanned
+    var fixes: [ReportedFix] = []
+    // Flags win over the config's whole-run keys, which win over the defaults.
+    let fixOptions = FixOptions(strategy: strategy ?? run?.strategy ?? .raiseAsync,
+                                headroom: headroom.flatMap(SizeArgument.parse) ?? run?.headroom ?? (512 << 10),
+                                unsafeFixes: output.unsafeFixes || run?.unsafeFixes == true)
     if diff || write {
-      let fixer = Fixer(result: scanned, options: FixOptions(strategy: strategy ?? run?.strategy ?? .raiseAsync,
-                                                             headroom: headroom.flatMap(SizeArgument.parse) ?? run?.headroom ?? (512 << 10)))
+      let fixer = Fixer(result: scanned, options: fixOptions)
       var outcome = fixer.prepare()
       if write { outcome = fixer.write(outcome) }
-      for message in outcome.messages { Terminal.error(message) }
+      let knownPaths = Array(scanned.fileHashes.keys) + scanned.sites.map(\.path)
+      for message in outcome.messages { Terminal.error(output.paths(for: scanned).text(message, paths: knownPaths)) }
       if diff {
-        Terminal.output(outcome.changes.map(\.diff).joined())
+        try output.emit(output.diff(outcome.changes, root: scanned.root))
         // --diff fixes nothing: the report's `fixed` stays false and the exit code is a plain scan's.
         Terminal.error("\(outcome.changes.count) file(s) would change; \(scanned.findings.count) finding(s), \(scanned.errorCount) error(s)")
         throw ExitCode(project.exitStatus(for: scanned, run: run))
       }
       result = outcome.result
+      fixes = output.showsFixes ? outcome.fixes : []
       // A write the user asked for that did not happen: exit 2, from the typed outcome.
       if !outcome.writeFailures.isEmpty {
-        report(result)
+        try report(result, fixes: fixes, writeFailed: true)
         throw ExitCode(ExitStatus.failure)
       }
+    } else {
+      fixes = output.availableFixes(scanned, options: fixOptions)
     }
-    report(result)
+    try report(result, fixes: fixes)
     // Exit here, not by throwing: unwinding would first free the whole scan result (every
     // file's record, trees, sources) one object at a time, which costs a large scan several
     // milliseconds for memory the process is about to give back anyway. Output is written
@@ -147,13 +155,8 @@ struct Scan: ParsableCommand {
     Foundation.exit(project.exitStatus(for: result, run: run))
   }
 
-  func report(_ result: ScanResult) {
-    switch format {
-    case .json: Terminal.output(JSONReport(result).rendered())
-    case .sarif: Terminal.output(SARIFReport.render(result))
-    case .github: Terminal.output(GitHubReport.render(result))
-    case .text: Terminal.output(TextReport.render(result, options: .init(color: Terminal.stdoutSupportsColor, quiet: quiet, verbose: verbose)))
-    }
+  func report(_ result: ScanResult, fixes: [ReportedFix], writeFailed: Bool = false) throws {
+    try output.emit(output.render(result, fixes: fixes, writeFailed: writeFailed, quiet: quiet, verbose: verbose))
   }
 }
 

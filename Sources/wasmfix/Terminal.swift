@@ -28,8 +28,21 @@ enum Terminal {
 
   /// Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org).
   static var stdoutSupportsColor: Bool {
-    isatty(STDOUT_FILENO) == 1 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-      && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+    colorEnabled("auto", toTerminal: true, environment: ProcessInfo.processInfo.environment)
+  }
+
+  /// `choice` is `--color`: `always` and `never` decide; `auto` turns colour off for NO_COLOR
+  /// (a user's opt-out wins), on for FORCE_COLOR (CI logs that render ANSI, not `0`), else
+  /// colours a terminal that is not `TERM=dumb`. `toTerminal`: the report goes to stdout.
+  static func colorEnabled(_ choice: String, toTerminal: Bool, environment: [String: String]) -> Bool {
+    switch choice {
+    case "always": return true
+    case "never": return false
+    default:
+      if !(environment["NO_COLOR"] ?? "").isEmpty { return false }
+      if let force = environment["FORCE_COLOR"], !force.isEmpty, force != "0", force.lowercased() != "false" { return true }
+      return toTerminal && isatty(STDOUT_FILENO) == 1 && environment["TERM"] != "dumb"
+    }
   }
 
   /// A progress line on stderr for long scans (after about a second), only on a terminal.

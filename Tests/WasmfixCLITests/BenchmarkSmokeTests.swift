@@ -17,7 +17,9 @@ import Testing
     try #require(generate.status == 0, "generate.py failed: \(generate.stderr)")
 
     let tree = out.appendingPathComponent("tree")
-    let scan = try WasmfixBinary.run(["scan", "--format", "json", tree.path], in: out)
+    // From inside the tree: the report's paths are relative to the current directory (issue 11)
+    // and the ground truth's to the tree.
+    let scan = try WasmfixBinary.run(["scan", "--format", "json", "."], in: tree)
     // The tree holds error-severity findings on purpose; 2 would mean wasmfix gave up.
     #expect(scan.status == 1, "wasmfix exited \(scan.status): \(scan.stderr)")
     let report = out.appendingPathComponent("report.json")

@@ -40,6 +40,13 @@ struct CLIRuntimeCase: CustomTestStringConvertible, Sendable {
     }.map(CLIRuntimeCase.init)
   }
 
+  /// Extra wasmfix flags from an optional `args` file (`--unsafe-fixes` where the case's fix
+  /// lowers a value), as for the other runtime cases.
+  var extraArguments: [String] {
+    guard let text = try? String(contentsOf: directory.appendingPathComponent("args"), encoding: .utf8) else { return [] }
+    return text.split(whereSeparator: \.isWhitespace).map(String.init)
+  }
+
   func spec() throws -> Spec {
     let data = try Data(contentsOf: directory.appendingPathComponent("case.json"))
     return try JSONDecoder().decode(Spec.self, from: data)
@@ -110,7 +117,7 @@ enum CLIOracle {
     #expect(first.verdict == spec.before, "before: expected \(spec.before)\n\(first.report)")
 
     // 2. The fix.
-    let write = try WasmfixBinary.run(["scan", ".", "--write"], in: tree)
+    let write = try WasmfixBinary.run(["scan", ".", "--write"] + fixture.extraArguments, in: tree)
     let report = "wasmfix scan . --write: exit \(write.status)\nstdout:\n\(write.stdout)\nstderr:\n\(write.stderr)"
     if spec.after == "accepted" {
       #expect(write.status == 0, "\(report)")
@@ -128,7 +135,7 @@ enum CLIOracle {
     #expect(second.verdict == spec.after, "after: expected \(spec.after)\n\(second.report)\n\(report)\n\(RuntimeTree.diff(before, tree))")
 
     // 4. A second --write changes nothing.
-    let again = try WasmfixBinary.run(["scan", ".", "--write"], in: tree)
+    let again = try WasmfixBinary.run(["scan", ".", "--write"] + fixture.extraArguments, in: tree)
     if spec.after == "accepted" {
       #expect(again.status == 0, "second --write: exit \(again.status)\n\(again.stdout)\(again.stderr)")
     }

@@ -178,7 +178,8 @@ enum JSONSchemaCheck {
 
   static func validate(_ data: Data) throws {
     guard let top = try JSONSerialization.jsonObject(with: data) as? [String: Any] else { throw Mismatch(description: "not an object") }
-    try keys(top, ["version", "tool", "wasmtime", "sites", "groups", "findings", "skipped", "summary"], "top level")
+    // `fixes` is additive (issue 11): version stays 1.
+    try keys(top, ["version", "tool", "wasmtime", "sites", "groups", "findings", "fixes", "skipped", "summary"], "top level")
     guard top["version"] as? Int == 1 else { throw Mismatch(description: "version is not 1") }
     try keys(top["tool"], ["name", "version"], "tool")
     try keys(top["wasmtime"], ["version", "source", "assumed"], "wasmtime")
@@ -202,6 +203,17 @@ enum JSONSchemaCheck {
                optional: ["suppressed"])
       if let suppressed = (finding as! [String: Any])["suppressed"], suppressed as? Bool != true { throw Mismatch(description: "suppressed is not true") }
       guard ["error", "warning", "note"].contains((finding as! [String: Any])["severity"] as? String ?? "") else { throw Mismatch(description: "bad severity") }
+    }
+    let findingCount = (top["findings"] as? [Any])?.count ?? 0
+    for fix in top["fixes"] as? [Any] ?? [] {
+      try keys(fix, ["group", "title", "applicability", "unsafe_reason", "findings", "edits"], "fix")
+      let f = fix as! [String: Any]
+      guard ["safe", "unsafe"].contains(f["applicability"] as? String ?? "") else { throw Mismatch(description: "bad applicability") }
+      guard (f["applicability"] as? String == "unsafe") == (f["unsafe_reason"] is String) else { throw Mismatch(description: "unsafe_reason without unsafe") }
+      guard let indexes = f["findings"] as? [Int], indexes.allSatisfy({ (0..<findingCount).contains($0) }) else { throw Mismatch(description: "bad finding index") }
+      for edit in f["edits"] as? [Any] ?? [] {
+        try keys(edit, ["path", "start_line", "start_column", "end_line", "end_column", "replacement"], "fix.edit")
+      }
     }
     for skipped in top["skipped"] as? [Any] ?? [] { try keys(skipped, ["path", "reason"], "skipped") }
     try keys(top["summary"], ["files_scanned", "sites", "groups", "findings", "errors", "fixed"], "summary", optional: ["baselined"])

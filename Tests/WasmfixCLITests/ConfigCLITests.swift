@@ -106,7 +106,11 @@ import Testing
   // MARK: Each key is honoured
 
   @Test func strategyAndHeadroomFromTheConfigShapeTheFix() throws {
+    // Lowering a stack is an unsafe fix: the config's `unsafe-fixes` allows it like the flag.
     let root = try tree(["src/main.rs": Self.failing, ".wasmfix.toml": "strategy = \"lower-max\"\nheadroom = \"1M\"\n"])
+    #expect(try WasmfixBinary.run(["scan", ".", "--write"], in: root).status == 1)
+    #expect(try read(root, "src/main.rs") == Self.failing)
+    try Data("strategy = \"lower-max\"\nheadroom = \"1M\"\nunsafe-fixes = true\n".utf8).write(to: root.appendingPathComponent(".wasmfix.toml"))
     #expect(try WasmfixBinary.run(["scan", ".", "--write"], in: root).status == 0)
     // lower-max: 2 MiB default async - 1 MiB headroom = 1 MiB (written with shifts like the 8 << 20 it replaces).
     let fixed = try read(root, "src/main.rs")

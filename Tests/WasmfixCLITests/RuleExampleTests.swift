@@ -58,7 +58,8 @@ import WasmfixCore
     let found = report.findings.contains { $0.rule == c.rule }
     #expect(found == example.triggers, "\(c.testDescription): findings \(report.findings.map { "\($0.rule) \($0.message)" })\n\(contents)")
     guard let fixed = example.fixed else { return }
-    _ = try WasmfixBinary.run(["scan", ".", "--write"] + example.arguments, in: tree)
+    // The example shows the rule's fix, safe or not (issue 11: unsafe ones need the flag).
+    _ = try WasmfixBinary.run(["scan", ".", "--write", "--unsafe-fixes"] + example.arguments, in: tree)
     let after = try String(contentsOf: file, encoding: .utf8)
     func lines(_ text: String) -> [String] {
       text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }

@@ -87,10 +87,14 @@ private func jsonObject(_ text: String) throws -> [String: Any] {
       let short = (rule["shortDescription"] as? [String: Any])?["text"] as? String
       #expect(short?.isEmpty == false && short?.contains("\n") == false && short?.hasPrefix("#") == false)
       #expect((rule["help"] as? [String: Any])?["markdown"] as? String == descriptor.explanation)
-      #expect((rule["fullDescription"] as? [String: Any])?["markdown"] as? String == descriptor.explanation)
+      // Issue 11: GitHub code scanning takes at most 1,024 plain characters here; the
+      // Markdown explanation lives in `help`.
+      let full = try #require((rule["fullDescription"] as? [String: Any])?["text"] as? String)
+      #expect(!full.isEmpty && full.count <= SARIFReport.fullDescriptionLimit && !full.contains("`"))
+      #expect((rule["helpUri"] as? String) == RuleDocs.url(descriptor.id))
     }
 
-    let base = (run["originalUriBaseIds"] as? [String: Any])?["SRCROOT"] as? [String: Any]
+    let base = (run["originalUriBaseIds"] as? [String: Any])?["%SRCROOT%"] as? [String: Any]
     let baseURI = try #require(base?["uri"] as? String)
     #expect(baseURI.hasPrefix("file:///") && baseURI.hasSuffix("/"))
     #expect(URL(string: baseURI)?.path == fixture.result.root)
@@ -109,7 +113,7 @@ private func jsonObject(_ text: String) throws -> [String: Any] {
       #expect(locations.count == 1)
       let physical = try #require(locations[0]["physicalLocation"] as? [String: Any])
       let artifact = try #require(physical["artifactLocation"] as? [String: Any])
-      #expect(artifact["uriBaseId"] as? String == "SRCROOT")
+      #expect(artifact["uriBaseId"] as? String == "%SRCROOT%")
       let uri = try #require(artifact["uri"] as? String)
       #expect(uri.removingPercentEncoding == finding.path)
       let region = try #require(physical["region"] as? [String: Any])

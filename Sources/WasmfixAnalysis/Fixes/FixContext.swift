@@ -13,6 +13,8 @@ struct FixContext {
   var fixed: [Int] = []
   var refusals: [Int: String] = [:]
   var titles: [String] = []
+  /// Why the planned edits are unsafe (see `Applicability`); empty while they are safe.
+  var unsafeReasons: [String] = []
   /// Definitions whose value this fix rewrote (the comment then goes above them).
   var editedDefinitions: [ConstantDefinition] = []
   /// The values the configuration will have once the edits planned so far are applied.
@@ -35,7 +37,10 @@ struct FixContext {
     plannedAsync = group.asyncStackSize.value
   }
 
-  struct Outcome { var edits: [TextEdit]; var fixed: [Int]; var refusals: [Int: String]; var title: String }
+  struct Outcome {
+    var edits: [TextEdit]; var fixed: [Int]; var refusals: [Int: String]; var title: String
+    var unsafeReasons: [String] = []
+  }
 
   /// Runs each rule's fix over its findings, then documents the configuration once.
   mutating func fix(findings: [Int]) -> Outcome {
@@ -68,7 +73,8 @@ struct FixContext {
       insertComment()
       if byRule["WF006"] == nil { insertStaticAssertionIfConstants() }
     }
-    return Outcome(edits: edits, fixed: fixed.sorted(), refusals: refusals, title: titles.joined(separator: "; "))
+    return Outcome(edits: edits, fixed: fixed.sorted(), refusals: refusals, title: titles.joined(separator: "; "),
+                   unsafeReasons: unsafeReasons)
   }
 
   // MARK: - What the binding can do
@@ -93,6 +99,16 @@ struct FixContext {
   /// call. `written`: the value as an expression in the project's own names (used at a call's
   /// argument or an inserted call, where those names are in scope; a definition gets a number).
   mutating func setValue(_ setting: Setting, to value: Int128, written: String? = nil) -> Bool {
+    let current = setting == .maxWasmStack ? plannedMax : plannedAsync
+    guard writeValue(setting, to: value, written: written) else { return false }
+    // Less stack than the program ran with: a guest that fit before may now overflow.
+    if let current, value < current {
+      unsafeReasons.append("lowers \(setting.rawValue) from \(ValueDescription.bytes(current)) to \(ValueDescription.bytes(value))")
+    }
+    return true
+  }
+
+  private mutating func writeValue(_ setting: Setting, to value: Int128, written: String?) -> Bool {
     let effective = setting == .maxWasmStack ? group.maxWasmStack : group.asyncStackSize
     if let index = effective.siteIndex {
       let site = result.sites[index]
@@ -250,6 +266,8 @@ struct FixContext {
     guard let assertion = syntax.runtimeAssertion(max: operands[.maxWasmStack]!, async: operands[.asyncStackSize]!, indent: indent) else { return false }
     edits.append(.insertion(assertion, at: lineStart, in: fileRef(first)))
     edits += syntax.assertionPrerequisites(in: source, file: fileRef(first))
+    // A program that ran with mismatched values (async off, say) now stops at start-up.
+    unsafeReasons.append("inserts a run-time check that aborts when max_wasm_stack > async_stack_size")
     return true
   }
 

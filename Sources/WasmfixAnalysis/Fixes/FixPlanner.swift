@@ -31,7 +31,9 @@ public struct FixPlanner {
       self = context.planner
       for (index, reason) in outcome.refusals { plan.refusals[index] = reason }
       if !outcome.edits.isEmpty {
-        plan.fixes.append(Fix(groupID: group.id, title: outcome.title, edits: outcome.edits, findingIndexes: outcome.fixed))
+        plan.fixes.append(Fix(groupID: group.id, title: outcome.title, edits: outcome.edits, findingIndexes: outcome.fixed,
+                              applicability: outcome.unsafeReasons.isEmpty ? .safe : .unsafe,
+                              unsafeReason: outcome.unsafeReasons.isEmpty ? nil : outcome.unsafeReasons.joined(separator: "; ")))
       }
     }
     return plan

@@ -1,0 +1,55 @@
+import WasmfixEvaluation
+import Foundation
+
+/// A verified fix as reports show it (JSON `fixes`, SARIF `fixes[]`): its edits with 1-based
+/// line and Unicode-scalar column positions in the original file instead of byte offsets, and
+/// the inserted text with the file's own line breaks.
+public struct ReportedFix: Sendable {
+  /// One replacement: the text from `start` up to (not including) `end` becomes `replacement`;
+  /// an insertion has `start == end`.
+  public struct Edit: Sendable, Equatable {
+    public var path: String
+    public var startLine: Int, startColumn: Int, endLine: Int, endColumn: Int
+    public var replacement: String
+  }
+
+  public var groupID: String
+  public var title: String
+  public var applicability: Applicability
+  public var unsafeReason: String?
+  /// Indexes into the scan's findings.
+  public var findingIndexes: [Int]
+  public var edits: [Edit]
+
+  /// `original`: a file's bytes as scanned, by absolute path.
+  public init(_ fix: Fix, original: [String: [UInt8]]) {
+    groupID = fix.groupID
+    title = fix.title
+    applicability = fix.applicability
+    unsafeReason = fix.unsafeReason
+    findingIndexes = fix.findingIndexes
+    var sources: [String: SourceText] = [:]
+    var seen: [TextEdit] = []
+    edits = []
+    // In file and offset order, each edit once (the applier drops duplicates the same way).
+    for edit in fix.edits.sorted(by: { ($0.path, $0.range.lowerBound) < ($1.path, $1.range.lowerBound) }) where !seen.contains(edit) {
+      seen.append(edit)
+      guard let bytes = original[edit.absolutePath] else { continue }
+      let source = sources[edit.absolutePath] ?? SourceText(bytes: bytes)
+      sources[edit.absolutePath] = source
+      let start = source.position(of: edit.range.lowerBound), end = source.position(of: edit.range.upperBound)
+      let crlf = Self.usesCRLF(bytes)
+      edits.append(Edit(path: edit.path, startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column,
+                        replacement: crlf ? edit.replacement.replacingOccurrences(of: "\n", with: "\r\n") : edit.replacement))
+    }
+  }
+
+  /// CRLF when most line breaks are CRLF (as the applier decides).
+  static func usesCRLF(_ bytes: [UInt8]) -> Bool {
+    var crlf = 0, lf = 0
+    for i in bytes.indices where bytes[i] == 0x0A {
+      if i > 0, bytes[i - 1] == 0x0D { crlf += 1 } else { lf += 1 }
+    }
+    return crlf > lf
+  }
+}

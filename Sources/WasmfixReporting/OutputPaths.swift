@@ -1,0 +1,155 @@
+import WasmfixAnalysis
+import Foundation
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Maps the scan's paths (relative to the scan root, which version detection and the write
+/// guard need) to the paths a report prints: relative to `base` with `/`, absolute when the
+/// file is not below it. `base` is the current directory for text, JSON, GitHub annotations
+/// and diff headers (so `wasmfix scan sub --diff | git apply` works from where it ran, as
+/// with ruff and rg), and the repository root for SARIF and GitLab, whose viewers resolve
+/// paths against the repository.
+public struct OutputPaths: Sendable {
+  /// Absolute path of the scan root.
+  public let root: String
+  /// Absolute path printed paths are relative to.
+  public let base: String
+
+  public init(root: String, base: String) {
+    self.root = Self.standardized(root)
+    self.base = Self.standardized(base)
+  }
+
+  /// Relative to the current directory.
+  public static func currentDirectory(root: String) -> OutputPaths {
+    OutputPaths(root: root, base: FileManager.default.currentDirectoryPath)
+  }
+
+  /// Relative to the repository root: the nearest ancestor of the current directory that
+  /// holds `.git` (a directory, or a file in a worktree or submodule), else the current directory.
+  public static func repositoryRoot(root: String) -> OutputPaths {
+    OutputPaths(root: root, base: repositoryRoot(from: FileManager.default.currentDirectoryPath))
+  }
+
+  public static func repositoryRoot(from directory: String) -> String {
+    var candidate = standardized(directory)
+    while true {
+      if FileManager.default.fileExists(atPath: candidate + "/.git") { return candidate }
+      guard candidate != "/", !candidate.isEmpty else { return standardized(directory) }
+      candidate = (candidate as NSString).deletingLastPathComponent
+    }
+  }
+
+  /// Whether printing changes nothing (the scan root is the base).
+  public var isIdentity: Bool { root == base }
+
+  /// A root-relative path as printed.
+  public func display(_ path: String) -> String {
+    if isIdentity, !path.hasPrefix("/"), !path.hasPrefix("../"), path != ".." { return path }
+    let absolute = path.hasPrefix("/") ? Self.standardized(path) : Self.standardized(root + "/" + path)
+    return relative(absolute) ?? Self.realPath(absolute).flatMap { real in Self.realPath(base).flatMap { Self.relative(real, to: $0) } }
+      ?? absolute
+  }
+
+  private func relative(_ absolute: String) -> String? { Self.relative(absolute, to: base) }
+
+  private static func relative(_ absolute: String, to base: String) -> String? {
+    if absolute == base { return "." }
+    let prefix = base == "/" ? "/" : base + "/"
+    return absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : nil
+  }
+
+  /// `path:line` / `path:line:column` references inside free text (a message naming where a
+  /// constant is defined), rewritten for each of `paths`; longest paths first so `a/b.rs`
+  /// is not rewritten as part of `xa/b.rs`.
+  public func text(_ message: String, paths: [String]) -> String {
+    guard !isIdentity || paths.contains(where: { $0.hasPrefix("../") }) else { return message }
+    var out = message
+    for path in paths.sorted(by: { $0.count > $1.count }) where out.contains(path + ":") {
+      let shown = display(path)
+      guard shown != path else { continue }
+      out = Self.replacing(path + ":", with: shown + ":", in: out)
+    }
+    return out
+  }
+
+  /// Replaces `needle` where it starts a token (at the start or after a space, `(` or `,`).
+  static func replacing(_ needle: String, with replacement: String, in text: String) -> String {
+    var out = ""
+    var rest = Substring(text)
+    while let range = rest.range(of: needle) {
+      let before = rest[..<range.lowerBound]
+      let boundary = before.isEmpty ? (out.last.map { " (,".contains($0) } ?? true) : " (,".contains(before.last!)
+      out += before
+      out += boundary ? replacement : String(rest[range])
+      rest = rest[range.upperBound...]
+    }
+    return out + rest
+  }
+
+  /// The scan result with every path, group id and message mapped for printing. The
+  /// top-level Wasmtime `source` stays relative to the scan root (CONTRACT.md says so).
+  public func apply(to result: ScanResult) -> ScanResult {
+    guard !isIdentity || result.sites.contains(where: { $0.path.hasPrefix("../") })
+      || result.skipped.contains(where: { $0.path.hasPrefix("../") }) else { return result }
+    var known = Set(result.sites.map(\.path))
+    for site in result.sites { if let definition = site.definition { known.insert(definition.path) } }
+    known.formUnion(result.fileHashes.keys)
+    known.formUnion(result.findings.map(\.path))
+    let paths = Array(known)
+    func mapText(_ text: String) -> String { self.text(text, paths: paths) }
+    var mapped = result
+    for i in mapped.sites.indices {
+      mapped.sites[i].path = display(mapped.sites[i].path)
+      mapped.sites[i].groupID = groupID(mapped.sites[i].groupID, paths: paths)
+      mapped.sites[i].notes = mapped.sites[i].notes.map(mapText)
+      if let definition = mapped.sites[i].definition { mapped.sites[i].definition?.path = display(definition.path) }
+      if case let .unresolved(why) = mapped.sites[i].value { mapped.sites[i].value = .unresolved(mapText(why)) }
+    }
+    for i in mapped.groups.indices {
+      mapped.groups[i].id = groupID(mapped.groups[i].id, paths: paths)
+      mapped.groups[i].path = display(mapped.groups[i].path)
+    }
+    for i in mapped.findings.indices {
+      mapped.findings[i].path = display(mapped.findings[i].path)
+      mapped.findings[i].groupID = groupID(mapped.findings[i].groupID, paths: paths)
+      mapped.findings[i].message = mapText(mapped.findings[i].message)
+      mapped.findings[i].unfixedReason = mapped.findings[i].unfixedReason.map(mapText)
+      mapped.findings[i].fixDescription = mapped.findings[i].fixDescription.map(mapText)
+    }
+    mapped.skipped = mapped.skipped.map { SkippedFile(path: display($0.path), reason: $0.reason) }
+    mapped.warnings = mapped.warnings.map(mapText)
+    return mapped
+  }
+
+  /// Fixes with their paths, group ids and texts mapped like `apply(to:)` maps a result.
+  public func apply(to fixes: [ReportedFix], of result: ScanResult) -> [ReportedFix] {
+    let paths = Array(Set(result.sites.map(\.path) + result.fileHashes.keys))
+    return fixes.map { fix in
+      var fix = fix
+      fix.groupID = groupID(fix.groupID, paths: paths)
+      fix.title = text(fix.title, paths: paths)
+      fix.unsafeReason = fix.unsafeReason.map { text($0, paths: paths) }
+      for i in fix.edits.indices { fix.edits[i].path = display(fix.edits[i].path) }
+      return fix
+    }
+  }
+
+  /// A group id is `path:line` (CONTRACT.md): its path part is mapped like any path.
+  func groupID(_ id: String, paths: [String]) -> String {
+    guard let colon = id.lastIndex(of: ":") else { return id }
+    return display(String(id[..<colon])) + id[colon...]
+  }
+
+  static func standardized(_ path: String) -> String {
+    let standard = URL(fileURLWithPath: path).standardizedFileURL.path
+    return standard.count > 1 && standard.hasSuffix("/") ? String(standard.dropLast()) : standard
+  }
+
+  static func realPath(_ path: String) -> String? {
+    guard let resolved = realpath(path, nil) else { return nil }
+    defer { free(resolved) }
+    return String(cString: resolved)
+  }
+}

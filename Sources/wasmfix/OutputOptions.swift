@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import WasmfixCore
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+  case text, json, sarif, github, gitlab
+  case jsonLines = "json-lines"
+}
+
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable { case auto, always, never }
+
+/// The flags that choose what `wasmfix scan` prints and where, and the printing itself, so
+/// Scan.swift keeps to scanning and fixing.
+struct OutputOptions: ParsableArguments {
+  @Option(help: "Output format: text, json, json-lines, sarif, github or gitlab.")
+  var format: OutputFormat = .text
+
+  @Flag(name: .customLong("unsafe-fixes"), help: "With --write or --diff, also apply fixes that lower a stack value or insert a run-time abort.")
+  var unsafeFixes = false
+
+  @Flag(help: "Print counts per rule (code, name, findings, fixable) instead of the findings; text or json.")
+  var statistics = false
+
+  @Option(name: .customLong("output-file"), help: "Write the report (or the diff) to this file instead of stdout.")
+  var outputFile: String?
+
+  @Option(help: "Colour in the text report: auto (a terminal, unless NO_COLOR; FORCE_COLOR forces it), always or never.")
+  var color: ColorChoice = .auto
+
+  /// JSON and SARIF list the fixes on offer: computing them costs a plan and its verification.
+  var showsFixes: Bool { !statistics && (format == .json || format == .sarif) }
+
+  /// Every verified fix for a plain scan, unsafe ones included with their applicability (as
+  /// ruff's JSON lists them): the report says what `--write` (with `--unsafe-fixes`) would do.
+  func availableFixes(_ result: ScanResult, options: FixOptions) -> [ReportedFix] {
+    guard showsFixes else { return [] }
+    var all = options
+    all.unsafeFixes = true
+    return Fixer(result: result, options: all).prepare().fixes
+  }
+
+  func validate(diff: Bool) throws {
+    if statistics && ![.text, .json].contains(format) {
+      Terminal.error("--statistics prints text or json; it cannot be combined with --format \(format.rawValue)")
+      throw ExitCode(ExitStatus.failure)
+    }
+    // A diff is its own format; mixing it into JSON or SARIF would make neither parseable.
+    // One line, without the usage block a ValidationError adds: nothing is wrong with the syntax.
+    if diff && format != .text {
+      Terminal.error("--diff prints a unified diff; it cannot be combined with --format \(format.rawValue)")
+      throw ExitCode(ExitStatus.failure)
+    }
+  }
+
+  /// Paths as the report prints them: relative to the current directory.
+  func paths(for result: ScanResult) -> OutputPaths { .currentDirectory(root: result.root) }
+
+  /// The report of `result` in the chosen format; `writeFailed`: a write the user asked for failed.
+  func render(_ result: ScanResult, fixes: [ReportedFix], writeFailed: Bool, quiet: Bool, verbose: Bool) -> String {
+    let paths = paths(for: result)
+    let shown = paths.apply(to: result)
+    if statistics { return format == .json ? RuleStatistics.json(result) : RuleStatistics.text(result) }
+    switch format {
+    case .json: return JSONReport(shown, fixes: paths.apply(to: fixes, of: result)).rendered()
+    case .sarif:
+      return SARIFReport.render(result, fixes: fixes, paths: .repositoryRoot(root: result.root), executionSuccessful: !writeFailed)
+    case .github: return GitHubReport.render(shown)
+    case .gitlab: return GitLabReport.render(result, paths: .repositoryRoot(root: result.root))
+    case .jsonLines: return JSONLinesReport.render(shown)
+    case .text: return TextReport.render(shown, options: .init(color: usesColor, quiet: quiet, verbose: verbose))
+    }
+  }
+
+  /// Whether the text report is coloured: `--color`, then NO_COLOR (https://no-color.org),
+  /// then FORCE_COLOR (https://force-color.org), then whether stdout is a terminal.
+  var usesColor: Bool {
+    Terminal.colorEnabled(color.rawValue, toTerminal: outputFile == nil, environment: ProcessInfo.processInfo.environment)
+  }
+
+  /// Writes the report or diff: to `--output-file` (stdout stays empty) or to stdout.
+  func emit(_ text: String) throws {
+    guard let outputFile else { return Terminal.output(text) }
+    do {
+      try Data(text.utf8).write(to: URL(fileURLWithPath: outputFile), options: .atomic)
+    } catch {
+      Terminal.error("cannot write \(outputFile): \(error.localizedDescription)")
+      throw ExitCode(ExitStatus.failure)
+    }
+  }
+
+  /// The unified diff of the verified changes, with headers relative to the current directory.
+  func diff(_ changes: [Fixer.FileChange], root: String) -> String {
+    let paths = OutputPaths.currentDirectory(root: root)
+    return changes.map { UnifiedDiff.render(path: paths.display($0.path), old: $0.original, new: $0.edited) }.joined()
+  }
+}
