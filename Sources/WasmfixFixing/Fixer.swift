@@ -45,6 +45,20 @@ public struct Fixer {
     var findingsByFile: [String: [Int]] = [:]
   }
 
+  /// The fixes as planned, neither applied nor verified: what a plain `--format json|sarif`
+  /// scan lists (as ruff lists its fixes). Verifying means a syntax check and a re-scan of
+  /// every edited file, which would make every machine-readable scan pay for a fix nobody
+  /// asked to apply; `--diff` and `--write` verify, and may still refuse a listed fix there.
+  public func planned() -> [ReportedFix] {
+    var planner = FixPlanner(result: result, options: options)
+    let fixes = planner.plan().fixes
+    var originals: [String: [UInt8]] = [:]
+    for edit in fixes.flatMap(\.edits) where originals[edit.absolutePath] == nil {
+      originals[edit.absolutePath] = FileManager.default.contents(atPath: edit.absolutePath).map { [UInt8]($0) }
+    }
+    return fixes.map { ReportedFix($0, original: originals) }
+  }
+
   /// Computes the verified changes without touching the disk.
   public func prepare() -> Outcome {
     var planner = FixPlanner(result: result, options: options)

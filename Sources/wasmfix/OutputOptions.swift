@@ -27,16 +27,17 @@ struct OutputOptions: ParsableArguments {
   @Option(help: "Colour in the text report: auto (a terminal, unless NO_COLOR; FORCE_COLOR forces it), always or never.")
   var color: ColorChoice = .auto
 
-  /// JSON and SARIF list the fixes on offer: computing them costs a plan and its verification.
+  /// JSON and SARIF list the fixes on offer (planned, not verified: see `Fixer.planned`).
   var showsFixes: Bool { !statistics && (format == .json || format == .sarif) }
 
-  /// Every verified fix for a plain scan, unsafe ones included with their applicability (as
-  /// ruff's JSON lists them): the report says what `--write` (with `--unsafe-fixes`) would do.
+  /// Every planned fix for a plain scan, unsafe ones included with their applicability (as
+  /// ruff's JSON lists them): what `--write` (with `--unsafe-fixes`) would apply once its
+  /// syntax check and re-scan accept it.
   func availableFixes(_ result: ScanResult, options: FixOptions) -> [ReportedFix] {
     guard showsFixes else { return [] }
     var all = options
     all.unsafeFixes = true
-    return Fixer(result: result, options: all).prepare().fixes
+    return Fixer(result: result, options: all).planned()
   }
 
   func validate(diff: Bool) throws {

@@ -62,9 +62,10 @@ enum ImplicitStackDefault: Rule {
   /// an earlier fix already set it.
   static func fix(_ context: inout FixContext) -> FixOutcome {
     let group = context.group
-    if context.asyncPinned || (group.maxWasmStack.source != .default && group.asyncStackSize.source != .default) {
-      return .fixed(nil)
-    }
+    let maxImplicit = group.maxWasmStack.source == .default, asyncImplicit = group.asyncStackSize.source == .default
+    if !maxImplicit && !asyncImplicit { return .fixed(nil) }
+    // An earlier fix that set async_stack_size pinned it; an implicit max is still to pin.
+    if asyncImplicit && context.asyncPinned { return .fixed(nil) }
     // A run-time max: derive the async stack from it rather than pin a default it may exceed.
     if group.asyncStackSize.source == .default, group.maxWasmStack.source == .unresolved, context.deriveAsyncStack() {
       return .fixed("set async_stack_size to max_wasm_stack + headroom at run time")
