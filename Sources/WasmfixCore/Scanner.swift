@@ -228,9 +228,22 @@ public struct Scanner {
     DispatchQueue.concurrentPerform(iterations: workers) { worker in
       let scanner = FileScanner(overlay: overlay, maxFileSize: options.walk.maxFileSize)
       var local = ScannedFiles()
+      // Files arrive directory by directory: the config of the last directory is usually the
+      // one wanted, found without building a String or taking the lock.
+      var lastDirectory: Substring = "", lastConfig: ProjectConfig? = nil, haveLast = false
       while let file = feed.next() {
         guard let surface = Surfaces.surface(forPath: file.relativePath) else { continue }
-        let config = options.project?.config(forFile: file.absolutePath)
+        var config: ProjectConfig? = nil
+        if let project = options.project {
+          let path = file.absolutePath
+          let directory = path[..<WalkPath.lastSlash(path)]
+          if !haveLast || directory != lastDirectory {
+            lastConfig = project.config(forFile: path)
+            lastDirectory = directory
+            haveLast = true
+          }
+          config = lastConfig
+        }
         if let config, !ConfigFilter(config, ignoringIncludes: !options.walk.includes.isEmpty,
                                      ignoringExcludes: !options.walk.excludes.isEmpty).admits(absolutePath: file.absolutePath) {
           continue

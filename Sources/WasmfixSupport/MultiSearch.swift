@@ -40,6 +40,35 @@ package final class MultiSearch: @unchecked Sendable {
     }
   }
 
+  /// Calls `body` with every (literal index, offset) in offset order, without building an
+  /// array of them: the prefilter's keywords hit thousands of times per file in large trees.
+  package func forEachHit(in bytes: UnsafeRawBufferPointer, scratch: inout [wf_hit], _ body: (Int, Int) -> Void) {
+    guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), !bytes.isEmpty else { return }
+    if scratch.isEmpty { scratch = Array(repeating: wf_hit(), count: 256) }
+    while true {
+      let found = scratch.withUnsafeMutableBufferPointer { buffer in
+        wf_find_all(base, bytes.count, UnsafePointer(needles.baseAddress), needles.count, buffer.baseAddress, buffer.count)
+      }
+      if found > scratch.count {
+        scratch = Array(repeating: wf_hit(), count: found)
+        continue
+      }
+      scratch.withUnsafeMutableBufferPointer { buffer in
+        var hits = UnsafeMutableBufferPointer(rebasing: buffer[0..<found])
+        // Teddy reports in offset order already; the three-compare filter, per needle per block.
+        var sorted = true
+        var previous: UInt32 = 0
+        for hit in hits {
+          if hit.offset < previous { sorted = false; break }
+          previous = hit.offset
+        }
+        if !sorted { hits.sort { ($0.offset, $0.needle) < ($1.offset, $1.needle) } }
+        for hit in hits { body(Int(hit.needle), Int(hit.offset)) }
+      }
+      return
+    }
+  }
+
   func hits(in bytes: UnsafeRawBufferPointer) -> [(literal: Int, offset: Int)] {
     var scratch: [wf_hit] = []
     return hits(in: bytes, scratch: &scratch)

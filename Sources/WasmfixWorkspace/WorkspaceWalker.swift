@@ -363,15 +363,17 @@ private struct Walk {
     if !globBuffer.isEmpty && globBuffer.last != UInt8(ascii: "/") { globBuffer.append(UInt8(ascii: "/")) }
     let globBase = globBuffer.count
 
+    // The entry's path strings are built only for entries that survive the filters (ignored
+    // build output is most of what a walk meets), except where a stat needs the path first.
+    func absolute(_ name: String) -> String { WalkPath.join(frame.absolutePath, name) }
+    func relative(_ name: String) -> String { frame.relativePath.isEmpty ? name : WalkPath.join(frame.relativePath, name) }
     for (name, initialKind) in entries {
-      let absolutePath = WalkPath.join(frame.absolutePath, name)
-      let relativePath = frame.relativePath.isEmpty ? name : WalkPath.join(frame.relativePath, name)
       var kind = initialKind
       var info: stat? = nil
       if kind == .unknown {
         var status = stat()
-        guard lstat(absolutePath, &status) == 0 else {
-          skip(relativePath, WalkPath.reason(errno: errno))
+        guard lstat(absolute(name), &status) == 0 else {
+          skip(relative(name), WalkPath.reason(errno: errno))
           continue
         }
         kind = WalkPath.kind(status.st_mode)
@@ -382,7 +384,7 @@ private struct Walk {
       if kind == .symlink {
         isSymlink = true
         var status = stat()
-        if stat(absolutePath, &status) == 0 {
+        if stat(absolute(name), &status) == 0 {
           kind = WalkPath.kind(status.st_mode)
           info = status
         } else {
@@ -397,7 +399,7 @@ private struct Walk {
       if !isDirectory && !fileFilter(name) { continue }
       if isSymlink && !options.followSymlinks {
         // Not followed: a directory link is not entered, a file link is reported.
-        if !isDirectory { skip(relativePath, brokenLink ?? "symbolic link, not followed (--follow follows links)") }
+        if !isDirectory { skip(relative(name), brokenLink ?? "symbolic link, not followed (--follow follows links)") }
         continue
       }
 
@@ -423,10 +425,12 @@ private struct Walk {
         if ignored { continue }
       }
 
+      let relativePath = relative(name)
       if let brokenLink {
         skip(relativePath, brokenLink)
         continue
       }
+      let absolutePath = absolute(name)
       if isDirectory {
         let child = DirectoryFrame(
           absolutePath: absolutePath, relativePath: relativePath, ignorePath: ignoreBuffer, ignore: ignore,
@@ -547,8 +551,24 @@ package enum WalkPath {
     return String(path.dropFirst(directory == "/" ? 1 : directory.count + 1))
   }
 
+  /// The index of the last `/` in `path` (its end when there is none), found on the string's
+  /// contiguous bytes: the scanner asks once per file.
+  package static func lastSlash(_ path: String) -> String.Index {
+    var copy = path
+    let offset = copy.withUTF8 { bytes -> Int? in
+      var i = bytes.count
+      while i > 0 {
+        i -= 1
+        if bytes[i] == UInt8(ascii: "/") { return i }
+      }
+      return nil
+    }
+    guard let offset else { return path.endIndex }
+    return path.utf8.index(path.utf8.startIndex, offsetBy: offset)
+  }
+
   package static func join(_ directory: String, _ name: String) -> String {
-    directory.hasSuffix("/") ? directory + name : directory + "/" + name
+    directory.utf8.last == UInt8(ascii: "/") ? directory + name : directory + "/" + name
   }
 
   static func parent(_ path: String) -> String {

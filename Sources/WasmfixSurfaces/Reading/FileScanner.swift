@@ -60,13 +60,12 @@ package final class FileScanner {
     let settings: [Int]
     var definedNames: [UInt64] = []
     var suppressions: [SuppressionComment] = []
-    let comments = CommentSyntax.of(surface.id)
     if let replaced = overlay[file.absolutePath] {
       bytes = replaced
       let hits = bytes.withUnsafeBytes { Prefilter.scan(surface.search, $0, scratch: &hitScratch) }
       definedNames = bytes.withUnsafeBytes { DefinitionScan.candidateNames(in: $0, surface: surface, hits: hits.keywords) }
       settings = wrappers.isEmpty ? hits.settings : (hits.settings + bytes.withUnsafeBytes { wrappers.hits(in: $0) }).sorted()
-      suppressions = bytes.withUnsafeBytes { SuppressionComment.find(in: $0, syntax: comments, markers: hits.suppressionMarkers) }
+      suppressions = hits.suppressionMarkers.isEmpty ? [] : bytes.withUnsafeBytes { SuppressionComment.find(in: $0, syntax: CommentSyntax.of(surface.id), markers: hits.suppressionMarkers) }
       guard !settings.isEmpty else { return FileResult(outcome: .noMatch, definedNames: definedNames, suppressions: suppressions) }
     } else {
       switch reader.read(file.absolutePath) {
@@ -76,7 +75,8 @@ package final class FileScanner {
         let hits = Prefilter.scan(surface.search, contents, scratch: &hitScratch)
         definedNames = DefinitionScan.candidateNames(in: contents, surface: surface, hits: hits.keywords)
         settings = wrappers.isEmpty ? hits.settings : (hits.settings + wrappers.hits(in: contents)).sorted()
-        suppressions = SuppressionComment.find(in: contents, syntax: comments, markers: hits.suppressionMarkers)
+        // Nearly every file has no `wasmfix:` at all: nothing more to look at then.
+        suppressions = hits.suppressionMarkers.isEmpty ? [] : SuppressionComment.find(in: contents, syntax: CommentSyntax.of(surface.id), markers: hits.suppressionMarkers)
         guard !settings.isEmpty else { return FileResult(outcome: .noMatch, definedNames: definedNames, suppressions: suppressions) }
         bytes = [UInt8](contents)
       }

@@ -51,13 +51,13 @@ package enum Prefilter {
   static func scan(_ table: SurfaceSearch, _ bytes: UnsafeRawBufferPointer, scratch: inout [wf_hit]) -> FileHits {
     let stems = table.stems
     var result = FileHits()
-    for hit in table.search.hits(in: bytes, scratch: &scratch) {
-      if hit.literal < stems.count {
-        if stems[hit.literal].matches(at: hit.offset, in: bytes) { result.settings.append(hit.offset) }
-      } else if hit.literal - stems.count < table.keywords.count {
-        result.keywords.append((hit.literal - stems.count, hit.offset))
+    table.search.forEachHit(in: bytes, scratch: &scratch) { literal, offset in
+      if literal < stems.count {
+        if stems[literal].matches(at: offset, in: bytes) { result.settings.append(offset) }
+      } else if literal - stems.count < table.keywords.count {
+        result.keywords.append((literal - stems.count, offset))
       } else {
-        result.suppressionMarkers.append(hit.offset)
+        result.suppressionMarkers.append(offset)
       }
     }
     return result
