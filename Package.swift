@@ -54,8 +54,12 @@ let package = Package(
     .target(name: "WasmfixCore", dependencies: ["WasmfixFixing", "WasmfixReporting"]),
     .executableTarget(
       name: "wasmfix",
-      dependencies: ["WasmfixCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+      dependencies: ["WasmfixCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      plugins: ["BuildCommitPlugin"]
     ),
+    // `wasmfix --version` names the git commit: the plugin reads .git, the tool writes the file.
+    .executableTarget(name: "BuildCommitTool"),
+    .plugin(name: "BuildCommitPlugin", capability: .buildTool(), dependencies: ["BuildCommitTool"]),
     .testTarget(name: "WasmfixCoreTests", dependencies: ["WasmfixCore", "CScan", "TreeSitter", "WasmfixSupport", "WasmfixWorkspace", "WasmfixSurfaces", "WasmfixEvaluation", "WasmfixAnalysis", "WasmfixFixing", "WasmfixReporting"]),
     // Runs the built binary as a user would; depends on it so `swift test` builds it first.
     .testTarget(name: "WasmfixCLITests", dependencies: ["wasmfix", "WasmfixCore", "WasmfixSupport", "WasmfixWorkspace", "WasmfixSurfaces", "WasmfixEvaluation", "WasmfixAnalysis", "WasmfixFixing", "WasmfixReporting"]),

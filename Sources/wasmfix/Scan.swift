@@ -24,7 +24,7 @@ struct Scan: ParsableCommand {
   var strategy: FixStrategy = .raiseAsync
 
   @Option(help: "Stack kept for host code when wasmfix computes a value (bytes, or K/KiB/M/MiB).")
-  var headroom: String = "524288"
+  var headroom: String = "512K"
 
   @Flag(help: "Also report valid configurations that lack the documenting comment and assertion (WF006).")
   var harden = false
