@@ -8,7 +8,7 @@ func grammar(_ name: String, dir: String, scanner: Bool) -> Target {
     path: "grammars/\(dir)",
     sources: scanner ? ["src/parser.c", "src/scanner.c"] : ["src/parser.c"],
     publicHeadersPath: "include",
-    cSettings: [.headerSearchPath("src"), .unsafeFlags(["-w", "-O2"])]
+    cSettings: [.headerSearchPath("src")]
   )
 }
 
@@ -23,7 +23,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
   ],
   targets: [
-    .systemLibrary(name: "CTreeSitter", pkgConfig: "tree-sitter", providers: [.apt(["libtree-sitter-dev"])]),
+    .systemLibrary(name: "CTreeSitter", pkgConfig: "tree-sitter", providers: [.apt(["libtree-sitter-dev"]), .brew(["tree-sitter"])]),
     grammar("TreeSitterRust", dir: "rust", scanner: true),
     grammar("TreeSitterC", dir: "c", scanner: false),
     grammar("TreeSitterCSharp", dir: "csharp", scanner: true),
@@ -35,7 +35,7 @@ let package = Package(
     grammar("TreeSitterMake", dir: "make", scanner: false),
     .target(name: "TreeSitter", dependencies: ["CTreeSitter"]),
     // Our own one-pass multi-literal search (SIMD), used by the prefilter and definition scan.
-    .target(name: "CScan", cSettings: [.unsafeFlags(["-O2"])]),
+    .target(name: "CScan"),
     // The pipeline, one target per stage; each depends only on the stages before it, so the
     // compiler keeps the data flow one-way (see README "Layout").
     .target(name: "WasmfixSupport", dependencies: ["CScan"]),
