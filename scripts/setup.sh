@@ -2,7 +2,7 @@
 # Installs what wasmfix needs on a fresh Debian machine of this kind, idempotently:
 #   scripts/setup.sh          tree-sitter runtime (Debian's libtree-sitter-dev) + pinned grammars
 #   scripts/setup.sh --test   also what the tests use: mono (C# runtime tests), g++ (C++ runtime tests), the real
-#                             Wasmtime C library from PyPI wheels (tests/runtime), ripgrep
+#                             Wasmtime C library from PyPI wheels (tests/runtime), ripgrep, pre-commit (PyPI)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-}"
@@ -27,6 +27,12 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 
 ./grammars/fetch.sh
+
+# PreCommitTests runs `python3 -m pre_commit try-repo` on the hooks in .pre-commit-hooks.yaml.
+if [ "$mode" = "--test" ] && ! python3 -c 'import pre_commit' 2>/dev/null; then
+  echo "setup: installing pre-commit with pip" >&2
+  python3 -m pip install --quiet pre-commit >&2
+fi
 
 if [ "$mode" = "--test" ] && [ -x Tests/Runtime/fetch-wasmtime.sh ]; then
   Tests/Runtime/fetch-wasmtime.sh
