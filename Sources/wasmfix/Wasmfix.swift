@@ -17,7 +17,7 @@ struct Wasmfix: ParsableCommand {
   /// release when built outside git. JSON and SARIF keep the bare release (CONTRACT.md).
   static var version: String { WasmfixVersion.current + (buildCommit.map { " (\($0))" } ?? "") }
 
-  /// What `--help` says beyond the flags; README "Usage" says the same (a test compares them).
+  /// What `--help` says beyond the flags, in the README's words (RulesCommandTests compares them).
   static let discussion = """
     Exit codes:
       0  no error-severity finding remains (after --write: every error was fixed)
