@@ -15,7 +15,8 @@ PREFIX ?= /usr/local
 DESTDIR ?=
 SWIFT ?= swift
 SCRATCH ?= .build-release
-prefix := $(DESTDIR)$(PREFIX)
+# zsh leaves the `~` of `PREFIX=~/.local` to us (bash expands it): expand it here.
+prefix := $(DESTDIR)$(patsubst ~%,$(HOME)%,$(PREFIX))
 scratch := $(abspath $(SCRATCH))
 
 # Debian's libtree-sitter-dev ships both libtree-sitter.so and .a, and the linker prefers the

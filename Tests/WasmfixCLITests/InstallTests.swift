@@ -60,6 +60,15 @@ import Testing
     }
   }
 
+  /// zsh passes `PREFIX=~/.local` with its `~` unexpanded (bash expands it); the Makefile does.
+  @Test func prefixWithATildeMeansHome() throws {
+    let dryRun = try Self.make(["-n", "uninstall", "PREFIX=~/.local"])
+    #expect(dryRun.status == 0)
+    let home = ProcessInfo.processInfo.environment["HOME"] ?? ""
+    #expect(dryRun.stdout.contains("rm -f \(home)/.local/bin/wasmfix "), "\(dryRun.stdout)")
+    #expect(!dryRun.stdout.contains("~"))
+  }
+
   static func make(_ arguments: [String]) throws -> WasmfixBinary.Output {
     try ProcessRunner.run("/usr/bin/env", ["make", "-C", PackagePaths.root.path] + arguments, in: PackagePaths.root)
   }
