@@ -42,8 +42,10 @@ release:
 	ln -sf $(tree_sitter_libdir)/libtree-sitter.a $(static_libs)/libtree-sitter.a
 	sed 's|^libdir=.*|libdir=$(static_libs)|' $(tree_sitter_pc) > $(static_libs)/tree-sitter.pc
 	$(SWIFT) package --scratch-path $(manual_scratch) plugin generate-manual --configuration debug --authors "wasmfix authors"
-	@# generate-manual writes blank lines for the blank lines of --help; mdoc wants .Pp there.
-	sed 's/^$$/.Pp/' $(manual) > $(out)/wasmfix.1
+	@# generate-manual writes blank lines for the blank lines of --help, where mdoc wants .Pp,
+	@# and documents hidden commands (dump-tree, for developing wasmfix), which --help and the
+	@# completions leave out: drop its entry, up to the next command's.
+	sed 's/^$$/.Pp/' $(manual) | awk '/^\.It Em dump-tree$$/ { skip = 1; next } /^\.It Em / { skip = 0 } !skip' > $(out)/wasmfix.1
 	$(swift_env) $(SWIFT) build $(release_flags) --product wasmfix
 	cp $(bin) $(out)/wasmfix
 	$(out)/wasmfix --generate-completion-script bash > $(out)/wasmfix.bash
