@@ -8,7 +8,7 @@ func grammar(_ name: String, dir: String, scanner: Bool) -> Target {
     path: "grammars/\(dir)",
     sources: scanner ? ["src/parser.c", "src/scanner.c"] : ["src/parser.c"],
     publicHeadersPath: "include",
-    cSettings: [.headerSearchPath("src"), .unsafeFlags(["-w", "-O2"])]
+    cSettings: [.headerSearchPath("src")]
   )
 }
 
@@ -25,7 +25,7 @@ let package = Package(
     .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
   ],
   targets: [
-    .systemLibrary(name: "CTreeSitter", pkgConfig: "tree-sitter", providers: [.apt(["libtree-sitter-dev"])]),
+    .systemLibrary(name: "CTreeSitter", pkgConfig: "tree-sitter", providers: [.apt(["libtree-sitter-dev"]), .brew(["tree-sitter"])]),
     grammar("TreeSitterRust", dir: "rust", scanner: true),
     grammar("TreeSitterC", dir: "c", scanner: false),
     grammar("TreeSitterCSharp", dir: "csharp", scanner: true),
@@ -37,7 +37,7 @@ let package = Package(
     grammar("TreeSitterMake", dir: "make", scanner: false),
     .target(name: "TreeSitter", dependencies: ["CTreeSitter"]),
     // Our own one-pass multi-literal search (SIMD), used by the prefilter and definition scan.
-    .target(name: "CScan", cSettings: [.unsafeFlags(["-O2"])]),
+    .target(name: "CScan"),
     // The pipeline, one target per stage; each depends only on the stages before it, so the
     // compiler keeps the data flow one-way (see README "Layout").
     .target(name: "WasmfixSupport", dependencies: ["CScan"]),
@@ -59,8 +59,12 @@ let package = Package(
     .target(name: "WasmfixCore", dependencies: ["WasmfixFixing", "WasmfixReporting"]),
     .executableTarget(
       name: "wasmfix",
-      dependencies: ["WasmfixCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+      dependencies: ["WasmfixCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+      plugins: ["BuildCommitPlugin"]
     ),
+    // `wasmfix --version` names the git commit: the plugin reads .git, the tool writes the file.
+    .executableTarget(name: "BuildCommitTool"),
+    .plugin(name: "BuildCommitPlugin", capability: .buildTool(), dependencies: ["BuildCommitTool"]),
     .testTarget(name: "WasmfixCoreTests", dependencies: ["WasmfixCore", "CScan", "TreeSitter", "WasmfixSupport", "WasmfixConfig", "WasmfixWorkspace", "WasmfixSurfaces", "WasmfixEvaluation", "WasmfixAnalysis", "WasmfixFixing", "WasmfixReporting"]),
     // Runs the built binary as a user would; depends on it so `swift test` builds it first.
     .testTarget(name: "WasmfixCLITests", dependencies: ["wasmfix", "WasmfixCore", "WasmfixSupport", "WasmfixConfig", "WasmfixWorkspace", "WasmfixSurfaces", "WasmfixEvaluation", "WasmfixAnalysis", "WasmfixFixing", "WasmfixReporting"]),

@@ -2,6 +2,8 @@ import WasmfixAnalysis
 import Foundation
 #if canImport(Glibc)
   import Glibc
+#elseif canImport(Darwin)
+  import Darwin
 #endif
 
 /// Plans fixes for a scan, applies them in memory, checks every edited file still parses as

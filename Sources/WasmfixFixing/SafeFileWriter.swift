@@ -1,6 +1,10 @@
 import WasmfixAnalysis
 import Foundation
-import Glibc
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// The only code that writes users' files: checks the file is unchanged since it was read,
 /// writes a temporary file in the same folder with the original mode, fsyncs, then renames.
@@ -41,7 +45,11 @@ public enum SafeFileWriter {
     let written = bytes.withUnsafeBytes { buffer -> Bool in
       var offset = 0
       while offset < buffer.count {
-        let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+        #if canImport(Glibc)
+          let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+        #else
+          let n = Darwin.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+        #endif
         if n <= 0 { return false }
         offset += n
       }

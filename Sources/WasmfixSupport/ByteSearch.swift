@@ -1,4 +1,8 @@
-import Glibc
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 // glibc's memmem is declared only under _GNU_SOURCE, which Swift's Glibc module does not set.
 @_silgen_name("memmem")

@@ -1,5 +1,9 @@
 import WasmfixSupport
-import Glibc
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// Reads whole files into one reused buffer with plain POSIX calls: cheaper than mapping or
 /// `Data` for the many small files a scan touches and mostly drops. One per worker thread.
@@ -42,7 +46,12 @@ package final class FileReader {
         buffer.deallocate()
         buffer = bigger
       }
-      let n = Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
+      // Spelled through the C module: this type's own `read` would shadow read(2).
+      #if canImport(Glibc)
+        let n = Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
+      #else
+        let n = Darwin.read(fd, buffer.baseAddress! + count, buffer.count - count)
+      #endif
       if n == 0 { return .success(UnsafeRawBufferPointer(rebasing: buffer[0..<count])) }
       // Got all fstat promised: skip the read that would only report end of file.
       if n > 0, count + n == Int(info.st_size) { return .success(UnsafeRawBufferPointer(rebasing: buffer[0..<(count + n)])) }

@@ -13,7 +13,9 @@ struct Explain: ParsableCommand {
       return
     }
     guard let found = Rules.named(rule) else {
-      throw ValidationError("unknown rule '\(rule)'; known: \(Rules.all.map(\.id.code).joined(separator: ", "))")
+      // Not a ValidationError: that prints explain's usage, which does not say what went wrong.
+      Terminal.error("unknown rule '\(rule)'; known rules: \(Rules.all.map { "\($0.id.code) (\($0.id.name))" }.joined(separator: ", "))")
+      throw ExitCode(ExitStatus.failure)
     }
     print(found.explanation)
   }

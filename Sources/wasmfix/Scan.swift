@@ -22,7 +22,7 @@ struct Scan: ParsableCommand {
   @Option(help: "How to fix max_wasm_stack > async_stack_size: raise-async or lower-max (default: raise-async).")
   var strategy: FixStrategy?
 
-  @Option(help: "Stack kept for host code when wasmfix computes a value (bytes, or K/KiB/M/MiB; default: 524288).")
+  @Option(help: "Stack kept for host code when wasmfix computes a value, in bytes or K/KiB/M/MiB (default: 512K).")
   var headroom: String?
 
   @Flag(help: "Also report valid configurations that lack the documenting comment and assertion (WF006).")

@@ -1,5 +1,7 @@
 #if canImport(Glibc)
   import Glibc
+#elseif canImport(Darwin)
+  import Darwin
 #endif
 import Foundation
 import WasmfixCore
@@ -12,7 +14,13 @@ enum Terminal {
     var bytes = Array(text.utf8)
     var offset = 0
     while offset < bytes.count {
-      let written = bytes.withUnsafeMutableBytes { Glibc.write(STDOUT_FILENO, $0.baseAddress! + offset, $0.count - offset) }
+      let written = bytes.withUnsafeMutableBytes { buffer in
+        #if canImport(Glibc)
+          Glibc.write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+        #else
+          Darwin.write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+        #endif
+      }
       if written < 0 {
         if errno == EINTR { continue }
         let reason = String(cString: strerror(errno))

@@ -7,10 +7,33 @@ struct Wasmfix: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "wasmfix",
     abstract: "Find and fix Wasmtime stack settings that break `max_wasm_stack <= async_stack_size`.",
-    version: WasmfixVersion.current,
-    subcommands: [Scan.self, Explain.self, DumpTree.self],
+    discussion: Wasmfix.discussion,
+    version: Wasmfix.version,
+    subcommands: [Scan.self, Explain.self, RulesCommand.self, DumpTree.self],
     defaultSubcommand: Scan.self
   )
+
+  /// `0.1.0 (abc1234)`: the release and the commit (from Plugins/BuildCommitPlugin); the bare
+  /// release when built outside git. JSON and SARIF keep the bare release (CONTRACT.md).
+  static var version: String { WasmfixVersion.current + (buildCommit.map { " (\($0))" } ?? "") }
+
+  /// What `--help` says beyond the flags, in the README's words (RulesCommandTests compares them).
+  static let discussion = """
+    Exit codes:
+      0  no error-severity finding remains (after --write: every error was fixed)
+      1  at least one error-severity finding remains
+      2  wasmfix could not do what was asked (bad flag, bad config file, missing path, failed write)
+
+    Wasmtime version, for each file: --wasmtime-version, else the nearest Cargo.lock, \
+    Cargo.toml, *.csproj / Directory.Packages.props, wasmtime-version.txt or vendored \
+    wasmtime.h above it. For a wasmtime command line (scripts, Makefiles, workflows, \
+    MSBuild, TOML): --wasmtime-version, else the file itself (a workflow's setup version:, \
+    a releases/download/vX.Y.Z URL), else the nearest wasmtime-version.txt. With none, \
+    wasmfix assumes the newest Wasmtime it knows (\(WasmtimeVersion.newestKnown)) and says so.
+
+    Fixes keep --headroom of stack for host code (default 512K): \
+    async_stack_size >= max_wasm_stack + headroom.
+    """
 }
 
 /// Exit codes from CONTRACT.md.

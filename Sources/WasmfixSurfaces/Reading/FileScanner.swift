@@ -1,7 +1,11 @@
 import WasmfixWorkspace
 import CScan
 import Foundation
-import Glibc
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// What scanning one file produced.
 package enum FileOutcome {
