@@ -9,7 +9,8 @@ extension Fixer {
   public init(result: ScanResult, options: FixOptions) {
     self.init(result: result, options: options, rescan: { overlay in
       var scanner = Scanner(options: result.options)
-      scanner.overlay = overlay
+      // Standard input's text (set up by the scanner) stays under the edits laid over it.
+      scanner.overlay.merge(overlay) { _, edited in edited }
       return scanner.rescan(result)
     })
   }

@@ -10,7 +10,17 @@ public struct Scanner {
   /// File contents that replace what is on disk, by absolute path (for verifying fixes).
   var overlay: [String: [UInt8]] = [:]
 
-  public init(options: ScanOptions) { self.options = options }
+  public init(options: ScanOptions) {
+    var options = options
+    if let standardInput = options.standardInput {
+      // The project around the file is walked (for constants and manifests); only the file
+      // is reported, with standard input's text laid over it.
+      options.paths = [standardInput.projectDirectory]
+      options.root = standardInput.projectDirectory
+      overlay[standardInput.absolutePath] = standardInput.bytes
+    }
+    self.options = options
+  }
 
   public enum ScanError: Error, CustomStringConvertible {
     case grammar(String)
@@ -46,7 +56,35 @@ public struct Scanner {
                            detector: detector)
     analyzed.filesScanned = scanned.count - (analyzed.skipped.count - walked.skipped.count)
     analyzed.warnings += Self.ignoredWholeRunKeys(options.project)
+    if let standardInput = options.standardInput { return Self.only(standardInput, of: analyzed) }
     return analyzed
+  }
+
+  /// The result narrowed to standard input's file: the configurations with a setting in it
+  /// (all their sites, some may be in other files such as a TOML options file) and their
+  /// findings, plus the file's own (WF009). The rest of the project was scanned only to
+  /// resolve constants and versions.
+  static func only(_ file: StandardInputFile, of result: ScanResult) -> ScanResult {
+    var narrowed = result
+    let path = WalkPath.relative(file.absolutePath, to: result.root)
+    let groupIDs = Set(result.sites.filter { $0.path == path }.map(\.groupID))
+    let keptSites = result.sites.indices.filter { groupIDs.contains(result.sites[$0].groupID) }
+    var newIndex: [Int: Int] = [:]
+    for (new, old) in keptSites.enumerated() { newIndex[old] = new }
+    narrowed.sites = keptSites.map { result.sites[$0] }
+    narrowed.groups = result.groups.filter { groupIDs.contains($0.id) }.map { group in
+      var group = group
+      group.siteIndexes = group.siteIndexes.compactMap { newIndex[$0] }
+      group.maxWasmStack.siteIndex = group.maxWasmStack.siteIndex.flatMap { newIndex[$0] }
+      group.asyncStackSize.siteIndex = group.asyncStackSize.siteIndex.flatMap { newIndex[$0] }
+      if let failure = group.setterOrderFailure { group.setterOrderFailure = newIndex[failure.site].map { ($0, failure.why) } }
+      return group
+    }
+    narrowed.findings = result.findings.filter { groupIDs.contains($0.groupID) || $0.path == path }
+    narrowed.skipped = result.skipped.filter { $0.path == path }
+    narrowed.warnings = result.warnings.filter { $0.hasPrefix(path + ":") }
+    narrowed.filesScanned = 1
+    return narrowed
   }
 
   /// Scans again only the files that had sites plus `overlay`'s edited files, reusing the first
@@ -206,10 +244,22 @@ public struct Scanner {
     let outcome = Outcome()
     let walkDone = DispatchSemaphore(value: 0)
     let paths = options.paths
+    let standardInput = options.standardInput.map { file in
+      WalkedFile(absolutePath: file.absolutePath, relativePath: WalkPath.relative(file.absolutePath, to: options.root ?? file.projectDirectory))
+    }
     let walkThread = Thread {
       do {
-        outcome.result = try walker.walk(paths, sorted: false, onFile: feed.push) {
-          Surfaces.surface(forPath: $0) != nil
+        if let standardInput {
+          // Standard input's file is scanned once, whether or not it exists on disk or the
+          // walk would skip it (ignored, excluded): it is what the user asked about.
+          outcome.result = try walker.walk(paths, sorted: false, onFile: { if $0.absolutePath != standardInput.absolutePath { feed.push($0) } }) {
+            Surfaces.surface(forPath: $0) != nil
+          }
+          feed.push(standardInput)
+        } else {
+          outcome.result = try walker.walk(paths, sorted: false, onFile: feed.push) {
+            Surfaces.surface(forPath: $0) != nil
+          }
         }
       } catch {
         outcome.error = error

@@ -56,7 +56,7 @@ public struct Fixer {
     let fixes = planner.plan().fixes
     var originals: [String: [UInt8]] = [:]
     for edit in fixes.flatMap(\.edits) where originals[edit.absolutePath] == nil {
-      originals[edit.absolutePath] = FileManager.default.contents(atPath: edit.absolutePath).map { [UInt8]($0) }
+      originals[edit.absolutePath] = result.options.contents(ofFile: edit.absolutePath)
     }
     return fixes.map { ReportedFix($0, original: originals) }
   }
@@ -87,7 +87,9 @@ public struct Fixer {
       changes = []
       let byFile = Dictionary(grouping: active.flatMap(\.edits)) { $0.absolutePath }.sorted { $0.key < $1.key }
       // The syntax checks (two parses per file) run in parallel; their verdicts are read in order.
-      let verdicts = SyntaxCheck.verdicts(for: byFile.map { ($0.value[0].path, $0.key, $0.value) }, hashes: result.fileHashes)
+      let scanOptions = result.options
+      let verdicts = SyntaxCheck.verdicts(for: byFile.map { ($0.value[0].path, $0.key, $0.value) }, hashes: result.fileHashes,
+                                          read: { scanOptions.contents(ofFile: $0) })
       for ((absolutePath, edits), verdict) in zip(byFile, verdicts) {
         let path = edits[0].path
         let groups = Set(active.filter { $0.edits.contains { $0.absolutePath == absolutePath } }.map(\.groupID))
@@ -181,6 +183,11 @@ public struct Fixer {
       }
     }
     for change in outcome.changes {
+      // Standard input has no file to write back to (the CLI refuses --write with `-`).
+      if change.absolutePath == result.options.standardInput?.absolutePath {
+        fail(change, "\(change.path): read from standard input; not written (use --diff)")
+        continue
+      }
       // Never write through a link to a file outside the scanned root (`--follow`).
       guard let real = Self.realPath(change.absolutePath), real == root || real.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
         fail(change, "\(change.path): resolves outside the scanned root (\(Self.realPath(change.absolutePath) ?? "?")); not written", failed: false)

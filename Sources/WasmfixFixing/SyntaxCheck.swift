@@ -11,19 +11,20 @@ enum SyntaxCheck {
   }
 
   /// One verdict per (path, absolute path, edits), computed in parallel, returned in order.
-  static func verdicts(for files: [(path: String, absolutePath: String, edits: [TextEdit])], hashes: [String: UInt64]) -> [Verdict] {
+  static func verdicts(for files: [(path: String, absolutePath: String, edits: [TextEdit])], hashes: [String: UInt64],
+                       read: @Sendable (String) -> [UInt8]?) -> [Verdict] {
     let results = UnsafeMutableBufferPointer<Verdict>.allocate(capacity: files.count)
     results.initialize(repeating: .refused(""))
     defer { results.deinitialize(); results.deallocate() }
     DispatchQueue.concurrentPerform(iterations: files.count) { i in
-      results[i] = verdict(files[i].path, files[i].absolutePath, files[i].edits, expectedHash: hashes[files[i].path])
+      results[i] = verdict(files[i].path, files[i].absolutePath, files[i].edits, expectedHash: hashes[files[i].path], read: read)
     }
     return Array(results)
   }
 
-  static func verdict(_ path: String, _ absolutePath: String, _ edits: [TextEdit], expectedHash: UInt64?) -> Verdict {
-    guard let data = FileManager.default.contents(atPath: absolutePath) else { return .refused("cannot be read") }
-    let original = [UInt8](data)
+  static func verdict(_ path: String, _ absolutePath: String, _ edits: [TextEdit], expectedHash: UInt64?,
+                      read: (String) -> [UInt8]? = { FileManager.default.contents(atPath: $0).map { [UInt8]($0) } }) -> Verdict {
+    guard let original = read(absolutePath) else { return .refused("cannot be read") }
     guard expectedHash == nil || expectedHash == ContentHash.of(original) else { return .refused("changed since it was scanned") }
     do {
       let (edited, starts) = try EditApplier.applyTracking(edits, to: original)

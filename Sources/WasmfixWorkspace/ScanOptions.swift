@@ -1,4 +1,5 @@
 import WasmfixSupport
+import Foundation
 /// What to scan and how; built by the CLI from its flags, or by tests directly.
 public struct ScanOptions: Sendable {
   /// Files or directories, absolute or relative to the current directory.
@@ -22,5 +23,42 @@ public struct ScanOptions: Sendable {
   /// Fingerprints recorded by `--write-baseline`: findings with one are dropped from the
   /// result (counted in `ScanResult.baselined`); nil when no baseline is used.
   public var baseline: Set<String>?
+  /// A file read from standard input (`scan - --stdin-filename PATH`, what editor plugins
+  /// call): scanned as if it were PATH, with the project around PATH for constants and
+  /// versions, and only PATH reported.
+  public var standardInput: StandardInputFile?
   public init() {}
+
+  /// A file's bytes as this scan sees them: standard input's for its file, else the disk's.
+  public func contents(ofFile absolutePath: String) -> [UInt8]? {
+    if let standardInput, standardInput.absolutePath == absolutePath { return standardInput.bytes }
+    return FileManager.default.contents(atPath: absolutePath).map { [UInt8]($0) }
+  }
+}
+
+/// The text of a file given on standard input, and the path it stands for.
+public struct StandardInputFile: Sendable {
+  /// As given with `--stdin-filename`.
+  public var path: String
+  public var absolutePath: String
+  public var bytes: [UInt8]
+
+  public init(path: String, bytes: [UInt8]) {
+    self.path = path
+    self.bytes = bytes
+    let full = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    absolutePath = URL(fileURLWithPath: full).standardizedFileURL.path
+  }
+
+  /// The project the file belongs to: the nearest folder above it holding `.git`, else its own
+  /// folder. Its other files are walked for constants; only this one is reported.
+  public var projectDirectory: String {
+    var directory = (absolutePath as NSString).deletingLastPathComponent
+    while true {
+      if FileManager.default.fileExists(atPath: directory + "/.git") { return directory }
+      let parent = (directory as NSString).deletingLastPathComponent
+      if parent == directory || parent.isEmpty { return (absolutePath as NSString).deletingLastPathComponent }
+      directory = parent
+    }
+  }
 }

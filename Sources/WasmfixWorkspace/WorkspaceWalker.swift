@@ -546,7 +546,7 @@ package enum WalkPath {
   }
 
   /// `path` relative to `directory` ("" when equal); `path` must be inside it.
-  static func relative(_ path: String, to directory: String) -> String {
+  package static func relative(_ path: String, to directory: String) -> String {
     if path == directory { return "" }
     return String(path.dropFirst(directory == "/" ? 1 : directory.count + 1))
   }

@@ -7,8 +7,11 @@ extension FixStrategy: ExpressibleByArgument {}
 struct Scan: ParsableCommand {
   static let configuration = CommandConfiguration(abstract: "Scan files or directories for Wasmtime stack settings.")
 
-  @Argument(help: "Files or directories to scan.")
+  @Argument(help: "Files or directories to scan; `-` reads one file from standard input (with --stdin-filename).")
   var paths: [String] = ["."]
+
+  @Option(name: .customLong("stdin-filename"), help: "With `-`: the path the text on standard input stands for (reported as that file; constants and the Wasmtime version come from the project around it).")
+  var stdinFilename: String?
 
   @OptionGroup var output: OutputOptions
 
@@ -71,12 +74,22 @@ struct Scan: ParsableCommand {
     if let headroom, SizeArgument.parse(headroom) == nil { throw ValidationError("--headroom: '\(headroom)' is not a size (e.g. 524288, 512K)") }
     if diff && write { throw ValidationError("--diff and --write cannot be combined: --diff shows what --write would do") }
     try baselineOptions.validate(diff: diff, write: write)
+    if paths.contains("-") {
+      guard paths == ["-"] else { throw ValidationError("`-` (standard input) cannot be combined with other paths") }
+      guard stdinFilename != nil else { throw ValidationError("reading standard input (`-`) needs --stdin-filename PATH: the file it stands for") }
+      if write { throw ValidationError("--write cannot write back to standard input; use --diff") }
+    } else if stdinFilename != nil {
+      throw ValidationError("--stdin-filename is only used with `-` (standard input)")
+    }
   }
 
   func run() throws {
     try output.validate(diff: diff)
     var options = ScanOptions()
     options.paths = paths
+    if let stdinFilename {
+      options.standardInput = StandardInputFile(path: stdinFilename, bytes: [UInt8](FileHandle.standardInput.readDataToEndOfFile()))
+    }
     options.harden = harden
     options.wasmtimeVersion = wasmtimeVersion.flatMap(WasmtimeVersion.init)
     options.walk.includes = include

@@ -42,8 +42,8 @@ public struct FixPlanner {
   /// The file as scanned; nil when it changed on disk since (then nothing in it is edited).
   mutating func source(_ path: String, absolutePath: String) -> SourceText? {
     if let cached = sources[path] { return cached }
-    guard let data = FileManager.default.contents(atPath: absolutePath) else { return nil }
-    let source = SourceText(bytes: [UInt8](data))
+    guard let bytes = result.options.contents(ofFile: absolutePath) else { return nil }
+    let source = SourceText(bytes: bytes)
     guard result.fileHashes[path] == nil || result.fileHashes[path] == ContentHash.of(source.bytes) else {
       changedFiles.insert(path)
       return nil
