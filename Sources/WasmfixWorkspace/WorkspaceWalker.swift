@@ -192,8 +192,18 @@ private struct Walk {
       return
     }
     guard isDirectory else {
-      // An explicit file is taken even when ignored, if it is a candidate.
-      guard fileFilter(WalkPath.basename(absolutePath)) else { return }
+      // An explicit file is taken even when ignored, if it is a candidate. One that is not is
+      // said so, not dropped in silence (`scan /dev/stdin`, `scan notes.txt`).
+      guard fileFilter(WalkPath.basename(absolutePath)) else {
+        let type = info.st_mode & S_IFMT
+        if type == S_IFREG {
+          skip(display, "not a kind of file wasmfix reads (it goes by name and extension: .rs, .c, .h, .cpp, .cs, .sh, Makefile, .yml, .targets, .toml, ...)")
+        } else {
+          let what = type == S_IFCHR ? "a character device" : type == S_IFIFO ? "a pipe" : type == S_IFSOCK ? "a socket" : type == S_IFBLK ? "a block device" : "not a regular file"
+          skip(display, "\(what), not a source file; to scan text from standard input use `wasmfix scan - --stdin-filename PATH`")
+        }
+        return
+      }
       if !includes.isEmpty
         && !includes.contains(where: { $0.matchesSelfOrAncestor(relativePath: relativePath, isDirectory: false) })
       {
@@ -261,9 +271,11 @@ private struct Walk {
     return (matcher, Array(below.utf8))
   }
 
-  /// A fresh matcher for a repository's top level, holding its `.git/info/exclude`.
+  /// A fresh matcher for a repository's top level, holding git's excludes file
+  /// (`core.excludesFile`) and then its `.git/info/exclude`, as git orders them.
   private static func repositoryMatcher(at directory: String) -> IgnoreMatcher {
     var matcher = IgnoreMatcher()
+    if let global = GitExcludes.rules(forRepository: directory) { matcher.push(global) }
     if let exclude = IgnoreRules(contentsOfFile: WalkPath.join(directory, ".git/info/exclude"), directory: "") {
       matcher.push(exclude)
     }

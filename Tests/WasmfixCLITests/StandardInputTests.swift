@@ -101,4 +101,23 @@ import Testing
     }
     #expect(try String(contentsOf: root.appendingPathComponent("src/engine.rs"), encoding: .utf8) == Self.valid)
   }
+
+  /// `scan /dev/stdin`, `scan /dev/null` or `scan notes.txt` name inputs wasmfix does not read:
+  /// each is said on stderr and listed as skipped, never dropped in silence.
+  @Test func nonRegularAndUnknownInputsSayWhatHappened() throws {
+    let root = try project()
+    try Data("notes".utf8).write(to: root.appendingPathComponent("notes.txt"))
+    for (argument, reason) in [("/dev/stdin", "a pipe, not a source file"), ("/dev/null", "a character device"),
+                               ("notes.txt", "not a kind of file wasmfix reads")] {
+      // Through a pipe, as `echo ... | wasmfix scan /dev/stdin` runs (a redirected file would be
+      // a regular file on /dev/stdin).
+      let output = try ProcessRunner.run("/usr/bin/env", ["bash", "-c", "echo x | '\(WasmfixBinary.path)' scan \(argument) --format json"],
+                                         in: root, environment: ["NO_COLOR": "1"])
+      #expect(output.status == 0, "\(argument): \(output.stderr)")
+      #expect(output.stderr.contains("\(argument): \(reason)"), "\(argument): \(output.stderr)")
+      let json = try #require(JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+      let skipped = json["skipped"] as? [[String: Any]] ?? []
+      #expect(skipped.contains { ($0["reason"] as? String ?? "").contains(reason) }, "\(argument): \(skipped)")
+    }
+  }
 }
