@@ -1,4 +1,5 @@
 import WasmfixAnalysis
+import Foundation
 
 extension Scanner {
   /// The last steps over a scan's findings, in the order they depend on each other: inline
@@ -6,13 +7,28 @@ extension Scanner {
   /// number repeated texts in that order), then the baseline (which matches fingerprints).
   /// Returns how many findings the baseline dropped, nil without a baseline.
   static func settle(_ findings: inout [Finding], sites: [Site], suppressions: [String: [SuppressionComment]],
-                     baseline: Set<String>?) -> Int? {
+                     baseline: Set<String>?, root: String) -> Int? {
     Suppressions.apply(suppressions, to: &findings)
     findings.sort { ($0.path, $0.line, $0.column, $0.rule.code) < ($1.path, $1.line, $1.column, $1.rule.code) }
-    Fingerprint.assign(to: &findings, sites: sites)
+    let repository = repositoryRoot(above: root)
+    Fingerprint.assign(to: &findings, sites: sites) { path in
+      let absolute = WalkPath.join(root, path)
+      return WalkPath.isInside(absolute, repository) ? WalkPath.relative(absolute, to: repository) : path
+    }
     guard let baseline else { return nil }
     let before = findings.count
     findings.removeAll { baseline.contains($0.fingerprint) }
     return before - findings.count
+  }
+
+  /// The nearest folder at or above `directory` holding `.git`; `directory` when there is none.
+  static func repositoryRoot(above directory: String) -> String {
+    var current = directory
+    while true {
+      if FileManager.default.fileExists(atPath: WalkPath.join(current, ".git")) { return current }
+      let parent = (current as NSString).deletingLastPathComponent
+      if parent == current || parent.isEmpty { return directory }
+      current = parent
+    }
   }
 }

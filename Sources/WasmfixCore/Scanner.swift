@@ -206,7 +206,7 @@ public struct Scanner {
         findings[i].message += " (the call is inside a syntax error; its value may be wrong)"
       }
     }
-    let baselined = Self.settle(&findings, sites: sites, suppressions: suppressions, baseline: options.baseline)
+    let baselined = Self.settle(&findings, sites: sites, suppressions: suppressions, baseline: options.baseline, root: root)
     // Settling adds WF009 (unused suppressions): they follow --select/--ignore/[severity] too.
     // Applying a policy twice changes nothing for the findings it already saw.
     if findings.contains(where: { $0.rule.code == "WF009" }) { findings = applyRulePolicies(findings, groups: groups, sites: sites, root: root) }

@@ -4,12 +4,13 @@ import WasmfixAnalysis
 ///
 ///     ::error file=src/engine.rs,line=12,col=5,title=WF001 stack-exceeds-async::max_wasm_stack 8 MiB exceeds ...
 ///
-/// Paths are relative to the scan root; GitHub resolves them against the repository root, so
-/// annotations land on the right file when wasmfix scans from the repository root.
+/// Paths are relative to the current directory (the caller maps them); GitHub resolves them
+/// against the repository root, so annotations land on the right file when wasmfix runs from
+/// the repository root. A suppressed finding is no annotation: silencing it is the point.
 public enum GitHubReport {
   public static func render(_ result: ScanResult) -> String {
     var out = ""
-    for finding in result.findings {
+    for finding in result.findings where !finding.suppressed {
       let status = finding.fixed
         ? " [fixed\(finding.fixDescription.map { ": \($0)" } ?? "")]"
         : (finding.unfixedReason.map { " [not fixed: \($0)]" } ?? "")

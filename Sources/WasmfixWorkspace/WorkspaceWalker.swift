@@ -552,7 +552,7 @@ package enum WalkPath {
     isInside(absolute, root) ? relative(absolute, to: root) : normalize(given)
   }
 
-  static func isInside(_ path: String, _ directory: String) -> Bool {
+  package static func isInside(_ path: String, _ directory: String) -> Bool {
     if directory == "/" { return true }
     return path == directory || path.hasPrefix(directory + "/")
   }

@@ -147,7 +147,7 @@ struct Scan: ParsableCommand {
       if diff {
         try output.emit(output.diff(outcome.changes, root: scanned.root))
         // --diff fixes nothing: the report's `fixed` stays false and the exit code is a plain scan's.
-        Terminal.error("\(outcome.changes.count) file(s) would change; \(scanned.findings.count) finding(s), \(scanned.errorCount) error(s)")
+        Terminal.error("\(outcome.changes.count) file(s) would change; \(scanned.findings.filter { !$0.suppressed }.count) finding(s), \(scanned.errorCount) error(s)")
         throw ExitCode(project.exitStatus(for: scanned, run: run))
       }
       result = outcome.result

@@ -87,6 +87,24 @@ private let newEngine = """
     #expect(text.stdout.contains("1 baselined"))
   }
 
+  /// One finding, one fingerprint: scanning the repository or a subfolder of it, from the
+  /// root or from inside, gives the same value (it is relative to the repository root), so a
+  /// baseline, GitLab's fingerprint and SARIF's partialFingerprints survive how CI invokes it.
+  @Test func fingerprintDoesNotDependOnTheScannedFolderOrTheCurrentDirectory() throws {
+    let root = try tree(["crates/host/src/lib.rs": oldEngine, "wasmtime-version.txt": "25.0.0\n", ".git/HEAD": "ref: refs/heads/main\n"])
+    defer { try? FileManager.default.removeItem(at: root) }
+    func fingerprints(_ arguments: [String], in directory: URL) throws -> [String] {
+      let output = try WasmfixBinary.run(arguments + ["--format", "gitlab"], in: directory)
+      let issues = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [[String: Any]], "\(output.stderr)")
+      return issues.compactMap { $0["fingerprint"] as? String }
+    }
+    let fromRoot = try fingerprints(["scan", "."], in: root)
+    #expect(fromRoot.count == 1)
+    #expect(try fingerprints(["scan", "crates/host"], in: root) == fromRoot)
+    #expect(try fingerprints(["scan", "."], in: root.appendingPathComponent("crates/host")) == fromRoot)
+    #expect(try fingerprints(["scan", "src/lib.rs"], in: root.appendingPathComponent("crates/host")) == fromRoot)
+  }
+
   @Test func writeFixesOnlyFindingsOutsideTheBaseline() throws {
     let root = try tree(["src/lib.rs": oldEngine, "wasmtime-version.txt": "25.0.0\n"])
     defer { try? FileManager.default.removeItem(at: root) }

@@ -7,14 +7,17 @@ import WasmfixEvaluation
 public enum Fingerprint {
   public static let sarifKey = "wasmfixFinding/v1"
 
-  /// Sets `fingerprint` on every finding, given the sites they are anchored at.
-  public static func assign(to findings: inout [Finding], sites: [Site]) {
+  /// Sets `fingerprint` on every finding, given the sites they are anchored at. `pathKey`
+  /// turns a finding's path (relative to the scan root) into the path the fingerprint uses:
+  /// relative to the repository root, so that scanning `.` or `sub`, from the root or from
+  /// a subfolder, gives one finding one fingerprint (baselines, code scanning, GitLab).
+  public static func assign(to findings: inout [Finding], sites: [Site], pathKey: (String) -> String = { $0 }) {
     var seen: [String: Int] = [:]
     for i in findings.indices {
       let finding = findings[i]
       let site = sites.first { $0.path == finding.path && $0.line == finding.line && $0.column == finding.column }
       let text = site.map { normalised("\($0.setting.rawValue)|\($0.apiName)|\($0.receiverText)|\($0.argumentText)") } ?? ""
-      let key = "\(finding.rule.code)|\(finding.path)|\(text)"
+      let key = "\(finding.rule.code)|\(pathKey(finding.path))|\(text)"
       let occurrence = seen[key, default: 0]
       seen[key] = occurrence + 1
       findings[i].fingerprint = hex(ContentHash.of(Array("\(key)|\(occurrence)".utf8)))
