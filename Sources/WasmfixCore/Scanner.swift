@@ -128,9 +128,12 @@ public struct Scanner {
       candidates.append(ConstantIndex.CandidateFile(absolutePath: file.absolutePath, relativePath: file.relativePath,
                                                     language: language, definedNames: names))
     }
+    // The first scan's manifests hold unless the fix edited one (a bumped version pin).
+    let editsManifest = overlay.keys.contains(where: VersionDetector.isManifest)
+    let detector = editsManifest ? nil : previous.detector
     var result = analyze(root: previous.root, results: results, skipped: [], candidates: candidates,
-                         detector: previous.detector ?? VersionDetector(root: previous.root, override: options.wasmtimeVersion,
-                                                                        configured: Self.configuredVersion(options.project)),
+                         detector: detector ?? VersionDetector(root: previous.root, override: options.wasmtimeVersion,
+                                                               configured: Self.configuredVersion(options.project), overlay: overlay),
                          index: previous.constants.map { ConstantIndex(updating: $0, files: candidates, overlay: overlay) })
     result.filesScanned = previous.filesScanned
     return result

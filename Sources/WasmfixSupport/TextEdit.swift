@@ -83,9 +83,13 @@ public struct FixOptions: Sendable {
   public var headroom: Int = 512 << 10
   /// Apply unsafe fixes too (`--unsafe-fixes`); otherwise their findings stay unfixed.
   public var unsafeFixes = false
-  public init(strategy: FixStrategy = .raiseAsync, headroom: Int = 512 << 10, unsafeFixes: Bool = false) {
+  /// `--bump-version-pin`: where the Wasmtime CLI in use cannot size its async stack (25.0.0),
+  /// raise the version pin it came from to the release that can, instead of lowering a value.
+  public var bumpVersionPin = false
+  public init(strategy: FixStrategy = .raiseAsync, headroom: Int = 512 << 10, unsafeFixes: Bool = false, bumpVersionPin: Bool = false) {
     self.strategy = strategy
     self.headroom = headroom
     self.unsafeFixes = unsafeFixes
+    self.bumpVersionPin = bumpVersionPin
   }
 }

@@ -31,6 +31,9 @@ struct Scan: ParsableCommand {
   @Flag(help: "Also report valid configurations that lack the documenting comment and assertion (WF006).")
   var harden = false
 
+  @Flag(name: .customLong("bump-version-pin"), help: "Where the Wasmtime 25.0.0 CLI cannot size its async stack, raise the version pin it came from (wasmtime-version.txt, a workflow's setup version, <WasmtimeVersion>, WASMTIME_VERSION, a download URL) to 25.0.1 instead of lowering max-wasm-stack.")
+  var bumpVersionPin = false
+
   @Option(name: .customLong("wasmtime-version"), help: "Wasmtime version to judge against, overriding Cargo.lock / Cargo.toml / *.csproj.")
   var wasmtimeVersion: String?
 
@@ -137,7 +140,7 @@ struct Scan: ParsableCommand {
     // Flags win over the config's whole-run keys, which win over the defaults.
     let fixOptions = FixOptions(strategy: strategy ?? run?.strategy ?? .raiseAsync,
                                 headroom: headroom.flatMap(SizeArgument.parse) ?? run?.headroom ?? (512 << 10),
-                                unsafeFixes: output.unsafeFixes || run?.unsafeFixes == true)
+                                unsafeFixes: output.unsafeFixes || run?.unsafeFixes == true, bumpVersionPin: bumpVersionPin)
     if diff || write {
       let fixer = Fixer(result: scanned, options: fixOptions)
       var outcome = fixer.prepare()

@@ -27,6 +27,9 @@ struct CLIRuntimeCase: CustomTestStringConvertible, Sendable {
     var after: String
     /// Whether `--write` changes the tree (absent: changes exactly when before != after).
     var changes: Bool?
+    /// A file of the tree naming the CLI version (`wasmtime-version.txt`): read before and
+    /// after the fix, so a fix that bumps the pin is judged with the CLI it pins.
+    var cliVersionFile: String?
   }
 
   let name: String
@@ -78,7 +81,12 @@ enum CLIOracle {
 
   static func run(_ spec: CLIRuntimeCase.Spec, in tree: URL) throws -> Result {
     let library = try RuntimeToolchain.libraryFolder(spec.library).appendingPathComponent("libwasmtime.so").path
-    var arguments = [script.path, "--cli-version", spec.cliVersion, "--lib", library, "--root", "."]
+    var cliVersion = spec.cliVersion
+    if let file = spec.cliVersionFile {
+      let text = try String(contentsOf: tree.appendingPathComponent(file), encoding: .utf8)
+      cliVersion = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+    var arguments = [script.path, "--cli-version", cliVersion, "--lib", library, "--root", "."]
     for file in spec.files { arguments += ["--file", file] }
     let output = try ProcessRunner.run(try python3(), arguments, in: tree, environment: ["RUST_BACKTRACE": "0"])
     return Result(status: output.status, stdout: output.stdout, stderr: output.stderr)

@@ -168,6 +168,53 @@ struct FixContext {
     return text
   }
 
+  /// Rewrites the Wasmtime version the group's version came from (`wasmtime-version.txt`, a
+  /// workflow's setup `version:`, `<WasmtimeVersion>`, `WASMTIME_VERSION=`, a download URL) to
+  /// `target`: every whole occurrence of the old version on that line (a URL names it twice),
+  /// keeping what surrounds it (`v25.0.0` becomes `v25.0.1`). False when the source is not a
+  /// file wasmfix can edit (`--wasmtime-version`, a Cargo.lock, an assumed version).
+  mutating func bumpVersionPin(to target: WasmtimeVersion) -> Bool {
+    guard !group.version.assumed, let origin = group.version.source else { return false }
+    let path: String, line: Int?
+    if let paren = origin.range(of: " ("), let colon = origin[..<paren.lowerBound].lastIndex(of: ":"),
+       let number = Int(origin[origin.index(after: colon)..<paren.lowerBound]) {
+      path = String(origin[..<colon])
+      line = number
+    } else if origin == "wasmtime-version.txt" || origin.hasSuffix("/wasmtime-version.txt") {
+      path = origin
+      line = nil
+    } else {
+      return false
+    }
+    let absolute = absolutePath(of: path)
+    guard let source = planner.source(path, absolutePath: absolute) else { return false }
+    let range: Range<Int>
+    if let line {
+      guard line >= 1, line <= source.lineStarts.count else { return false }
+      range = source.lineRange(containing: source.lineStarts[line - 1])
+    } else {
+      range = 0..<source.bytes.count
+    }
+    let old = Array(group.version.version.description.utf8)
+    func isVersionByte(_ b: UInt8) -> Bool { (b >= 0x30 && b <= 0x39) || b == UInt8(ascii: ".") }
+    var found: [Range<Int>] = []
+    var i = range.lowerBound
+    while i + old.count <= range.upperBound {
+      if source.bytes[i..<(i + old.count)].elementsEqual(old),
+         i == 0 || !isVersionByte(source.bytes[i - 1]),
+         i + old.count == source.bytes.count || !isVersionByte(source.bytes[i + old.count]) {
+        found.append(i..<(i + old.count))
+        i += old.count
+      } else {
+        i += 1
+      }
+    }
+    guard !found.isEmpty else { return false }
+    let file = FileRef(path: path, absolutePath: absolute)
+    for occurrence in found { edits.append(.replacement(target.description, of: occurrence, in: file)) }
+    return true
+  }
+
   func absolutePath(of path: String) -> String {
     result.sites.first { $0.path == path }?.absolutePath ?? (result.root as NSString).appendingPathComponent(path)
   }

@@ -25,6 +25,15 @@ enum StackMismatchFix {
       context.asyncPinned = true
       return .fixed("raise async_stack_size to max_wasm_stack + headroom")
     }
+    // The CLI that became async without an async-stack-size flag (25.0.0): its next release
+    // sizes the async stack from max-wasm-stack, so upgrading fixes it without shrinking the
+    // guest's stack (what dotnet/runtime did). Only on request: it changes a dependency.
+    if options.bumpVersionPin, context.group.binding == .cli,
+       context.group.version.version < WasmtimeCLI.asyncFlagAdded, context.group.version.version >= WasmtimeVersion(25, 0, 0),
+       context.group.asyncStackSize.source != .explicit,
+       context.bumpVersionPin(to: WasmtimeCLI.asyncFlagAdded) {
+      return .fixed("bump the Wasmtime CLI version pin from \(context.group.version.version) to \(WasmtimeCLI.asyncFlagAdded) (it sizes the async stack from max-wasm-stack + 512 KiB)")
+    }
     let target = asyncValue - Int128(options.headroom)
     if !isError && options.strategy != .lowerMax {
       return .refused("\(context.bindingName) cannot set the async stack; lowering max_wasm_stack from \(ValueDescription.bytes(maxValue)) to \(ValueDescription.bytes(target)) would shrink the guest's stack for a check that does not run today, so it is left to you (--strategy lower-max does it)")

@@ -37,6 +37,9 @@ public final class VersionDetector: @unchecked Sendable {
   /// A folder's `wasmtime-version` from the project config governing it, with the config's
   /// absolute path: below `--wasmtime-version`, above any manifest.
   let configured: (@Sendable (String) -> (version: WasmtimeVersion, path: String)?)?
+  /// Manifest texts that replace the disk's, by absolute path: a fix that bumps a version pin
+  /// is verified against the pin it wrote.
+  private let overlay: [String: [UInt8]]
   private let lock = NSLock()
   /// Guarded by `lock`.
   private var directories: [String: DirectoryManifests] = [:]
@@ -45,8 +48,10 @@ public final class VersionDetector: @unchecked Sendable {
   private var cliResults: [String: DetectedVersion] = [:]
 
   public init(root: String, override: WasmtimeVersion?,
-              configured: (@Sendable (String) -> (version: WasmtimeVersion, path: String)?)? = nil) {
+              configured: (@Sendable (String) -> (version: WasmtimeVersion, path: String)?)? = nil,
+              overlay: [String: [UInt8]] = [:]) {
     self.configured = configured
+    self.overlay = overlay
     let absolute = root.hasPrefix("/") ? root : FileManager.default.currentDirectoryPath + "/" + root
     self.root = Self.normalize(absolute)
     self.override = override
@@ -235,12 +240,20 @@ public final class VersionDetector: @unchecked Sendable {
 
   private func manifests(_ directory: String) -> DirectoryManifests {
     if let cached = directories[directory] { return cached }
-    let result = Self.readManifests(directory)
+    let result = Self.readManifests(directory, overlay: overlay)
     directories[directory] = result
     return result
   }
 
-  private static func readManifests(_ directory: String) -> DirectoryManifests {
+  /// Whether `path` names a file this detector reads (for deciding when a fix's edits need a
+  /// fresh detector).
+  package static func isManifest(_ path: String) -> Bool {
+    let name = String(path.split(separator: "/").last ?? "")
+    return ["Cargo.lock", "Cargo.toml", "wasmtime-version.txt", "wasmtime.h", "Directory.Packages.props", "Directory.Build.props"].contains(name)
+      || name.hasSuffix(".csproj")
+  }
+
+  private static func readManifests(_ directory: String, overlay: [String: [UInt8]]) -> DirectoryManifests {
     func path(_ name: String) -> String { directory == "/" ? "/" + name : directory + "/" + name }
     // One listing per directory: most directories hold none of the manifests, and a name not
     // listed costs no further system call.
@@ -248,9 +261,14 @@ public final class VersionDetector: @unchecked Sendable {
     let names = Set(entries)
     let reader = FileReader()
     func read(_ name: String) -> String? {
-      guard names.contains(name.split(separator: "/").first.map(String.init) ?? name),
-            case let .success(bytes) = reader.read(path(name)) else { return nil }
-      let text = String(decoding: bytes, as: UTF8.self)
+      let text: String
+      if let replaced = overlay[path(name)] {
+        text = String(decoding: replaced, as: UTF8.self)
+      } else {
+        guard names.contains(name.split(separator: "/").first.map(String.init) ?? name),
+              case let .success(bytes) = reader.read(path(name)) else { return nil }
+        text = String(decoding: bytes, as: UTF8.self)
+      }
       // Windows editors write a BOM into csproj and txt files; it is not part of the content.
       return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
     }
