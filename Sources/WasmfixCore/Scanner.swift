@@ -9,6 +9,8 @@ public struct Scanner {
   public let options: ScanOptions
   /// File contents that replace what is on disk, by absolute path (for verifying fixes).
   var overlay: [String: [UInt8]] = [:]
+  /// Set when the scan reads more of the project than it reports (see `widened`).
+  var reportScope: ReportScope?
 
   public init(options: ScanOptions) {
     var options = options
@@ -18,8 +20,54 @@ public struct Scanner {
       options.paths = [standardInput.projectDirectory]
       options.root = standardInput.projectDirectory
       overlay[standardInput.absolutePath] = standardInput.bytes
+      reportScope = ReportScope(paths: [standardInput.absolutePath], includes: [], excludes: [], globRoot: standardInput.projectDirectory)
+    } else if let (widened, scope) = Self.widened(options) {
+      options = widened
+      reportScope = scope
     }
     self.options = options
+  }
+
+  /// A scan of some files of a repository (`wasmfix scan src/runner.c`, a hook's file list) or
+  /// one narrowed by `--include`/`--exclude` reads the whole repository, honouring its ignore
+  /// files, so that a constant in `../include/limits.h` or a manifest at the top is found; only
+  /// the configurations with a setting in the files asked about are reported (`reportScope`).
+  /// A partial read would report a 6 MiB constant as unknown and fix it with an assertion that
+  /// always fails. Directories scanned without globs stay as they are (the common full scan).
+  static func widened(_ options: ScanOptions) -> (ScanOptions, ReportScope)? {
+    guard options.root == nil else { return nil }
+    let cwd = FileManager.default.currentDirectoryPath
+    let given = options.paths.map { path in
+      URL(fileURLWithPath: path.hasPrefix("/") ? path : cwd + "/" + path).standardizedFileURL.path
+    }
+    var isDirectory: ObjCBool = false
+    let onlyFiles = given.allSatisfy { FileManager.default.fileExists(atPath: $0, isDirectory: &isDirectory) && !isDirectory.boolValue }
+    let globs = !options.walk.includes.isEmpty || !options.walk.excludes.isEmpty
+    guard onlyFiles || globs else { return nil }
+    let root = Self.root(for: options)
+    guard let project = repositoryRoot(containing: root) else { return nil }
+    var widened = options
+    // The project's top is the root: every file read has a path below it, and a fix may edit
+    // a definition anywhere in it (never outside it).
+    widened.root = project
+    widened.paths = [project] + options.paths.filter { !WalkPath.isInside(URL(fileURLWithPath: $0.hasPrefix("/") ? $0 : cwd + "/" + $0).standardizedFileURL.path, project) }
+    widened.reportGlobs = (options.walk.includes, options.walk.excludes)
+    widened.walk.includes = []
+    widened.walk.excludes = []
+    // Files given by name are scanned even when ignored or unknown, as before.
+    if onlyFiles { widened.paths += options.paths }
+    return (widened, ReportScope(paths: given, includes: options.walk.includes, excludes: options.walk.excludes, globRoot: root))
+  }
+
+  /// The nearest folder at or above `directory` holding `.git`; nil outside a repository.
+  static func repositoryRoot(containing directory: String) -> String? {
+    var current = directory
+    while true {
+      if FileManager.default.fileExists(atPath: WalkPath.join(current, ".git")) { return current }
+      let parent = (current as NSString).deletingLastPathComponent
+      if parent == current || parent.isEmpty { return nil }
+      current = parent
+    }
   }
 
   public enum ScanError: Error, CustomStringConvertible {
@@ -56,18 +104,22 @@ public struct Scanner {
                            detector: detector)
     analyzed.filesScanned = scanned.count - (analyzed.skipped.count - walked.skipped.count)
     analyzed.warnings += Self.ignoredWholeRunKeys(options.project)
-    if let standardInput = options.standardInput { return Self.only(standardInput, of: analyzed) }
+    if let reportScope {
+      var narrowed = Self.narrowed(analyzed, to: reportScope)
+      narrowed.filesScanned = scanned.inScope - (narrowed.skipped.count - walked.skipped.filter { reportScope.contains(absolutePath: $0.path.hasPrefix("/") ? $0.path : WalkPath.join(root, $0.path)) }.count)
+      return narrowed
+    }
     return analyzed
   }
 
-  /// The result narrowed to standard input's file: the configurations with a setting in it
+  /// The result narrowed to the files asked about: the configurations with a setting in them
   /// (all their sites, some may be in other files such as a TOML options file) and their
-  /// findings, plus the file's own (WF009). The rest of the project was scanned only to
-  /// resolve constants and versions.
-  static func only(_ file: StandardInputFile, of result: ScanResult) -> ScanResult {
+  /// findings, plus the files' own (WF009). The rest of the project was read only to resolve
+  /// constants and versions.
+  static func narrowed(_ result: ScanResult, to scope: ReportScope) -> ScanResult {
     var narrowed = result
-    let path = WalkPath.relative(file.absolutePath, to: result.root)
-    let groupIDs = Set(result.sites.filter { $0.path == path }.map(\.groupID))
+    let siteInScope = result.sites.map { scope.contains(absolutePath: $0.absolutePath) }
+    let groupIDs = Set(result.sites.indices.filter { siteInScope[$0] }.map { result.sites[$0].groupID })
     let keptSites = result.sites.indices.filter { groupIDs.contains(result.sites[$0].groupID) }
     var newIndex: [Int: Int] = [:]
     for (new, old) in keptSites.enumerated() { newIndex[old] = new }
@@ -80,10 +132,14 @@ public struct Scanner {
       if let failure = group.setterOrderFailure { group.setterOrderFailure = newIndex[failure.site].map { ($0, failure.why) } }
       return group
     }
-    narrowed.findings = result.findings.filter { groupIDs.contains($0.groupID) || $0.path == path }
-    narrowed.skipped = result.skipped.filter { $0.path == path }
-    narrowed.warnings = result.warnings.filter { $0.hasPrefix(path + ":") }
-    narrowed.filesScanned = 1
+    // Paths are relative to the root, or absolute for what lies outside it (`/dev/stdin`).
+    func inScope(_ path: String) -> Bool { scope.contains(absolutePath: path.hasPrefix("/") ? path : WalkPath.join(result.root, path)) }
+    narrowed.findings = result.findings.filter { groupIDs.contains($0.groupID) || ($0.groupID.isEmpty && inScope($0.path)) }
+    narrowed.skipped = result.skipped.filter { inScope($0.path) }
+    narrowed.warnings = result.warnings.filter { warning in
+      guard let colon = warning.firstIndex(of: ":") else { return true }
+      return inScope(String(warning[..<colon]))
+    }
     return narrowed
   }
 
@@ -230,6 +286,8 @@ public struct Scanner {
   /// What the workers keep of a walk: only what later stages use, not a record per file.
   private struct ScannedFiles {
     var count = 0
+    /// Of `count`, the files inside `reportScope` (all of them without one).
+    var inScope = 0
     /// Files the prefilter did not rule out: scanned or skipped.
     var results: [(WalkedFile, FileResult)] = []
     /// Files that may define constants.
@@ -297,13 +355,15 @@ public struct Scanner {
           }
           config = lastConfig
         }
-        if let config, !ConfigFilter(config, ignoringIncludes: !options.walk.includes.isEmpty,
-                                     ignoringExcludes: !options.walk.excludes.isEmpty).admits(absolutePath: file.absolutePath) {
+        if let config, !ConfigFilter(config, ignoringIncludes: !options.walk.includes.isEmpty || !(options.reportGlobs?.includes.isEmpty ?? true),
+                                     ignoringExcludes: !options.walk.excludes.isEmpty || !(options.reportGlobs?.excludes.isEmpty ?? true))
+            .admits(absolutePath: file.absolutePath) {
           continue
         }
         let language = surface.id
         let result = scanner.scan(file, surface: surface, wrappers: Self.wrappers(config))
         local.count += 1
+        if reportScope?.contains(absolutePath: file.absolutePath) ?? true { local.inScope += 1 }
         switch result.outcome {
         case .noMatch: if !result.suppressions.isEmpty { local.results.append((file, result)) }
         case .skipped: local.results.append((file, result))
@@ -325,6 +385,7 @@ public struct Scanner {
     var merged = ScannedFiles()
     for local in perWorker {
       merged.count += local.count
+      merged.inScope += local.inScope
       merged.results += local.results
       merged.candidates += local.candidates
     }

@@ -27,6 +27,9 @@ public struct ScanOptions: Sendable {
   /// call): scanned as if it were PATH, with the project around PATH for constants and
   /// versions, and only PATH reported.
   public var standardInput: StandardInputFile?
+  /// `--include`/`--exclude` moved from the walk to the report scope by a widened scan: the
+  /// walk reads everything, but the command line's globs still replace the configs' own.
+  package var reportGlobs: (includes: [String], excludes: [String])?
   public init() {}
 
   /// A file's bytes as this scan sees them: standard input's for its file, else the disk's.
