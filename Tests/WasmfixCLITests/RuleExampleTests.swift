@@ -31,6 +31,9 @@ import WasmfixCore
       return ("src/example.c", "#include <wasmtime.h>\n\nwasm_engine_t *example(void) {\n    wasm_config_t *config = wasm_config_new();\n\(indented)    return wasm_engine_new_with_config(config);\n}\n")
     case "cpp":
       return ("src/example.cc", "#include <wasmtime.hh>\n\nwasmtime::Engine example() {\n    wasmtime::Config config;\n\(indented)    return wasmtime::Engine(std::move(config));\n}\n")
+    case "csharp":
+      return ("src/Example.cs", "using Wasmtime;\n\npublic static class Example {\n  public static Engine Create() {\n    var config = new Config();\n\(indented)    return new Engine(config);\n  }\n}\n")
+    case "yaml": return (".github/workflows/ci.yml", code)
     case "shell": return ("scripts/run.sh", "#!/bin/sh\n" + code)
     case "msbuild": return ("eng/tests.targets", code)
     case "toml": return ("wasmtime.toml", code)

@@ -25,6 +25,10 @@ enum ImplicitStackDefault: Rule {
     .triggers(.rust, "config.max_wasm_stack(1 << 20);\n",
               fixed: "config.max_wasm_stack(1 << 20);\nconfig.async_stack_size(2 << 20);\n"),
     .passes(.rust, "config.max_wasm_stack(1 << 20);\nconfig.async_stack_size(2 << 20);\n"),
+    .triggers(.c, "wasmtime_config_max_wasm_stack_set(config, 1 << 20);\n",
+              fixed: "wasmtime_config_max_wasm_stack_set(config, 1 << 20);\nwasmtime_config_async_stack_size_set(config, 2 << 20);\n"),
+    .triggers(.cpp, "config.max_wasm_stack(1 << 20);\n",
+              fixed: "config.max_wasm_stack(1 << 20);\nwasmtime_config_async_stack_size_set(config.capi(), 2 << 20);\n"),
   ]
 
   static func check(_ group: EngineGroup, in context: RuleContext) -> [Finding] {

@@ -25,6 +25,7 @@ enum RemovedAsyncSupportCall: Rule {
     .triggers(.c, "wasmtime_config_async_support_set(config, true);\nwasmtime_config_max_wasm_stack_set(config, 1 << 20);\nwasmtime_config_async_stack_size_set(config, 2 << 20);\n",
               fixed: "wasm_config_t *config = wasm_config_new();\nwasmtime_config_max_wasm_stack_set(config, 1 << 20);\n", version: "42.0.0"),
     .passes(.c, "wasmtime_config_async_support_set(config, true);\nwasmtime_config_max_wasm_stack_set(config, 1 << 20);\n", version: "41.0.0"),
+    .triggers(.cpp, "wasmtime_config_async_support_set(config.capi(), true);\nconfig.max_wasm_stack(1 << 20);\n", version: "42.0.0"),
   ]
 
   static func calls(in group: EngineGroup, _ sites: [Site]) -> [Int] {

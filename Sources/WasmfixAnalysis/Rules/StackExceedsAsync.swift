@@ -41,6 +41,12 @@ enum StackExceedsAsync: Rule {
     .triggers(SurfaceID("shell"), "wasmtime run -W max-wasm-stack=8388608 app.wasm\n",
               fixed: "wasmtime run -W max-wasm-stack=1572864 app.wasm\n", version: "25.0.0"),
     .passes(SurfaceID("shell"), "wasmtime run -W max-wasm-stack=8388608 app.wasm\n", version: "25.0.1"),
+    .triggers(.csharp, "config.WithAsync(true);\nconfig.WithMaxWasmStack(8 << 20);\nconfig.WithAsyncStackSize(2 << 20);\n",
+              fixed: "config.WithAsyncStackSize(8704 << 10);\n"),
+    .triggers(SurfaceID("msbuild"), "<Project><PropertyGroup>\n<Args>$(Args) --engine-arg=-W --engine-arg=max-wasm-stack=8388608 --engine-arg=-W --engine-arg=async-stack-size=4194304</Args>\n</PropertyGroup></Project>\n",
+              fixed: "<Args>$(Args) --engine-arg=-W --engine-arg=max-wasm-stack=8388608 --engine-arg=-W --engine-arg=async-stack-size=8912896</Args>\n", version: "27.0.0"),
+    .triggers(SurfaceID("yaml"), "jobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: wasmtime run -W max-wasm-stack=8388608,async-stack-size=4194304 app.wasm\n",
+              fixed: "- run: wasmtime run -W max-wasm-stack=8388608,async-stack-size=8912896 app.wasm\n", version: "27.0.0"),
   ]
 
   static func check(_ group: EngineGroup, in context: RuleContext) -> [Finding] {

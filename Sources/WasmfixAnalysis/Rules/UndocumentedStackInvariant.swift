@@ -24,6 +24,8 @@ enum UndocumentedStackInvariant: Rule {
               fixed: "// Wasmtime requires max_wasm_stack <= async_stack_size.\n", arguments: ["--harden"]),
     .passes(.rust, "// Wasmtime requires max_wasm_stack <= async_stack_size.\n// Keep these values aligned when upgrading runtime dependencies.\nconfig.max_wasm_stack(1 << 20);\nconfig.async_stack_size(2 << 20);\n",
             arguments: ["--harden"]),
+    .triggers(.c, "wasmtime_config_max_wasm_stack_set(config, 1 << 20);\nwasmtime_config_async_stack_size_set(config, 2 << 20);\n",
+              fixed: "// Wasmtime requires max_wasm_stack <= async_stack_size.\n// Keep these values aligned when upgrading runtime dependencies.\n", arguments: ["--harden"]),
   ]
 
   static func check(_ group: EngineGroup, in context: RuleContext) -> [Finding] {

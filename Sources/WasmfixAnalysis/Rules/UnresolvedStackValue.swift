@@ -25,6 +25,9 @@ enum UnresolvedStackValue: Rule {
     .triggers(.rust, "config.max_wasm_stack(stack_size);\nconfig.async_stack_size(2 << 20);\n",
               fixed: "assert!(stack_size <= 2 << 20, \"max_wasm_stack must be less than or equal to async_stack_size\");\n"),
     .passes(.rust, "config.max_wasm_stack(1 << 20);\nconfig.async_stack_size(2 << 20);\n"),
+    .triggers(.c, "wasmtime_config_max_wasm_stack_set(config, strtoull(getenv(\"WASM_STACK\"), NULL, 10));\n",
+              fixed: "size_t max_wasm_stack = strtoull(getenv(\"WASM_STACK\"), NULL, 10);\nwasmtime_config_max_wasm_stack_set(config, max_wasm_stack);\nwasmtime_config_async_stack_size_set(config, max_wasm_stack + 512 * 1024);\n"),
+    .triggers(SurfaceID("shell"), "wasmtime run -W max-wasm-stack=$GUEST_STACK,async-stack-size=4194304 app.wasm\n", version: "27.0.0"),
   ]
 
   static func check(_ group: EngineGroup, in context: RuleContext) -> [Finding] {

@@ -32,6 +32,8 @@ enum UnusedSuppression: Rule {
     .triggers(.rust, "config.max_wasm_stack(8 << 20); // wasmfix: ignore[WF01]\nconfig.async_stack_size(2 << 20);\n"),
     .passes(.rust, "config.async_support(true);\n// wasmfix: ignore[WF001]\nconfig.max_wasm_stack(8 << 20);\nconfig.async_stack_size(2 << 20);\n"),
     .passes(.rust, "config.max_wasm_stack(8 << 20); // wasmfix: ignore\nconfig.async_stack_size(2 << 20);\n"),
+    .triggers(SurfaceID("shell"), "# wasmfix: ignore[WF001]\nwasmtime run -W max-wasm-stack=1048576 app.wasm\n", version: "27.0.0"),
+    .triggers(SurfaceID("msbuild"), "<Project><PropertyGroup>\n<!-- wasmfix: ignore -->\n<Args>--engine-arg=-W --engine-arg=max-wasm-stack=1048576</Args>\n</PropertyGroup></Project>\n", version: "27.0.0"),
   ]
 
   static func check(_ group: EngineGroup, in context: RuleContext) -> [Finding] { [] }

@@ -23,6 +23,8 @@ enum ZeroWasmStack: Rule {
     .triggers(.rust, "config.max_wasm_stack(0);\n", fixed: "config.max_wasm_stack(512 * 1024);\n"),
     .passes(.rust, "config.max_wasm_stack(512 * 1024);\n"),
     .triggers(SurfaceID("toml"), "[wasm]\nmax-wasm-stack = 0\n", fixed: "max-wasm-stack = 524288\n", version: "30.0.0"),
+    .triggers(.c, "wasmtime_config_max_wasm_stack_set(config, 0);\n", fixed: "wasmtime_config_max_wasm_stack_set(config, 512 * 1024);\n"),
+    .triggers(.csharp, "config.WithMaximumStackSize(0);\n", fixed: "config.WithMaximumStackSize(512 * 1024);\n"),
   ]
 
   static func check(_ group: EngineGroup, in context: RuleContext) -> [Finding] {
