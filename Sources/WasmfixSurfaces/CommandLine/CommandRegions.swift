@@ -39,7 +39,13 @@ enum CommandRegions {
   static func find(in source: SourceText, kind: PathKind, hits: [Int], parsers: ParserCache) -> [Region]? {
     switch kind {
     case .shell: return [whole(source, dialect: .posixShell)]
-    case .dockerfile: return [whole(source, dialect: .posixShell, instructions: ["RUN", "CMD", "ENTRYPOINT"])]
+    case .dockerfile:
+      // Shell form is a shell command line; exec form (`CMD ["wasmtime", "run", "-W", ...]`) is
+      // a JSON array, one argv element per string, read like a script's argument list.
+      let execHits = hits.filter { isDockerExecForm(source, at: $0) }
+      var regions = [whole(source, dialect: .posixShell, instructions: ["RUN", "CMD", "ENTRYPOINT"])]
+      if !execHits.isEmpty { regions += ScriptLiterals.regions(source, hits: execHits) }
+      return regions
     case .makefile: return [whole(source, dialect: .makefile)]
     case .powershell: return [whole(source, dialect: .powerShell)]
     case .yaml: return workflowRuns(source, hits: hits, parsers: parsers)
@@ -47,6 +53,22 @@ enum CommandRegions {
     case .scriptArguments, .javascriptArguments: return ScriptLiterals.regions(source, hits: hits)
     default: return []
     }
+  }
+
+  /// Whether the Dockerfile instruction holding `offset` is in exec form: its arguments start
+  /// with `[` (the instruction's line is found back over `\` continuations).
+  static func isDockerExecForm(_ source: SourceText, at offset: Int) -> Bool {
+    var line = source.lineRange(containing: offset)
+    while line.lowerBound > 0 {
+      let previous = source.lineRange(containing: line.lowerBound - 1)
+      let text = source.text(previous).trimmingCharacters(in: .whitespaces)
+      guard text.hasSuffix("\\") else { break }
+      line = previous
+    }
+    let text = source.text(line).drop { $0 == " " || $0 == "\t" }
+    let instruction = text.prefix { $0.isLetter }.uppercased()
+    guard ["RUN", "CMD", "ENTRYPOINT"].contains(instruction) else { return false }
+    return text.dropFirst(instruction.count).drop { $0 == " " || $0 == "\t" }.first == "["
   }
 
   /// `instructions`: words that start a line without being its program (a Dockerfile's `RUN`).
