@@ -4,9 +4,7 @@
   import Darwin
 #endif
 
-// glibc's memmem is declared only under _GNU_SOURCE, which Swift's Glibc module does not set.
-@_silgen_name("memmem")
-private func memmem(_ haystack: UnsafeRawPointer, _ haystackLength: Int, _ needle: UnsafeRawPointer?, _ needleLength: Int) -> UnsafeMutableRawPointer?
+import CScan
 
 /// memmem-based search on raw bytes: the prefilter runs before any decoding or parsing.
 package enum ByteSearch {
@@ -21,7 +19,7 @@ package enum ByteSearch {
       var offset = 0
       needle.withUnsafeBytes { n in
         while offset + needle.count <= buffer.count,
-              let hit = memmem(base + offset, buffer.count - offset, n.baseAddress, needle.count) {
+              let hit = wf_memmem(base + offset, buffer.count - offset, n.baseAddress, needle.count) {
           let position = base.distance(to: UnsafeRawPointer(hit))
           result.append(position)
           offset = position + 1

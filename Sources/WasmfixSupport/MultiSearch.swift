@@ -57,7 +57,7 @@ package final class MultiSearch: @unchecked Sendable {
         var hits = UnsafeMutableBufferPointer(rebasing: buffer[0..<found])
         // Teddy reports in offset order already; the three-compare filter, per needle per block.
         var sorted = true
-        var previous: UInt32 = 0
+        var previous: UInt64 = 0
         for hit in hits {
           if hit.offset < previous { sorted = false; break }
           previous = hit.offset

@@ -19,7 +19,8 @@ void wf_prepare_needle(wf_needle *needle);
 /// One occurrence: which needle, at which byte offset.
 typedef struct {
   uint32_t needle;
-  uint32_t offset;
+  /// 64-bit: `--max-file-size` allows files past 4 GiB.
+  uint64_t offset;
 } wf_hit;
 
 /// Finds every occurrence of every needle in one pass over `haystack` (SIMD filter on each
@@ -28,6 +29,10 @@ typedef struct {
 /// which may exceed `capacity`: call again with a larger buffer then.
 size_t wf_find_all(const uint8_t *haystack, size_t length, const wf_needle *needles, size_t count,
                    wf_hit *hits, size_t capacity);
+
+/// glibc's memmem, declared here because <string.h> declares it only under _GNU_SOURCE, which
+/// Swift's Glibc module does not set (a C declaration, not a guessed Swift signature).
+const void *wf_memmem(const void *haystack, size_t haystack_length, const void *needle, size_t needle_length);
 
 /// For tests: force the scalar (0), SSE2 (1), best AVX2 (2: Teddy where it applies) or AVX2
 /// three-compare (3) path; -1 picks the best available.
