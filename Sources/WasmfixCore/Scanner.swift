@@ -104,6 +104,7 @@ public struct Scanner {
                            detector: detector)
     analyzed.filesScanned = scanned.count - (analyzed.skipped.count - walked.skipped.count)
     analyzed.warnings += Self.ignoredWholeRunKeys(options.project)
+    analyzed.warnings += detector.problems
     if let reportScope {
       var narrowed = Self.narrowed(analyzed, to: reportScope)
       narrowed.filesScanned = scanned.inScope - (narrowed.skipped.count - walked.skipped.filter { reportScope.contains(absolutePath: $0.path.hasPrefix("/") ? $0.path : WalkPath.join(root, $0.path)) }.count)

@@ -10,6 +10,12 @@ enum WasmtimeManifest {
   // MARK: Cargo.lock
 
   /// Every `version` of a `[[package]]` named `wasmtime` (a lock may hold several majors).
+  /// Whether `text` reads as a Cargo lock file: empty, or holding `[[package]]` entries.
+  static func isCargoLock(_ text: String) -> Bool {
+    let document = TOMLDocument(parsing: text)
+    return text.allSatisfy(\.isWhitespace) || document.entries.contains { $0.table == ["package"] && $0.isArrayTable }
+  }
+
   static func cargoLockVersions(_ text: String) -> [WasmtimeVersion] {
     let document = TOMLDocument(parsing: text)
     var byPackage: [Int: (name: String?, version: String?)] = [:]

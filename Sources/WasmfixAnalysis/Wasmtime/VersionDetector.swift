@@ -46,6 +46,15 @@ public final class VersionDetector: @unchecked Sendable {
   /// Guarded by `lock`; keyed by the directory the walk starts from.
   private var results: [String: DetectedVersion] = [:]
   private var cliResults: [String: DetectedVersion] = [:]
+  /// Guarded by `lock`: one line per manifest that could not be read as one.
+  private var problemLines: [String] = []
+
+  /// Warnings about manifests met so far (`Cargo.lock: warning: not a Cargo lock file ...`).
+  public var problems: [String] {
+    lock.lock()
+    defer { lock.unlock() }
+    return problemLines.sorted()
+  }
 
   public init(root: String, override: WasmtimeVersion?,
               configured: (@Sendable (String) -> (version: WasmtimeVersion, path: String)?)? = nil,
@@ -230,6 +239,9 @@ public final class VersionDetector: @unchecked Sendable {
   /// What one directory's manifests say, read once.
   private struct DirectoryManifests {
     var isRepositoryRoot = false
+    /// Manifests that exist but could not be read as what their name says, with why: said
+    /// once as a warning instead of silently falling back to another source or the newest.
+    var problems: [(name: String, why: String)] = []
     /// `wasmtime` versions in `Cargo.lock`; empty when there is none or it does not list wasmtime.
     var lockVersions: [WasmtimeVersion] = []
     var cargo: WasmtimeManifest.CargoManifest?
@@ -242,6 +254,9 @@ public final class VersionDetector: @unchecked Sendable {
     if let cached = directories[directory] { return cached }
     let result = Self.readManifests(directory, overlay: overlay)
     directories[directory] = result
+    for problem in result.problems {
+      problemLines.append("\(relative(directory == "/" ? "/" + problem.name : directory + "/" + problem.name)): warning: \(problem.why)")
+    }
     return result
   }
 
@@ -276,7 +291,12 @@ public final class VersionDetector: @unchecked Sendable {
     var result = DirectoryManifests()
     // `.git` is a directory in a clone, a file in a worktree or submodule.
     result.isRepositoryRoot = names.contains(".git")
-    if let text = read("Cargo.lock") { result.lockVersions = WasmtimeManifest.cargoLockVersions(text) }
+    if let text = read("Cargo.lock") {
+      result.lockVersions = WasmtimeManifest.cargoLockVersions(text)
+      if result.lockVersions.isEmpty, !WasmtimeManifest.isCargoLock(text) {
+        result.problems.append(("Cargo.lock", "not a Cargo lock file (no [[package]] entries); the Wasmtime version is looked for elsewhere"))
+      }
+    }
     if let text = read("Cargo.toml") { result.cargo = WasmtimeManifest.CargoManifest(parsing: text) }
 
     let projects = entries.filter { $0.hasSuffix(".csproj") || $0.hasSuffix(".fsproj") || $0.hasSuffix(".vbproj") }.sorted()
