@@ -236,7 +236,15 @@ public struct Scanner {
         if Surfaces.surface(language)?.binding != .dotnet, raw.setting != .asyncSupport, case let .integer(v) = value, v < 0 {
           value = .integer(IntegerType(bits: 64, signed: false).convert(v))
         }
-        let position = entry.scan.source.position(of: raw.nameRange.lowerBound)
+        var position = entry.scan.source.position(of: raw.nameRange.lowerBound)
+        if let invalid = entry.scan.invalidUTF8Offset {
+          // Not UTF-8: columns count bytes there (said once per file below).
+          let lineStart = entry.scan.source.lineStarts[position.line - 1]
+          position.column = raw.nameRange.lowerBound - lineStart + 1
+          if raw.nameRange.lowerBound == entry.scan.sites.first?.nameRange.lowerBound {
+            warnings.append("\(entry.file.relativePath): warning: not valid UTF-8 (byte \(invalid)); scanned as bytes, columns count bytes, and no fix is written to it")
+          }
+        }
         if raw.inErrorRegion {
           warnings.append("\(entry.file.relativePath):\(position.line):\(position.column): warning: this \(raw.setting.rawValue) call is inside a syntax error; its value may be wrong")
         }

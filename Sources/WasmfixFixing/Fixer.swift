@@ -68,6 +68,7 @@ public struct Fixer {
     var active = plan.fixes
     var refusals = plan.refusals
     var messages = planner.changedFiles.sorted().map { "\($0): changed since it was scanned; not fixed" }
+    messages += planner.unwritableFiles.keys.sorted().map { "\($0): \(planner.unwritableFiles[$0]!)" }
     // Unsafe fixes only on request (ruff's --unsafe-fixes): they are left out before anything
     // is applied, so --diff shows exactly what --write would do with the same flags.
     if !options.unsafeFixes {

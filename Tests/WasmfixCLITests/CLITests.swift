@@ -65,13 +65,15 @@ import Testing
 
   @Test func badFilesGetOneLineAndTheScanGoesOn() throws {
     let root = try tree(["src/main.rs": Self.failing])
-    try Data([0x63, 0x2E, 0x6D, 0x61, 0x78, 0x5F, 0x77, 0x61, 0x73, 0x6D, 0x5F, 0x73, 0x74, 0x61, 0x63, 0x6B, 0xFF, 0xFE, 0x0A])
+    // Binary (a NUL byte): skipped with one line. (Not-UTF-8 text is scanned as bytes since
+    // issue 10: EncodingTests.)
+    try Data([0x63, 0x2E, 0x6D, 0x61, 0x78, 0x5F, 0x77, 0x61, 0x73, 0x6D, 0x5F, 0x73, 0x74, 0x61, 0x63, 0x6B, 0x00, 0xFE, 0x0A])
       .write(to: root.appendingPathComponent("src/bad.rs"))
     let output = try WasmfixBinary.run(["scan", ".", "--format", "json"], in: root)
     #expect(output.status == 1)
-    #expect(output.stderr == "wasmfix: src/bad.rs: invalid UTF-8 at byte 16\n")
+    #expect(output.stderr == "wasmfix: src/bad.rs: binary file (contains NUL bytes)\n")
     let report = try JSONDecoder().decode(JSONReport.self, from: Data(output.stdout.utf8))
-    #expect(report.skipped == [SkippedFile(path: "src/bad.rs", reason: "invalid UTF-8 at byte 16")])
+    #expect(report.skipped == [SkippedFile(path: "src/bad.rs", reason: "binary file (contains NUL bytes)")])
     #expect(report.findings.map(\.rule) == ["WF001", "WF003"])
   }
 

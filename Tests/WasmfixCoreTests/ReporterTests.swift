@@ -36,8 +36,10 @@ private final class ReporterFixture {
     root = url.path
     try Self.engine.write(toFile: root + "/src/engine.rs", atomically: false, encoding: .utf8)
     try Self.engine.write(toFile: root + "/src/odd name,v2:x.rs", atomically: false, encoding: .utf8)
+    // A skipped file: binary (NUL bytes). (A file that is merely not UTF-8 is scanned as
+    // bytes since issue 10; EncodingTests covers it.)
     var invalid = Array("fn f(config: &mut Config) { config.max_wasm_stack(1 << 20); } // ".utf8)
-    invalid += [0xFF, 0xFE, 0x0A]
+    invalid += [0x00, 0xFE, 0x0A]
     try Data(invalid).write(to: URL(fileURLWithPath: root + "/src/blob.rs"))
     var options = ScanOptions()
     options.paths = [root]

@@ -12,6 +12,9 @@ public struct FixPlanner {
   private var sources: [String: SourceText] = [:]
   /// Files whose bytes differ from what the scan read; nothing in them is edited.
   public private(set) var changedFiles = Set<String>()
+  /// Files wasmfix reads but does not rewrite, with why (not UTF-8: an edit and its diff are
+  /// text, and a patch with the file's stray bytes replaced would not apply).
+  public private(set) var unwritableFiles: [String: String] = [:]
 
   public init(result: ScanResult, options: FixOptions) {
     self.result = result
@@ -46,6 +49,10 @@ public struct FixPlanner {
     let source = SourceText(bytes: bytes)
     guard result.fileHashes[path] == nil || result.fileHashes[path] == ContentHash.of(source.bytes) else {
       changedFiles.insert(path)
+      return nil
+    }
+    if let invalid = FileScanner.invalidUTF8Offset(source.bytes) {
+      unwritableFiles[path] = "not valid UTF-8 (byte \(invalid)); reported, not rewritten: fix it by hand or convert it to UTF-8"
       return nil
     }
     sources[path] = source

@@ -35,6 +35,9 @@ package struct FileScan {
   package var source: SourceText
   /// Per site: the documenting comment or an assertion of the invariant is near it.
   package var documented: [Bool]
+  /// The first byte that is not UTF-8, for a file scanned as bytes (a Latin-1 comment): its
+  /// sites are reported with byte columns and never rewritten. nil for UTF-8 files.
+  package var invalidUTF8Offset: Int? = nil
 }
 
 /// Scans one file: prefilter on raw bytes, then decode checks, parse and site extraction.
@@ -92,16 +95,18 @@ package final class FileScanner {
 
   private func examine(_ bytes: [UInt8], hits: [Int], file: WalkedFile, surface: Surface, wrappers: SetterWrappers) -> FileOutcome {
     if bytes.prefix(8192).contains(0) { return .skipped(SkippedFile(path: file.relativePath, reason: "binary file (contains NUL bytes)")) }
-    if let offset = Self.invalidUTF8Offset(bytes) {
-      return .skipped(SkippedFile(path: file.relativePath, reason: "invalid UTF-8 at byte \(offset)"))
-    }
+    // A file with a setting name that is not UTF-8 (one Latin-1 byte in a comment) is scanned
+    // as bytes, as tree-sitter reads it: skipping it whole would hide its violation.
+    let invalidOffset = Self.invalidUTF8Offset(bytes)
     let extraction = if !wrappers.isEmpty, let code = surface as? CodeSurface {
       code.extract(bytes, hits: hits, path: file.relativePath, parsers: parsers, wrappers: wrappers)
     } else {
       surface.extract(bytes, hits: hits, path: file.relativePath, parsers: parsers)
     }
     switch extraction {
-    case let .scanned(scan): return .scanned(scan)
+    case var .scanned(scan):
+      scan.invalidUTF8Offset = invalidOffset
+      return .scanned(scan)
     case let .unparsable(reason): return .skipped(SkippedFile(path: file.relativePath, reason: reason))
     }
   }
@@ -111,7 +116,7 @@ package final class FileScanner {
   /// Source is mostly ASCII: runs of ASCII go 8 bytes at a time, and the fast path resumes
   /// after every multi-byte scalar (a file with one `é` in its first comment is not decoded
   /// byte by byte to its end).
-  static func invalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
+  package static func invalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
     bytes.withUnsafeBytes { raw -> Int? in
       let n = raw.count
       var i = 0
