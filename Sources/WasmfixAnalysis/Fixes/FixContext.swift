@@ -117,8 +117,15 @@ struct FixContext {
         let old = definitionSource.text(definition.valueRange)
         // Written in the syntax of the file that defines it (a C header for a C++ call).
         let definitionSyntax = Surfaces.surface(forPath: definition.path)?.syntax ?? syntax
-        var text = definitionSyntax.formatValue(value, preferShifts: old.contains("<<"))
+        // A constant another configuration's fix already rewrote: one value for both.
+        let key = "\(absolutePath(of: definition.path))#\(definition.valueRange.lowerBound)"
+        var target = value
+        if let earlier = planner.sharedDefinitions[key] {
+          target = setting == .maxWasmStack ? Swift.min(earlier.value, value) : Swift.max(earlier.value, value)
+        }
+        var text = definitionSyntax.formatValue(target, preferShifts: old.contains("<<"))
         if definition.kind == .cDefine, !text.allSatisfy(\.isNumber) { text = "(\(text))" }
+        planner.sharedDefinitions[key] = (definition.valueRange, target, text)
         edits.append(.replacement(text, of: definition.valueRange, in: FileRef(path: definition.path, absolutePath: absolutePath(of: definition.path))))
         editedDefinitions.append(definition)
         return true

@@ -15,6 +15,9 @@ public struct FixPlanner {
   /// Files wasmfix reads but does not rewrite, with why (not UTF-8: an edit and its diff are
   /// text, and a patch with the file's stray bytes replaced would not apply).
   public private(set) var unwritableFiles: [String: String] = [:]
+  /// Constant definitions several configurations' fixes rewrite, by `absolutePath#offset`: the
+  /// one value that satisfies them all (the smallest max, the largest async) and its text.
+  var sharedDefinitions: [String: (range: Range<Int>, value: Int128, text: String)] = [:]
 
   public init(result: ScanResult, options: FixOptions) {
     self.result = result
@@ -37,6 +40,17 @@ public struct FixPlanner {
         plan.fixes.append(Fix(groupID: group.id, title: outcome.title, edits: outcome.edits, findingIndexes: outcome.fixed,
                               applicability: outcome.unsafeReasons.isEmpty ? .safe : .unsafe,
                               unsafeReason: outcome.unsafeReasons.isEmpty ? nil : outcome.unsafeReasons.joined(separator: "; ")))
+      }
+    }
+    // A definition two configurations rewrote gets the value that satisfies both, in every
+    // fix that edits it (identical edits are applied once); before, the two values overlapped
+    // and the whole file was refused.
+    for i in plan.fixes.indices {
+      for j in plan.fixes[i].edits.indices {
+        let edit = plan.fixes[i].edits[j]
+        guard let shared = sharedDefinitions["\(edit.absolutePath)#\(edit.range.lowerBound)"], shared.range == edit.range,
+              edit.replacement != shared.text else { continue }
+        plan.fixes[i].edits[j] = .replacement(shared.text, of: edit.range, in: FileRef(path: edit.path, absolutePath: edit.absolutePath))
       }
     }
     return plan
