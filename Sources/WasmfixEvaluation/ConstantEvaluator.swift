@@ -138,6 +138,9 @@ public struct ConstantEvaluator {
     case .add: return checked(a.addingReportingOverflow(b))
     case .subtract: return checked(a.subtractingReportingOverflow(b))
     case .multiply: return checked(a.multipliedReportingOverflow(by: b))
+    // The one signed quotient that does not fit: MIN / -1 (and MIN % -1, which traps too).
+    case .divide where a == Int128(Int64.min) && b == -1, .remainder where a == Int128(Int64.min) && b == -1:
+      return .unresolved("arithmetic overflow")
     case .divide: return b == 0 ? .unresolved("division by zero") : checked(a.dividedReportingOverflow(by: b))
     case .remainder: return b == 0 ? .unresolved("division by zero") : checked(a.remainderReportingOverflow(dividingBy: b))
     case .shiftLeft:
