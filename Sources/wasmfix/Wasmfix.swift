@@ -46,9 +46,30 @@ enum ExitStatus {
 /// Our own entry point: ArgumentParser exits 64 on a bad flag, the contract says 2.
 @main
 enum Main {
+  /// A file named like a flag (`-dash.rs`) is a path, as in git and rg: ArgumentParser would
+  /// read `-dash.rs` as the short flags `-d -a -s -h` and print the help. An argument that
+  /// starts with a single `-`, is longer than a short flag and names an existing file or folder
+  /// is passed as `./-dash.rs`, and so is one holding `.` or `/`, which no group of short flags
+  /// does (a missing `-nosuch.rs` is then a missing path, exit 2, not `-h`'s help). (`--`
+  /// before paths works too.)
+  static func pathsThatLookLikeFlags(_ arguments: [String]) -> [String] {
+    var result: [String] = []
+    var afterDoubleDash = false
+    for argument in arguments {
+      if argument == "--" { afterDoubleDash = true }
+      if !afterDoubleDash, argument.count > 2, argument.hasPrefix("-"), !argument.hasPrefix("--"),
+         FileManager.default.fileExists(atPath: argument) || argument.contains(".") || argument.contains("/") {
+        result.append("./" + argument)
+      } else {
+        result.append(argument)
+      }
+    }
+    return result
+  }
+
   static func main() {
     do {
-      var command = try Wasmfix.parseAsRoot()
+      var command = try Wasmfix.parseAsRoot(Self.pathsThatLookLikeFlags(Array(CommandLine.arguments.dropFirst())))
       try command.run()
     } catch let exit as ExitCode {
       Foundation.exit(exit.rawValue)
