@@ -17,18 +17,23 @@ enum DefinitionScan {
   }
 
   /// A literal that can start a definition, and how to read the name after it.
+  /// A `StaticString`, not a `String`: a keyword is copied for each of its hits, and a
+  /// trivial struct copies without reference counting.
   struct Keyword: Sendable {
-    let literal: String
+    let literal: StaticString
     let reader: Reader
     /// Computed once: a scan asks for every keyword occurrence of every file.
     let length: Int
     let endsInIdentifierByte: Bool
-    init(_ literal: String, _ reader: Reader) {
+    init(_ literal: StaticString, _ reader: Reader) {
+      precondition(literal.hasPointerRepresentation)
       self.literal = literal
       self.reader = reader
-      length = literal.utf8.count
-      endsInIdentifierByte = literal.utf8.last.map(DefinitionScan.isIdentifierByte) ?? false
+      length = literal.utf8CodeUnitCount
+      endsInIdentifierByte = length > 0 && DefinitionScan.isIdentifierByte(literal.utf8Start[length - 1])
     }
+
+    var bytes: [UInt8] { Array(UnsafeBufferPointer(start: literal.utf8Start, count: length)) }
   }
 
   /// Appends to `names` the hashes of the names defined at an occurrence of `keyword` at
@@ -42,7 +47,7 @@ enum DefinitionScan {
     switch keyword.reader {
     case .nameAfter:
       var i = text.skipSpaces(after)
-      if rust, text.starts(at: i, with: "mut ") || text.starts(at: i, with: "fn ") {
+      if rust, text.starts(at: i, withASCII: "mut ") || text.starts(at: i, withASCII: "fn ") {
         i = text.skipSpaces(i + 3 + (text[i] == UInt8(ascii: "m") ? 1 : 0))
       }
       if let name = text.identifier(at: i) { names.append(name.hash) }
@@ -107,12 +112,12 @@ enum DefinitionScan {
     func isIdentifierByte(at i: Int) -> Bool { has(ByteClass.identifier, at: i) }
 
     /// `<Name>` start tags after `start`, until `</` + the keyword's element (64 KiB at most).
-    func elementNames(from start: Int, closing keyword: String, into names: inout [UInt64]) {
+    func elementNames(from start: Int, closing keyword: StaticString, into names: inout [UInt64]) {
       var i = start
       let limit = min(count, start + (64 << 10))
       while i + 1 < limit {
         if base[i] == UInt8(ascii: "<") {
-          if base[i + 1] == UInt8(ascii: "/"), starts(at: i + 2, with: keyword) { break }
+          if base[i + 1] == UInt8(ascii: "/"), starts(at: i + 2, withASCII: keyword) { break }
           if has(ByteClass.identifierStart, at: i + 1), let name = identifier(at: i + 1) {
             names.append(name.hash)
             i += 1 + name.length
@@ -198,15 +203,10 @@ enum DefinitionScan {
     }
 
     /// Compares in place: no array is made of `text` per call.
-    func starts(at i: Int, with text: StaticString) -> Bool {
+    func starts(at i: Int, withASCII text: StaticString) -> Bool {
       let length = text.utf8CodeUnitCount
       guard i + length <= count else { return false }
       return memcmp(base + i, text.utf8Start, length) == 0
-    }
-
-    func starts(at i: Int, with text: String) -> Bool {
-      var text = text
-      return text.withUTF8 { t in i + t.count <= count && (t.isEmpty || memcmp(base + i, t.baseAddress!, t.count) == 0) }
     }
 
     /// The identifier at `start`, as its length and name hash (no String is made per file).

@@ -36,7 +36,7 @@ package enum Prefilter {
     init(stems: [Pattern], keywords: [DefinitionScan.Keyword]) {
       self.stems = stems
       self.keywords = keywords
-      search = MultiSearch(stems.map(\.stem) + keywords.map { Array($0.literal.utf8) } + [SuppressionComment.marker])
+      search = MultiSearch(stems.map(\.stem) + keywords.map(\.bytes) + [SuppressionComment.marker])
     }
   }
 
