@@ -173,56 +173,110 @@ WF_SPECIALISE(scan_sse2, scan_sse2_body, )
 // needles (one per bucket) that is an exact three-byte test. The cost per block does not grow
 // with the number of needles, where the filter above pays three compares per needle: the
 // prefilter's 4 to 7 literals made that filter the largest cost of a scan.
+typedef struct {
+  __m256i low[3], high[3];
+  uint32_t offsets[3];
+} teddy_tables;
+
+// The buckets matching at each of the 32 positions from `at`. With ASCII needles the low
+// nibble needs no mask: `pshufb` ignores index bits 4-6 and gives 0 for bit 7, and a byte
+// with bit 7 set matches no ASCII needle byte anyway (the high nibble is masked regardless:
+// the 16-bit shift brings in the next byte's bits).
+__attribute__((target("avx2"))) WF_ALWAYS_INLINE __m256i
+teddy_block(const uint8_t *at, const teddy_tables *t, __m256i nibble, int ascii) {
+  __m256i found = _mm256_set1_epi8((char)0xFF);
+  for (int k = 0; k < 3; k++) {
+    __m256i v = _mm256_loadu_si256((const __m256i *)(at + t->offsets[k]));
+    __m256i lo = _mm256_shuffle_epi8(t->low[k], ascii ? v : _mm256_and_si256(v, nibble));
+    __m256i hi = _mm256_shuffle_epi8(t->high[k], _mm256_and_si256(_mm256_srli_epi16(v, 4), nibble));
+    found = k == 0 ? _mm256_and_si256(lo, hi) : _mm256_and_si256(found, _mm256_and_si256(lo, hi));
+  }
+  return found;
+}
+
+// Confirms the candidates at the set bits of `positions` (from `p`; buckets per position in
+// `lanes`), in offset order. Out of line: the hot loop then holds only the SIMD filter, and
+// the rare calls (a block in thirty) do not make the compiler spill its registers every block.
+__attribute__((noinline)) static void
+teddy_confirm(const uint8_t *h, size_t p, uint64_t positions, const uint8_t *lanes, const wf_needle *n, sink *s) {
+  while (positions) {
+    unsigned bit = (unsigned)__builtin_ctzll(positions);
+    uint32_t buckets = lanes[bit];
+    while (buckets) {
+      unsigned i = (unsigned)__builtin_ctz(buckets);
+      const uint8_t *at = h + p + bit, *needle = n[i].bytes;
+      uint32_t k = 0, len = n[i].length;
+      while (k < len && at[k] == needle[k]) k++;
+      if (k == len) record(s, i, p + bit);
+      buckets &= buckets - 1;
+    }
+    positions &= positions - 1;
+  }
+}
+
+// Positions (bits) where a block's lookup found some bucket.
+__attribute__((target("avx2"))) WF_ALWAYS_INLINE uint64_t teddy_positions(__m256i found) {
+  return (uint32_t)~_mm256_movemask_epi8(_mm256_cmpeq_epi8(found, _mm256_setzero_si256()));
+}
+
+// 64 bytes per iteration with one test for both blocks: the filter is ~20 instructions per
+// block, so the loop's own bookkeeping and branch were a large share of it.
+__attribute__((target("avx2"))) WF_ALWAYS_INLINE size_t
+teddy_body(const uint8_t *h, size_t length, const teddy_tables *tables, size_t tail, const wf_needle *n, sink *s, int ascii) {
+  const teddy_tables t = *tables;
+  const __m256i nibble = _mm256_set1_epi8(0x0F);
+  size_t p = 0;
+  uint8_t lanes[64];
+  if (length >= 64 + tail) {
+    // The last p the pair loop takes, computed once (the loop test is then one compare).
+    const size_t last = length - 64 - tail;
+    for (; p <= last; p += 64) {
+      __m256i a = teddy_block(h + p, &t, nibble, ascii);
+      __m256i b = teddy_block(h + p + 32, &t, nibble, ascii);
+      __m256i any = _mm256_or_si256(a, b);
+      if (_mm256_testz_si256(any, any)) continue;
+      _mm256_storeu_si256((__m256i *)lanes, a);
+      _mm256_storeu_si256((__m256i *)(lanes + 32), b);
+      teddy_confirm(h, p, teddy_positions(a) | teddy_positions(b) << 32, lanes, n, s);
+    }
+  }
+  if (p + 32 + tail <= length) {
+    __m256i a = teddy_block(h + p, &t, nibble, ascii);
+    if (!_mm256_testz_si256(a, a)) {
+      _mm256_storeu_si256((__m256i *)lanes, a);
+      teddy_confirm(h, p, teddy_positions(a), lanes, n, s);
+    }
+    p += 32;
+  }
+  return p;
+}
+
 __attribute__((target("avx2"))) static size_t
 scan_teddy_avx2(const uint8_t *h, size_t length, const wf_needle *n, size_t count, sink *s) {
   uint32_t shortest = 32;
   for (size_t i = 0; i < count; i++) if (n[i].length < shortest) shortest = n[i].length;
-  const uint32_t offsets[3] = {0, (shortest - 1) / 2, shortest - 1};
+  teddy_tables t;
+  t.offsets[0] = 0;
+  t.offsets[1] = (shortest - 1) / 2;
+  t.offsets[2] = shortest - 1;
   uint8_t low[3][16] = {{0}}, high[3][16] = {{0}};
+  // Only the fingerprint bytes go through the tables (the rest is compared exactly).
+  int ascii = 1;
   for (size_t i = 0; i < count; i++) {
     for (int k = 0; k < 3; k++) {
-      uint8_t byte = n[i].bytes[offsets[k]];
+      uint8_t byte = n[i].bytes[t.offsets[k]];
+      if (byte >= 0x80) ascii = 0;
       low[k][byte & 15] |= (uint8_t)(1u << i);
       high[k][byte >> 4] |= (uint8_t)(1u << i);
     }
   }
-  __m256i low_table[3], high_table[3];
   for (int k = 0; k < 3; k++) {
-    low_table[k] = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)low[k]));
-    high_table[k] = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)high[k]));
+    t.low[k] = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)low[k]));
+    t.high[k] = _mm256_broadcastsi128_si256(_mm_loadu_si128((const __m128i *)high[k]));
   }
-  const __m256i nibble = _mm256_set1_epi8(0x0F);
   size_t tail = max_last(n, count);
-  size_t p = 0;
-  uint8_t lanes[32];
-  for (; p + 32 + tail <= length; p += 32) {
-    __m256i found = _mm256_set1_epi8((char)0xFF);
-    for (int k = 0; k < 3; k++) {
-      __m256i v = _mm256_loadu_si256((const __m256i *)(h + p + offsets[k]));
-      __m256i lo = _mm256_shuffle_epi8(low_table[k], _mm256_and_si256(v, nibble));
-      __m256i hi = _mm256_shuffle_epi8(high_table[k], _mm256_and_si256(_mm256_srli_epi16(v, 4), nibble));
-      found = _mm256_and_si256(found, _mm256_and_si256(lo, hi));
-    }
-    if (_mm256_testz_si256(found, found)) continue;
-    _mm256_storeu_si256((__m256i *)lanes, found);
-    uint32_t positions = ~(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(found, _mm256_setzero_si256()));
-    while (positions) {
-      unsigned bit = (unsigned)__builtin_ctz(positions);
-      uint32_t buckets = lanes[bit];
-      while (buckets) {
-        unsigned i = (unsigned)__builtin_ctz(buckets);
-        // An inline compare, not memcmp: a call would clobber the ymm registers holding the
-        // tables, and the compiler then reloads them from the stack on every block.
-        const uint8_t *at = h + p + bit, *needle = n[i].bytes;
-        uint32_t k = 0, len = n[i].length;
-        while (k < len && at[k] == needle[k]) k++;
-        if (k == len) record(s, i, p + bit);
-        buckets &= buckets - 1;
-      }
-      positions &= positions - 1;
-    }
-  }
-  return p;
+  if (ascii) return teddy_body(h, length, &t, tail, n, s, 1);
+  return teddy_body(h, length, &t, tail, n, s, 0);
 }
 #endif
 

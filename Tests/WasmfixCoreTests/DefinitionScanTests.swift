@@ -17,8 +17,7 @@ import Testing
     return bytes.withUnsafeBytes { raw in
       var scratch: [wf_hit] = []
       let surface = Surfaces.surface(language)!
-      let hits = Prefilter.scan(surface.search, raw, scratch: &scratch)
-      return Set(DefinitionScan.candidateNames(in: raw, surface: surface, hits: hits.keywords))
+      return Set(Prefilter.scan(surface.search, raw, language: language, scratch: &scratch).definedNames)
     }
   }
 

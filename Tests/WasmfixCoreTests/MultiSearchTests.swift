@@ -43,10 +43,9 @@ import Testing
     for count in 3...many.count { checkAgainstNaive(Array(many.prefix(count))) }
   }
 
-  func checkAgainstNaive(_ literals: [[UInt8]]) {
+  func checkAgainstNaive(_ literals: [[UInt8]], alphabet: [UInt8] = Array("abcdefnostx_ mwk".utf8)) {
     let search = MultiSearch(literals)
     var generator = SystemRandomNumberGenerator()
-    let alphabet = Array("abcdefnostx_ mwk".utf8)
     for length in [0, 1, 5, 31, 32, 33, 63, 64, 65, 200, 1000] {
       for _ in 0..<20 {
         var bytes = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }
@@ -77,6 +76,20 @@ import Testing
     #expect(middle("static ") == 5)   // `c`, where `struct ` has `t`
     #expect(middle("ab") == 1)        // no inner byte: the last
     #expect(middle("const ") == 2)    // `n`: rarer in code than `o`, `s` and `t`
+  }
+
+  /// Teddy skips masking the low nibble when the needles' fingerprint bytes are ASCII (a byte
+  /// with bit 7 set then looks up nothing): text with such bytes, whose low nibbles equal the
+  /// needles' (`á` is C3 A1, `a` is 61), must not match, and a needle with non-ASCII bytes
+  /// takes the masked lookup and is still found.
+  @Test func nonASCIIBytesAtEverySIMDLevel() {
+    defer { wf_set_simd_level(-1) }
+    let alphabet = Array("acnost _".utf8) + [0xC3, 0xA1, 0xE3, 0xEE, 0xF4, 0xE1, 0x80, 0xFF]
+    for level: Int32 in [0, 1, 2, 3] {
+      wf_set_simd_level(level)
+      checkAgainstNaive(["const ", "static ", "wasmfix:"].map { Array($0.utf8) }, alphabet: alphabet)
+      checkAgainstNaive(["cá", "\u{E1}ct", "const ", "aé\u{FF}"].map { Array($0.utf8) }, alphabet: alphabet)
+    }
   }
 
   @Test func manyHitsGrowTheBuffer() {

@@ -426,6 +426,22 @@ private let ignoreTable: [(String, String, String, Bool, Bool)] = [
     #expect(result.skipped == [SkippedFile(path: "pipe.rs", reason: "not a regular file")])
   }
 
+  /// Entry names are decoded by an ASCII fast path; other names are still validated: a
+  /// UTF-8 name keeps its characters, an invalid one is reported, not guessed at.
+  @Test func nonASCIIAndInvalidUTF8Names() throws {
+    let tree = try TempTree()
+    try tree.write("café/naïve.rs")
+    try tree.write("plain/a.rs")
+    let invalid = Array(tree.path("plain").utf8) + Array("/bad".utf8) + [0xFF] + Array(".rs".utf8) + [0]
+    let fd = invalid.withUnsafeBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_CREAT | O_WRONLY, 0o644) }
+    #expect(fd >= 0)
+    close(fd)
+    let result = try walk(tree)
+    #expect(files(result).sorted() == ["café/naïve.rs", "plain/a.rs"])
+    #expect(result.files.map(\.absolutePath).sorted() == [tree.path("café/naïve.rs"), tree.path("plain/a.rs")])
+    #expect(result.skipped == [SkippedFile(path: "plain/<non-UTF-8 name>", reason: "file name is not valid UTF-8")])
+  }
+
   /// chmod 000 only denies access to non-root users; as root (CI containers) this checks nothing
   /// beyond "the walk completes".
   @Test func unreadableFileAndDirectory() throws {

@@ -44,6 +44,8 @@ enum ItemRanges {
   private struct LevelScanner {
     let bytes: UnsafeRawBufferPointer
     let language: SurfaceID
+    /// The language's byte classes (`ScanClass`), looked up once per byte in the skip loops.
+    let classes: UnsafePointer<UInt8>
 
     /// Words that may precede the word saying what an item is.
     let modifiers: Set<String>
@@ -54,6 +56,7 @@ enum ItemRanges {
     init(bytes: UnsafeRawBufferPointer, language: SurfaceID) {
       self.bytes = bytes
       self.language = language
+      classes = ScanClass.table(for: language)
       switch language {
       case .rust:
         modifiers = ["pub", "unsafe", "default"]
@@ -110,6 +113,12 @@ enum ItemRanges {
         firstWord = ""
       }
       while i < end {
+        if sawCode && decided {
+          // Inside an item whose kind is decided, only comments, literals, brackets, `;` and
+          // `#` matter: skip every other byte (words, spaces, operators) in a tight loop.
+          i = skipBoring(from: i, limit: end, mask: ScanClass.nonCodeStart | ScanClass.bracket | ScanClass.itemSyntax)
+          guard i < end else { break }
+        }
         let b = bytes[i]
         if let skipped = skipNonCode(at: i, limit: end) {
           i = skipped
@@ -175,6 +184,9 @@ enum ItemRanges {
       var depth = 0
       var i = start
       while i < limit {
+        // Most bytes are neither brackets nor the start of a comment or literal.
+        i = skipBoring(from: i, limit: limit, mask: ScanClass.nonCodeStart | ScanClass.bracket)
+        guard i < limit else { break }
         if let skipped = skipNonCode(at: i, limit: limit) {
           i = skipped
           continue
@@ -191,6 +203,22 @@ enum ItemRanges {
       return nil
     }
 
+    /// The first offset from `i` whose byte has a class in `mask`. A Rust `r` or `b` inside a
+    /// word is skipped too: only at a word's start can it open a raw or byte string.
+    @inline(__always)
+    private func skipBoring(from start: Int, limit: Int, mask: UInt8) -> Int {
+      var i = start
+      while i < limit {
+        let c = classes[Int(bytes[i])]
+        if c & mask == 0 || (c & ScanClass.rawPrefix != 0 && i > 0 && classes[Int(bytes[i - 1])] & ScanClass.word != 0) {
+          i += 1
+          continue
+        }
+        break
+      }
+      return i
+    }
+
     /// The end of a comment or literal starting at `i`, nil when code starts there. An
     /// unterminated one ends at `limit`, which leaves its brackets unmatched: a doubt.
     private func skipNonCode(at i: Int, limit: Int) -> Int? {
@@ -199,6 +227,45 @@ enum ItemRanges {
       case let .endsAt(end): return min(end, limit)
       case .unterminated: return limit
       }
+    }
+  }
+
+  /// Byte classes for the bracket scan, per language, as bits of one table entry.
+  enum ScanClass {
+    /// May start a comment or literal in this language (`CodeRegions.nonCode` decides).
+    static let nonCodeStart: UInt8 = 1
+    static let bracket: UInt8 = 2
+    /// `;` and, outside Rust, `#`: they end or make an item.
+    static let itemSyntax: UInt8 = 4
+    /// Rust `r` and `b`: they start a raw or byte string only at a word's start.
+    static let rawPrefix: UInt8 = 8
+    /// Identifier bytes.
+    static let word: UInt8 = 16
+
+    private static func make(rust: Bool, csharp: Bool) -> UnsafePointer<UInt8> {
+      let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+      for b in 0..<256 {
+        let byte = UInt8(b)
+        var bits: UInt8 = 0
+        if "/\"'".utf8.contains(byte) || (rust && "rb".utf8.contains(byte)) || (csharp && "@$".utf8.contains(byte)) {
+          bits |= nonCodeStart
+        }
+        if rust && "rb".utf8.contains(byte) { bits |= rawPrefix }
+        if "{}()[]".utf8.contains(byte) { bits |= bracket }
+        if byte == UInt8(ascii: ";") || (!rust && byte == UInt8(ascii: "#")) { bits |= itemSyntax }
+        if DefinitionScan.isIdentifierByte(byte) { bits |= word }
+        table[b] = bits
+      }
+      return UnsafePointer(table)
+    }
+
+    /// Never freed: one table per language kind for the process.
+    private static let rust = make(rust: true, csharp: false)
+    private static let csharp = make(rust: false, csharp: true)
+    private static let other = make(rust: false, csharp: false)
+
+    static func table(for language: SurfaceID) -> UnsafePointer<UInt8> {
+      language == .rust ? rust : language == .csharp ? csharp : other
     }
   }
 }

@@ -1,4 +1,9 @@
 import WasmfixWorkspace
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 /// A byte-level pass, run on every file while it is in memory anyway, that lists the names
 /// the file may define as constants (`const NAME`, `#define NAME`, enumerators). It is a
 /// superset: the constant index parses only the files listing a wanted name, and the parse
@@ -12,159 +17,47 @@ enum DefinitionScan {
   }
 
   /// A literal that can start a definition, and how to read the name after it.
+  /// A `StaticString`, not a `String`: a keyword is copied for each of its hits, and a
+  /// trivial struct copies without reference counting.
   struct Keyword: Sendable {
-    let literal: String
+    let literal: StaticString
     let reader: Reader
     /// Computed once: a scan asks for every keyword occurrence of every file.
     let length: Int
     let endsInIdentifierByte: Bool
-    init(_ literal: String, _ reader: Reader) {
+    init(_ literal: StaticString, _ reader: Reader) {
+      precondition(literal.hasPointerRepresentation)
       self.literal = literal
       self.reader = reader
-      length = literal.utf8.count
-      endsInIdentifierByte = literal.utf8.last.map(DefinitionScan.isIdentifierByte) ?? false
+      length = literal.utf8CodeUnitCount
+      endsInIdentifierByte = length > 0 && DefinitionScan.isIdentifierByte(literal.utf8Start[length - 1])
     }
+
+    var bytes: [UInt8] { Array(UnsafeBufferPointer(start: literal.utf8Start, count: length)) }
   }
 
-  /// Hashes of the names defined at the keyword occurrences `hits` (offsets of `keywords[language][index]`).
-  static func candidateNames(in bytes: UnsafeRawBufferPointer, surface: Surface,
-                             hits: [(keyword: Int, offset: Int)]) -> [UInt64] {
-    guard !hits.isEmpty else { return [] }
-    let table = surface.search.keywords
-    let language = surface.id
-    var names: [UInt64] = []
-    for hit in hits {
-      let keyword = table[hit.keyword]
-      let reader = keyword.reader
-      let after = hit.offset + keyword.length
-      // Keywords are whole words: `enum` in `enumerate` or `const` in `is_const` start nothing.
-      if hit.offset > 0, isIdentifierByte(bytes[hit.offset - 1]) { continue }
-      if keyword.endsInIdentifierByte, after < bytes.count, isIdentifierByte(bytes[after]) { continue }
-      switch reader {
-      case .nameAfter:
-        var i = skipSpaces(bytes, after)
-        if language == .rust, starts(bytes, at: i, with: "mut ") || starts(bytes, at: i, with: "fn ") { i = skipSpaces(bytes, i + 3 + (bytes[i] == UInt8(ascii: "m") ? 1 : 0)) }
-        if let name = identifier(bytes, at: i) { names.append(name.hash) }
-      case .lastNameBeforeEquals:
-        if let name = lastIdentifierBeforeEquals(bytes, from: after) { names.append(name) }
-      case .enumerators:
-        names += enumerators(bytes, from: after)
-      case .elementNames:
-        names += elementNames(bytes, from: after, closing: keyword.literal)
+  /// Appends to `names` the hashes of the names defined at an occurrence of `keyword` at
+  /// `offset` (called by the prefilter for each keyword hit, in offset order, so no list of
+  /// hits is built per file). `rust`: the file is Rust (`static mut NAME`, `const fn name`).
+  static func read(_ keyword: Keyword, at offset: Int, in text: Text, rust: Bool, into names: inout [UInt64]) {
+    let after = offset + keyword.length
+    // Keywords are whole words: `enum` in `enumerate` or `const` in `is_const` start nothing.
+    if offset > 0, text.isIdentifierByte(at: offset - 1) { return }
+    if keyword.endsInIdentifierByte, after < text.count, text.isIdentifierByte(at: after) { return }
+    switch keyword.reader {
+    case .nameAfter:
+      var i = text.skipSpaces(after)
+      if rust, text.starts(at: i, withASCII: "mut ") || text.starts(at: i, withASCII: "fn ") {
+        i = text.skipSpaces(i + 3 + (text[i] == UInt8(ascii: "m") ? 1 : 0))
       }
+      if let name = text.identifier(at: i) { names.append(name.hash) }
+    case .lastNameBeforeEquals:
+      if let name = text.lastIdentifierBeforeEquals(from: after) { names.append(name) }
+    case .enumerators:
+      text.enumerators(from: after, into: &names)
+    case .elementNames:
+      text.elementNames(from: after, closing: keyword.literal, into: &names)
     }
-    return names
-  }
-
-  /// `<Name>` start tags after `start`, until `</` + the keyword's element (64 KiB at most).
-  private static func elementNames(_ bytes: UnsafeRawBufferPointer, from start: Int, closing keyword: String) -> [UInt64] {
-    var names: [UInt64] = []
-    var i = start
-    let limit = min(bytes.count, start + (64 << 10))
-    let element = Array(keyword.utf8)
-    while i + 1 < limit {
-      if bytes[i] == UInt8(ascii: "<") {
-        if bytes[i + 1] == UInt8(ascii: "/"), starts(bytes, at: i + 2, with: String(decoding: element, as: UTF8.self)) { break }
-        if isIdentifierStart(bytes[i + 1]), let name = identifier(bytes, at: i + 1) {
-          names.append(name.hash)
-          i += 1 + name.length
-          continue
-        }
-      }
-      i += 1
-    }
-    return names
-  }
-
-  /// `const size_t NAME = ...`, `const int A = 1, B = 2;` (first declarator is enough for
-  /// stack sizes), `public const long Name = ...`.
-  private static func lastIdentifierBeforeEquals(_ bytes: UnsafeRawBufferPointer, from start: Int) -> UInt64? {
-    // Find the `=` first (most `const`s are parameters or pointers that end at `,` `)` `;`
-    // without one), then hash only the identifier that ends right before it.
-    let limit = min(bytes.count, start + 256)
-    var equals = start
-    while equals < limit {
-      let b = bytes[equals]
-      if b == UInt8(ascii: "=") { break }
-      if b == UInt8(ascii: ";") || b == UInt8(ascii: "{") || b == UInt8(ascii: "(") || b == UInt8(ascii: ")") { return nil }
-      equals += 1
-    }
-    guard equals < limit else { return nil }
-    // Back from `=`: the last run of identifier bytes that starts like an identifier
-    // (`X` in `const int *const X[4] =`; a number such as `4` is not a name).
-    var end = equals
-    while end > start {
-      while end > start, !isIdentifierByte(bytes[end - 1]) { end -= 1 }
-      var begin = end
-      while begin > start, isIdentifierByte(bytes[begin - 1]) { begin -= 1 }
-      if begin < end, isIdentifierStart(bytes[begin]) { return identifier(bytes, at: begin)?.hash }
-      end = begin
-    }
-    return nil
-  }
-
-  /// Identifiers that start an item inside `enum ... { A = 1, B, C }`.
-  private static func enumerators(_ bytes: UnsafeRawBufferPointer, from start: Int) -> [UInt64] {
-    var names: [UInt64] = []
-    var i = start
-    let limit = min(bytes.count, i + 128)
-    while i < limit, bytes[i] != UInt8(ascii: "{"), bytes[i] != UInt8(ascii: ";") { i += 1 }
-    guard i < limit, bytes[i] == UInt8(ascii: "{") else { return names }
-    var depth = 0
-    i += 1
-    enumStops.withUnsafeBufferPointer { stops in
-      var expectName = true
-      while i < bytes.count {
-        if expectName {
-          while i < bytes.count, !isIdentifierStart(bytes[i]), !stops[Int(bytes[i])] {
-            // A comment before a name (`/* why */ B,`) hides no name and names nothing.
-            if bytes[i] == UInt8(ascii: "/"), i + 1 < bytes.count, let end = commentEnd(bytes, at: i) { i = end } else { i += 1 }
-          }
-          if i < bytes.count, let name = identifier(bytes, at: i) {
-            names.append(name.hash)
-            expectName = false
-            i += name.length
-            continue
-          }
-        }
-        // Between names only `,` `(` `)` `}` matter: skip everything else in a tight loop.
-        while i < bytes.count, !stops[Int(bytes[i])] { i += 1 }
-        guard i < bytes.count else { break }
-        let b = bytes[i]
-        if b == UInt8(ascii: "}") && depth == 0 { break }
-        if b == UInt8(ascii: "(") { depth += 1 } else if b == UInt8(ascii: ")") { depth -= 1 }
-        if b == UInt8(ascii: ",") && depth == 0 { expectName = true }
-        i += 1
-      }
-    }
-    return names
-  }
-
-  /// End (exclusive) of a `//` or `/* */` comment starting at `i`, nil when none starts there.
-  private static func commentEnd(_ bytes: UnsafeRawBufferPointer, at i: Int) -> Int? {
-    if bytes[i + 1] == UInt8(ascii: "/") {
-      var j = i + 2
-      while j < bytes.count, bytes[j] != 0x0A { j += 1 }
-      return j
-    }
-    guard bytes[i + 1] == UInt8(ascii: "*") else { return nil }
-    var j = i + 2
-    while j + 1 < bytes.count, !(bytes[j] == UInt8(ascii: "*") && bytes[j + 1] == UInt8(ascii: "/")) { j += 1 }
-    return min(j + 2, bytes.count)
-  }
-
-  private static let enumStops: [Bool] = (0..<256).map { Array(",()}".utf8).contains(UInt8($0)) }
-
-  private static func skipSpaces(_ bytes: UnsafeRawBufferPointer, _ start: Int) -> Int {
-    var i = start
-    while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x09 { i += 1 }
-    return i
-  }
-
-  private static func starts(_ bytes: UnsafeRawBufferPointer, at i: Int, with text: String) -> Bool {
-    let t = Array(text.utf8)
-    guard i + t.count <= bytes.count else { return false }
-    return (0..<t.count).allSatisfy { bytes[i + $0] == t[$0] }
   }
 
   static func isIdentifierStart(_ b: UInt8) -> Bool {
@@ -173,16 +66,160 @@ enum DefinitionScan {
 
   static func isIdentifierByte(_ b: UInt8) -> Bool { isIdentifierStart(b) || (b >= 0x30 && b <= 0x39) }
 
-  /// The identifier at `start`, as its length and name hash (no String is made per file).
-  private static func identifier(_ bytes: UnsafeRawBufferPointer, at start: Int) -> (hash: UInt64, length: Int)? {
-    guard start < bytes.count, isIdentifierStart(bytes[start]) else { return nil }
-    var end = start
-    var hash = NameHash.seed
-    while end < bytes.count, isIdentifierByte(bytes[end]) {
-      hash = NameHash.step(hash, bytes[end])
-      end += 1
+  /// What the readers' loops test a byte for, as bits of one table entry: a lookup instead of
+  /// a chain of range compares per byte.
+  enum ByteClass {
+    static let identifierStart: UInt8 = 1
+    static let identifier: UInt8 = 2
+    /// `= ; { ( )`: where the search for a constant's `=` stops.
+    static let equalsStop: UInt8 = 4
+    /// `, ( ) }`: what matters between enumerators.
+    static let enumStop: UInt8 = 8
+
+    /// Never freed: one table for the process.
+    static let table: UnsafePointer<UInt8> = {
+      let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+      for b in 0..<256 {
+        let byte = UInt8(b)
+        var bits: UInt8 = 0
+        if isIdentifierStart(byte) { bits |= identifierStart }
+        if isIdentifierByte(byte) { bits |= identifier }
+        if "=;{()".utf8.contains(byte) { bits |= equalsStop }
+        if ",()}".utf8.contains(byte) { bits |= enumStop }
+        table[b] = bits
+      }
+      return UnsafePointer(table)
+    }()
+  }
+
+  /// A file's bytes for the readers, with the byte-class table at hand (fetched once per
+  /// file, not per byte). Valid only while the caller's buffer is.
+  struct Text {
+    let base: UnsafePointer<UInt8>
+    let count: Int
+    let classes: UnsafePointer<UInt8>
+
+    init?(_ bytes: UnsafeRawBufferPointer) {
+      guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return nil }
+      self.base = base
+      count = bytes.count
+      classes = ByteClass.table
     }
-    return (hash, end - start)
+
+    subscript(_ i: Int) -> UInt8 { base[i] }
+
+    func has(_ bits: UInt8, at i: Int) -> Bool { classes[Int(base[i])] & bits != 0 }
+    func isIdentifierByte(at i: Int) -> Bool { has(ByteClass.identifier, at: i) }
+
+    /// `<Name>` start tags after `start`, until `</` + the keyword's element (64 KiB at most).
+    func elementNames(from start: Int, closing keyword: StaticString, into names: inout [UInt64]) {
+      var i = start
+      let limit = min(count, start + (64 << 10))
+      while i + 1 < limit {
+        if base[i] == UInt8(ascii: "<") {
+          if base[i + 1] == UInt8(ascii: "/"), starts(at: i + 2, withASCII: keyword) { break }
+          if has(ByteClass.identifierStart, at: i + 1), let name = identifier(at: i + 1) {
+            names.append(name.hash)
+            i += 1 + name.length
+            continue
+          }
+        }
+        i += 1
+      }
+    }
+
+    /// `const size_t NAME = ...`, `const int A = 1, B = 2;` (first declarator is enough for
+    /// stack sizes), `public const long Name = ...`.
+    func lastIdentifierBeforeEquals(from start: Int) -> UInt64? {
+      // Find the `=` first (most `const`s are parameters or pointers that end at `,` `)` `;`
+      // without one), then hash only the identifier that ends right before it.
+      let limit = min(count, start + 256)
+      var equals = start
+      while equals < limit, !has(ByteClass.equalsStop, at: equals) { equals += 1 }
+      guard equals < limit, base[equals] == UInt8(ascii: "=") else { return nil }
+      // Back from `=`: the last run of identifier bytes that starts like an identifier
+      // (`X` in `const int *const X[4] =`; a number such as `4` is not a name).
+      var end = equals
+      while end > start {
+        while end > start, !isIdentifierByte(at: end - 1) { end -= 1 }
+        var begin = end
+        while begin > start, isIdentifierByte(at: begin - 1) { begin -= 1 }
+        if begin < end, has(ByteClass.identifierStart, at: begin) { return identifier(at: begin)?.hash }
+        end = begin
+      }
+      return nil
+    }
+
+    /// Identifiers that start an item inside `enum ... { A = 1, B, C }`.
+    func enumerators(from start: Int, into names: inout [UInt64]) {
+      var i = start
+      let limit = min(count, i + 128)
+      while i < limit, base[i] != UInt8(ascii: "{"), base[i] != UInt8(ascii: ";") { i += 1 }
+      guard i < limit, base[i] == UInt8(ascii: "{") else { return }
+      var depth = 0
+      i += 1
+      var expectName = true
+      while i < count {
+        if expectName {
+          while i < count, !has(ByteClass.identifierStart | ByteClass.enumStop, at: i) {
+            // A comment before a name (`/* why */ B,`) hides no name and names nothing.
+            if base[i] == UInt8(ascii: "/"), i + 1 < count, let end = commentEnd(at: i) { i = end } else { i += 1 }
+          }
+          if i < count, let name = identifier(at: i) {
+            names.append(name.hash)
+            expectName = false
+            i += name.length
+            continue
+          }
+        }
+        // Between names only `,` `(` `)` `}` matter: skip everything else in a tight loop.
+        while i < count, !has(ByteClass.enumStop, at: i) { i += 1 }
+        guard i < count else { break }
+        let b = base[i]
+        if b == UInt8(ascii: "}") && depth == 0 { break }
+        if b == UInt8(ascii: "(") { depth += 1 } else if b == UInt8(ascii: ")") { depth -= 1 }
+        if b == UInt8(ascii: ",") && depth == 0 { expectName = true }
+        i += 1
+      }
+    }
+
+    /// End (exclusive) of a `//` or `/* */` comment starting at `i`, nil when none starts there.
+    func commentEnd(at i: Int) -> Int? {
+      if base[i + 1] == UInt8(ascii: "/") {
+        var j = i + 2
+        while j < count, base[j] != 0x0A { j += 1 }
+        return j
+      }
+      guard base[i + 1] == UInt8(ascii: "*") else { return nil }
+      var j = i + 2
+      while j + 1 < count, !(base[j] == UInt8(ascii: "*") && base[j + 1] == UInt8(ascii: "/")) { j += 1 }
+      return min(j + 2, count)
+    }
+
+    func skipSpaces(_ start: Int) -> Int {
+      var i = start
+      while i < count, base[i] == 0x20 || base[i] == 0x09 { i += 1 }
+      return i
+    }
+
+    /// Compares in place: no array is made of `text` per call.
+    func starts(at i: Int, withASCII text: StaticString) -> Bool {
+      let length = text.utf8CodeUnitCount
+      guard i + length <= count else { return false }
+      return memcmp(base + i, text.utf8Start, length) == 0
+    }
+
+    /// The identifier at `start`, as its length and name hash (no String is made per file).
+    func identifier(at start: Int) -> (hash: UInt64, length: Int)? {
+      guard start < count, has(ByteClass.identifierStart, at: start) else { return nil }
+      var end = start
+      var hash = NameHash.seed
+      while end < count, isIdentifierByte(at: end) {
+        hash = NameHash.step(hash, base[end])
+        end += 1
+      }
+      return (hash, end - start)
+    }
   }
 }
 

@@ -69,8 +69,8 @@ package final class FileScanner {
     var suppressions: [SuppressionComment] = []
     if let replaced = overlay[file.absolutePath] {
       bytes = replaced
-      let hits = bytes.withUnsafeBytes { Prefilter.scan(surface.search, $0, scratch: &hitScratch) }
-      definedNames = bytes.withUnsafeBytes { DefinitionScan.candidateNames(in: $0, surface: surface, hits: hits.keywords) }
+      let hits = bytes.withUnsafeBytes { Prefilter.scan(surface.search, $0, language: surface.id, scratch: &hitScratch) }
+      definedNames = hits.definedNames
       settings = wrappers.isEmpty ? hits.settings : (hits.settings + bytes.withUnsafeBytes { wrappers.hits(in: $0) }).sorted()
       suppressions = hits.suppressionMarkers.isEmpty ? [] : bytes.withUnsafeBytes { SuppressionComment.find(in: $0, syntax: CommentSyntax.of(surface.id), markers: hits.suppressionMarkers) }
       guard !settings.isEmpty else { return FileResult(outcome: .noMatch, definedNames: definedNames, suppressions: suppressions) }
@@ -79,8 +79,8 @@ package final class FileScanner {
       case let .failure(reason):
         return FileResult(outcome: .skipped(SkippedFile(path: file.relativePath, reason: reason.description)), definedNames: [])
       case let .success(contents):
-        let hits = Prefilter.scan(surface.search, contents, scratch: &hitScratch)
-        definedNames = DefinitionScan.candidateNames(in: contents, surface: surface, hits: hits.keywords)
+        let hits = Prefilter.scan(surface.search, contents, language: surface.id, scratch: &hitScratch)
+        definedNames = hits.definedNames
         settings = wrappers.isEmpty ? hits.settings : (hits.settings + wrappers.hits(in: contents)).sorted()
         // Nearly every file has no `wasmfix:` at all: nothing more to look at then.
         suppressions = hits.suppressionMarkers.isEmpty ? [] : SuppressionComment.find(in: contents, syntax: CommentSyntax.of(surface.id), markers: hits.suppressionMarkers)

@@ -36,26 +36,33 @@ package enum Prefilter {
     init(stems: [Pattern], keywords: [DefinitionScan.Keyword]) {
       self.stems = stems
       self.keywords = keywords
-      search = MultiSearch(stems.map(\.stem) + keywords.map { Array($0.literal.utf8) } + [SuppressionComment.marker])
+      search = MultiSearch(stems.map(\.stem) + keywords.map(\.bytes) + [SuppressionComment.marker])
     }
   }
 
-  /// What one pass over a file tells: verified setting hits and definition-keyword hits.
+  /// What one pass over a file tells: verified setting hits and the names the file may define.
   struct FileHits {
     var settings: [Int] = []
-    var keywords: [(keyword: Int, offset: Int)] = []
+    /// Hashes of the names read at the definition keywords (`DefinitionScan`), in offset order.
+    var definedNames: [UInt64] = []
     /// Offsets of `wasmfix:` (suppression comments are read from these).
     var suppressionMarkers: [Int] = []
   }
 
-  static func scan(_ table: SurfaceSearch, _ bytes: UnsafeRawBufferPointer, scratch: inout [wf_hit]) -> FileHits {
-    let stems = table.stems
+  /// `language`: the surface's (the definition readers differ for Rust).
+  static func scan(_ table: SurfaceSearch, _ bytes: UnsafeRawBufferPointer, language: SurfaceID, scratch: inout [wf_hit]) -> FileHits {
     var result = FileHits()
+    guard let text = DefinitionScan.Text(bytes) else { return result }
+    let stems = table.stems
+    let keywords = table.keywords
+    let rust = language == .rust
+    // Keyword hits are read where they are found: a file has thousands in large trees, and a
+    // list of them per file cost more than reading them.
     table.search.forEachHit(in: bytes, scratch: &scratch) { literal, offset in
       if literal < stems.count {
         if stems[literal].matches(at: offset, in: bytes) { result.settings.append(offset) }
-      } else if literal - stems.count < table.keywords.count {
-        result.keywords.append((literal - stems.count, offset))
+      } else if literal - stems.count < keywords.count {
+        DefinitionScan.read(keywords[literal - stems.count], at: offset, in: text, rust: rust, into: &result.definedNames)
       } else {
         result.suppressionMarkers.append(offset)
       }
