@@ -280,7 +280,7 @@ public struct Scanner {
     if findings.contains(where: { $0.rule.code == "WF009" }) { findings = applyRulePolicies(findings, groups: groups, sites: sites, root: root) }
     skipped.sort { $0.path < $1.path }
     var hashes = index.hashes
-    for entry in extracted { hashes[entry.file.relativePath] = ContentHash.of(entry.scan.source.bytes) }
+    for entry in extracted { hashes[entry.file.relativePath] = entry.scan.contentHash }
     var result = ScanResult(root: root, wasmtime: Self.reportedVersion(detector.versionForRoot(), groups), sites: sites, groups: groups,
                       findings: findings, skipped: skipped, filesScanned: 0, warnings: warnings,
                       fileHashes: hashes, options: options, candidates: candidates,

@@ -20,7 +20,7 @@ public enum Fingerprint {
       let key = "\(finding.rule.code)|\(pathKey(finding.path))|\(text)"
       let occurrence = seen[key, default: 0]
       seen[key] = occurrence + 1
-      findings[i].fingerprint = hex(ContentHash.of(Array("\(key)|\(occurrence)".utf8)))
+      findings[i].fingerprint = hex(ContentHash.fnv1a(Array("\(key)|\(occurrence)".utf8)))
     }
   }
 

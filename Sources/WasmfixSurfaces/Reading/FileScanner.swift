@@ -38,6 +38,9 @@ package struct FileScan {
   /// The first byte that is not UTF-8, for a file scanned as bytes (a Latin-1 comment): its
   /// sites are reported with byte columns and never rewritten. nil for UTF-8 files.
   package var invalidUTF8Offset: Int? = nil
+  /// `ContentHash.of` the bytes, computed by the worker that read them (not in the serial
+  /// analysis afterwards): a fix is planned against exactly these bytes.
+  package var contentHash: UInt64 = 0
 }
 
 /// Scans one file: prefilter on raw bytes, then decode checks, parse and site extraction.
@@ -106,6 +109,7 @@ package final class FileScanner {
     switch extraction {
     case var .scanned(scan):
       scan.invalidUTF8Offset = invalidOffset
+      scan.contentHash = ContentHash.of(bytes)
       return .scanned(scan)
     case let .unparsable(reason): return .skipped(SkippedFile(path: file.relativePath, reason: reason))
     }
