@@ -61,17 +61,45 @@ public struct OutputPaths: Sendable {
   }
 
   /// `path:line` / `path:line:column` references inside free text (a message naming where a
-  /// constant is defined), rewritten for each of `paths`; longest paths first so `a/b.rs`
-  /// is not rewritten as part of `xa/b.rs`.
-  public func text(_ message: String, paths: [String]) -> String {
-    guard !isIdentity || paths.contains(where: { $0.hasPrefix("../") }) else { return message }
-    var out = message
-    for path in paths.sorted(by: { $0.count > $1.count }) where out.contains(path + ":") {
-      let shown = display(path)
-      guard shown != path else { continue }
-      out = Self.replacing(path + ":", with: shown + ":", in: out)
+  /// constant is defined), rewritten for each of `paths`. A reference starts a token (at the
+  /// start, or after a space, `(` or `,`) and ends at a `:`; the longest known path wins, so
+  /// `a/b.rs` is not rewritten as part of `xa/b.rs`.
+  public func text(_ message: String, paths: [String]) -> String { text(message, known: Set(paths)) }
+
+  /// The same against a set built once: each `:` of the message is looked up from each token
+  /// start before it, so the cost follows the message, not the number of files in the scan
+  /// (searching the text for every known path cost a scan from a parent folder seconds).
+  func text(_ message: String, known: Set<String>) -> String {
+    guard !isIdentity || known.contains(where: { $0.hasPrefix("../") }) else { return message }
+    var colons: [String.Index] = []
+    var starts: [String.Index] = [message.startIndex]
+    var index = message.startIndex
+    while index < message.endIndex {
+      let character = message[index]
+      if character == ":" { colons.append(index) }
+      index = message.index(after: index)
+      if character == " " || character == "(" || character == "," { starts.append(index) }
     }
-    return out
+    guard !colons.isEmpty else { return message }
+    var out = ""
+    var consumed = message.startIndex
+    for start in starts where start >= consumed {
+      // The longest known path from this token start: the furthest `:` that ends one.
+      for colon in colons.reversed() where colon > start {
+        let candidate = String(message[start..<colon])
+        guard known.contains(candidate) else { continue }
+        let shown = display(candidate)
+        if shown != candidate {
+          out += message[consumed..<start]
+          out += shown
+        } else {
+          out += message[consumed..<colon]
+        }
+        consumed = colon
+        break
+      }
+    }
+    return out + message[consumed...]
   }
 
   /// Replaces `needle` where it starts a token (at the start or after a space, `(` or `,`).
@@ -98,7 +126,7 @@ public struct OutputPaths: Sendable {
     known.formUnion(result.fileHashes.keys)
     known.formUnion(result.findings.map(\.path))
     let paths = Array(known)
-    func mapText(_ text: String) -> String { self.text(text, paths: paths) }
+    func mapText(_ text: String) -> String { self.text(text, known: known) }
     var mapped = result
     for i in mapped.sites.indices {
       mapped.sites[i].path = display(mapped.sites[i].path)
