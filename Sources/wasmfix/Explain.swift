@@ -2,7 +2,7 @@ import ArgumentParser
 import WasmfixCore
 
 struct Explain: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "Explain a rule: what it checks, why Wasmtime enforces it, how the fix works.")
+  static let configuration = CommandConfiguration(commandName: "explain", abstract: "Explain a rule: what it checks, why Wasmtime enforces it, how the fix works.")
 
   @Argument(help: "A rule id (WF001) or name (stack-exceeds-async); omit to list all rules.")
   var rule: String?

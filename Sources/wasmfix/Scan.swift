@@ -5,7 +5,7 @@ import WasmfixCore
 extension FixStrategy: ExpressibleByArgument {}
 
 struct Scan: ParsableCommand {
-  static let configuration = CommandConfiguration(abstract: "Scan files or directories for Wasmtime stack settings.")
+  static let configuration = CommandConfiguration(commandName: "scan", abstract: "Scan files or directories for Wasmtime stack settings.")
 
   @Argument(help: "Files or directories to scan; `-` reads one file from standard input (with --stdin-filename).")
   var paths: [String] = ["."]
