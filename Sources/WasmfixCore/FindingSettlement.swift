@@ -23,12 +23,7 @@ extension Scanner {
 
   /// The nearest folder at or above `directory` holding `.git`; `directory` when there is none.
   static func repositoryRoot(above directory: String) -> String {
-    var current = directory
-    while true {
-      if FileManager.default.fileExists(atPath: WalkPath.join(current, ".git")) { return current }
-      let parent = (current as NSString).deletingLastPathComponent
-      if parent == current || parent.isEmpty { return directory }
-      current = parent
-    }
+    repositoryRoot(containing: directory) ?? directory
   }
+
 }

@@ -176,19 +176,5 @@ struct Scan: ParsableCommand {
   }
 }
 
-/// Sizes as the contract spells them: integers, `_` separators, K/KiB/M/MiB (binary).
-enum SizeArgument {
-  static func parse(_ text: String) -> Int? {
-    var digits = text.filter { $0 != "_" }
-    var multiplier = 1
-    for (suffix, factor) in [("KiB", 1 << 10), ("MiB", 1 << 20), ("GiB", 1 << 30), ("K", 1 << 10), ("M", 1 << 20), ("G", 1 << 30)]
-    where digits.hasSuffix(suffix) {
-      digits.removeLast(suffix.count)
-      multiplier = factor
-      break
-    }
-    guard let value = Int(digits), value >= 0 else { return nil }
-    let (product, overflow) = value.multipliedReportingOverflow(by: multiplier)
-    return overflow ? nil : product
-  }
-}
+/// Sizes as the contract spells them: the CLI reads them as the config file does.
+typealias SizeArgument = SizeText
