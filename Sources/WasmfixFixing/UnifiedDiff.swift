@@ -2,13 +2,43 @@ import WasmfixAnalysis
 /// A unified diff (`a/` and `b/` prefixes, 3 lines of context) that `git apply` accepts,
 /// computed from the original and edited bytes of a file.
 public enum UnifiedDiff {
+  /// A header path as git writes it: in double quotes with C escapes when it holds a control
+  /// character, `"` or `\\` (a name with a newline would otherwise end the header line and
+  /// break the whole patch); as it is otherwise. UTF-8 names stay readable (git apply takes
+  /// them either way).
+  static func quoted(_ path: String) -> String {
+    guard path.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0 == "\"" || $0 == "\\" }) else { return path }
+    var out: [UInt8] = [UInt8(ascii: "\"")]
+    for byte in path.utf8 {
+      let escape: String? = switch byte {
+      case UInt8(ascii: "\""): "\\\""
+      case UInt8(ascii: "\\"): "\\\\"
+      case 0x0A: "\\n"
+      case 0x09: "\\t"
+      case 0x0D: "\\r"
+      case 0x07: "\\a"
+      case 0x08: "\\b"
+      case 0x0C: "\\f"
+      case 0x0B: "\\v"
+      case ..<0x20, 0x7F:
+        // Octal, three digits, as git writes them.
+        "\\" + String(repeating: "0", count: 3 - String(byte, radix: 8).count) + String(byte, radix: 8)
+      default: nil
+      }
+      if let escape { out += Array(escape.utf8) } else { out.append(byte) }
+    }
+    out.append(UInt8(ascii: "\""))
+    return String(decoding: out, as: UTF8.self)
+  }
+
   public static func render(path: String, old: [UInt8], new: [UInt8], context: Int = 3) -> String {
     let a = lines(old), b = lines(new)
     // Edits only insert or replace local spans: a common prefix/suffix split per region is
     // exact, and an LCS over the differing middle keeps hunks minimal.
     let script = diff(a, b)
     guard script.contains(where: { $0.kind != .same }) else { return "" }
-    var out = "diff --git a/\(path) b/\(path)\n--- a/\(path)\n+++ b/\(path)\n"
+    let oldName = quoted("a/" + path), newName = quoted("b/" + path)
+    var out = "diff --git \(oldName) \(newName)\n--- \(oldName)\n+++ \(newName)\n"
     var i = 0
     while i < script.count {
       guard script[i].kind != .same else { i += 1; continue }

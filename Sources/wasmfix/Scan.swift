@@ -74,6 +74,11 @@ struct Scan: ParsableCommand {
       throw ValidationError("--max-file-size: '\(maxFileSize)' is not a size (e.g. 8388608, 8M, 8MiB)")
     }
     if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    for (flag, patterns) in [("--include", include), ("--exclude", exclude)] {
+      for pattern in patterns {
+        if let problem = Glob.problem(pattern) { throw ValidationError("\(flag) '\(pattern)': \(problem)") }
+      }
+    }
     if let headroom, SizeArgument.parse(headroom) == nil { throw ValidationError("--headroom: '\(headroom)' is not a size (e.g. 524288, 512K)") }
     if diff && write { throw ValidationError("--diff and --write cannot be combined: --diff shows what --write would do") }
     try baselineOptions.validate(diff: diff, write: write)
