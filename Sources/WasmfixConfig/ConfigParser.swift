@@ -56,8 +56,12 @@ public enum ConfigParser {
         } else {
           throw fail(key, "'headroom' must be an integer or a size string like \"512K\", not \(value.type)")
         }
-      case "include": config.include = try strings(key, value)
-      case "exclude": config.exclude = try strings(key, value)
+      case "include", "exclude":
+        let patterns = try strings(key, value)
+        for pattern in patterns {
+          if let problem = GlobPatternCheck.problem(pattern) { throw fail(key, "'\(key)' pattern \"\(pattern)\": \(problem)") }
+        }
+        if key == "include" { config.include = patterns } else { config.exclude = patterns }
       case "wasmtime-version":
         let text = try string(key, value)
         guard let version = WasmtimeVersion(text) else { throw fail(key, "'wasmtime-version': \"\(text)\" is not a version like 25.0.0") }

@@ -87,6 +87,9 @@ import Testing
     ("[setters]\n\"set stack\" = \"max_wasm_stack\"\n", 2, "setter 'set stack' is not a function or method name"),
     // TOMLKit places an unclosed array at the line that opens it.
     ("select = [\n", 1, "invalid TOML"),
+    // Patterns that can never match or do not parse (as --include/--exclude on the command line).
+    ("\nexclude = [\"generated/\", \"[abc\"]\n", 2, "'exclude' pattern \"[abc\": unclosed '['"),
+    ("include = [\"../other/**\"]\n", 1, "'include' pattern \"../other/**\": '..' cannot match"),
   ])
   func badValueIsAnErrorWithFileLineAndKey(_ config: String, _ line: Int, _ message: String) throws {
     let root = try tree(["src/main.rs": Self.failing, "wasmfix.toml": config])
