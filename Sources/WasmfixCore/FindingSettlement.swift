@@ -10,7 +10,7 @@ extension Scanner {
                      baseline: Set<String>?, root: String) -> Int? {
     Suppressions.apply(suppressions, to: &findings)
     findings.sort { ($0.path, $0.line, $0.column, $0.rule.code) < ($1.path, $1.line, $1.column, $1.rule.code) }
-    let repository = repositoryRoot(above: root)
+    let repository = WalkPath.repositoryRoot(containing: root) ?? root
     Fingerprint.assign(to: &findings, sites: sites) { path in
       let absolute = WalkPath.join(root, path)
       return WalkPath.isInside(absolute, repository) ? WalkPath.relative(absolute, to: repository) : path
@@ -20,10 +20,4 @@ extension Scanner {
     findings.removeAll { baseline.contains($0.fingerprint) }
     return before - findings.count
   }
-
-  /// The nearest folder at or above `directory` holding `.git`; `directory` when there is none.
-  static func repositoryRoot(above directory: String) -> String {
-    repositoryRoot(containing: directory) ?? directory
-  }
-
 }

@@ -36,21 +36,18 @@ public struct Scanner {
   /// always fails. Directories scanned without globs stay as they are (the common full scan).
   static func widened(_ options: ScanOptions) -> (ScanOptions, ReportScope)? {
     guard options.root == nil else { return nil }
-    let cwd = FileManager.default.currentDirectoryPath
-    let given = options.paths.map { path in
-      URL(fileURLWithPath: path.hasPrefix("/") ? path : cwd + "/" + path).standardizedFileURL.path
-    }
+    let given = options.paths.map(WalkPath.absolute)
     var isDirectory: ObjCBool = false
     let onlyFiles = given.allSatisfy { FileManager.default.fileExists(atPath: $0, isDirectory: &isDirectory) && !isDirectory.boolValue }
     let globs = !options.walk.includes.isEmpty || !options.walk.excludes.isEmpty
     guard onlyFiles || globs else { return nil }
     let root = Self.root(for: options)
-    guard let project = repositoryRoot(containing: root) else { return nil }
+    guard let project = WalkPath.repositoryRoot(containing: root) else { return nil }
     var widened = options
     // The project's top is the root: every file read has a path below it, and a fix may edit
     // a definition anywhere in it (never outside it).
     widened.root = project
-    widened.paths = [project] + options.paths.filter { !WalkPath.isInside(URL(fileURLWithPath: $0.hasPrefix("/") ? $0 : cwd + "/" + $0).standardizedFileURL.path, project) }
+    widened.paths = [project] + options.paths.filter { !WalkPath.isInside(WalkPath.absolute($0), project) }
     widened.reportGlobs = (options.walk.includes, options.walk.excludes)
     widened.walk.includes = []
     widened.walk.excludes = []
@@ -59,16 +56,7 @@ public struct Scanner {
     return (widened, ReportScope(paths: given, includes: options.walk.includes, excludes: options.walk.excludes, globRoot: root))
   }
 
-  /// The nearest folder at or above `directory` holding `.git`; nil outside a repository.
-  static func repositoryRoot(containing directory: String) -> String? {
-    var current = directory
-    while true {
-      if FileManager.default.fileExists(atPath: WalkPath.join(current, ".git")) { return current }
-      let parent = (current as NSString).deletingLastPathComponent
-      if parent == current || parent.isEmpty { return nil }
-      current = parent
-    }
-  }
+
 
   public enum ScanError: Error, CustomStringConvertible {
     case grammar(String)

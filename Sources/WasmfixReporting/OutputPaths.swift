@@ -33,12 +33,8 @@ public struct OutputPaths: Sendable {
   }
 
   public static func repositoryRoot(from directory: String) -> String {
-    var candidate = standardized(directory)
-    while true {
-      if FileManager.default.fileExists(atPath: candidate + "/.git") { return candidate }
-      guard candidate != "/", !candidate.isEmpty else { return standardized(directory) }
-      candidate = (candidate as NSString).deletingLastPathComponent
-    }
+    let start = standardized(directory)
+    return WalkPath.repositoryRoot(containing: start) ?? start
   }
 
   /// Whether printing changes nothing (the scan root is the base).
@@ -100,20 +96,6 @@ public struct OutputPaths: Sendable {
       }
     }
     return out + message[consumed...]
-  }
-
-  /// Replaces `needle` where it starts a token (at the start or after a space, `(` or `,`).
-  static func replacing(_ needle: String, with replacement: String, in text: String) -> String {
-    var out = ""
-    var rest = Substring(text)
-    while let range = rest.range(of: needle) {
-      let before = rest[..<range.lowerBound]
-      let boundary = before.isEmpty ? (out.last.map { " (,".contains($0) } ?? true) : " (,".contains(before.last!)
-      out += before
-      out += boundary ? replacement : String(rest[range])
-      rest = rest[range.upperBound...]
-    }
-    return out + rest
   }
 
   /// The scan result with every path, group id and message mapped for printing. The

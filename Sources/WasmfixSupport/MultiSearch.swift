@@ -21,25 +21,6 @@ package final class MultiSearch: @unchecked Sendable {
     needles.deallocate()
   }
 
-  /// Every (literal index, offset) in `bytes`, sorted by offset. `scratch` is the caller's
-  /// reusable hit buffer (one per worker thread; this object is shared).
-  package func hits(in bytes: UnsafeRawBufferPointer, scratch: inout [wf_hit]) -> [(literal: Int, offset: Int)] {
-    guard let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self), !bytes.isEmpty else { return [] }
-    if scratch.isEmpty { scratch = Array(repeating: wf_hit(), count: 256) }
-    while true {
-      let found = scratch.withUnsafeMutableBufferPointer { buffer in
-        wf_find_all(base, bytes.count, UnsafePointer(needles.baseAddress), needles.count, buffer.baseAddress, buffer.count)
-      }
-      if found <= scratch.count {
-        guard found > 0 else { return [] }
-        var result = (0..<found).map { (literal: Int(scratch[$0].needle), offset: Int(scratch[$0].offset)) }
-        if found > 1 { result.sort { $0.offset < $1.offset } }
-        return result
-      }
-      scratch = Array(repeating: wf_hit(), count: found)
-    }
-  }
-
   /// Calls `body` with every (literal index, offset) in offset order, without building an
   /// array of them: the prefilter's keywords hit thousands of times per file in large trees.
   package func forEachHit(in bytes: UnsafeRawBufferPointer, scratch: inout [wf_hit], _ body: (Int, Int) -> Void) {
@@ -71,6 +52,8 @@ package final class MultiSearch: @unchecked Sendable {
 
   func hits(in bytes: UnsafeRawBufferPointer) -> [(literal: Int, offset: Int)] {
     var scratch: [wf_hit] = []
-    return hits(in: bytes, scratch: &scratch)
+    var found: [(literal: Int, offset: Int)] = []
+    forEachHit(in: bytes, scratch: &scratch) { found.append((literal: $0, offset: $1)) }
+    return found
   }
 }

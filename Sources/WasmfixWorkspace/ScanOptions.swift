@@ -49,19 +49,13 @@ public struct StandardInputFile: Sendable {
   public init(path: String, bytes: [UInt8]) {
     self.path = path
     self.bytes = bytes
-    let full = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-    absolutePath = URL(fileURLWithPath: full).standardizedFileURL.path
+    absolutePath = WalkPath.absolute(path)
   }
 
   /// The project the file belongs to: the nearest folder above it holding `.git`, else its own
   /// folder. Its other files are walked for constants; only this one is reported.
   public var projectDirectory: String {
-    var directory = (absolutePath as NSString).deletingLastPathComponent
-    while true {
-      if FileManager.default.fileExists(atPath: directory + "/.git") { return directory }
-      let parent = (directory as NSString).deletingLastPathComponent
-      if parent == directory || parent.isEmpty { return (absolutePath as NSString).deletingLastPathComponent }
-      directory = parent
-    }
+    let folder = WalkPath.parent(absolutePath)
+    return WalkPath.repositoryRoot(containing: folder) ?? folder
   }
 }

@@ -242,17 +242,7 @@ private struct Walk {
   /// down when the directory is inside it.
   private func ignoreContext(forDirectory directory: String) -> (IgnoreMatcher, [UInt8]) {
     guard options.respectIgnoreFiles else { return (IgnoreMatcher(), []) }
-    var top: String? = nil
-    var candidate = directory
-    while true {
-      var info = stat()
-      if lstat(WalkPath.join(candidate, ".git"), &info) == 0 {
-        top = candidate
-        break
-      }
-      if candidate == "/" { break }
-      candidate = WalkPath.parent(candidate)
-    }
+    let top = WalkPath.repositoryRoot(containing: directory)
     let ignoreRoot = top ?? (WalkPath.isInside(directory, walker.root) ? walker.root : directory)
     var matcher = Walk.repositoryMatcher(at: ignoreRoot)
     // A directory's own .gitignore is read with the directory; here those of the directories
@@ -525,8 +515,21 @@ package enum WalkPath {
     }
   }
 
+  /// The nearest folder at or above `directory` holding `.git` (a directory in a clone, a file
+  /// in a worktree or submodule); nil outside a repository. The one search for a repository's
+  /// top: ignore files, config-free project reads, fingerprints and report URIs all use it.
+  package static func repositoryRoot(containing directory: String) -> String? {
+    var candidate = directory
+    while true {
+      var info = stat()
+      if lstat(join(candidate, ".git"), &info) == 0 { return candidate }
+      if candidate == "/" || candidate.isEmpty || candidate == "." { return nil }
+      candidate = parent(candidate)
+    }
+  }
+
   /// Absolute and lexically normalised (no `.`, `..`, `//` or trailing `/`); symlinks are kept.
-  static func absolute(_ path: String) -> String {
+  package static func absolute(_ path: String) -> String {
     if path.hasPrefix("/") { return normalize(path) }
     return normalize(FileManager.default.currentDirectoryPath + "/" + path)
   }
