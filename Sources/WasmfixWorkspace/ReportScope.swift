@@ -6,8 +6,7 @@ import Foundation
 /// repository, but reports only the configurations with a setting in these files.
 package struct ReportScope: Sendable {
   private let paths: [(absolute: String, isDirectory: Bool)]
-  private let includes: [Glob]
-  private let excludes: [Glob]
+  private let selection: GlobSelection
   /// The folder the globs are relative to (the scan root the user's command line implies).
   private let globRoot: String
 
@@ -17,8 +16,7 @@ package struct ReportScope: Sendable {
       var isDirectory: ObjCBool = false
       return (path, FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue)
     }
-    self.includes = includes.map(Glob.init)
-    self.excludes = excludes.map(Glob.init)
+    selection = GlobSelection(includes: includes, excludes: excludes)
     self.globRoot = globRoot
   }
 
@@ -26,9 +24,7 @@ package struct ReportScope: Sendable {
     guard paths.contains(where: { $0.isDirectory ? WalkPath.isInside(absolutePath, $0.absolute) : absolutePath == $0.absolute }) else {
       return false
     }
-    guard !includes.isEmpty || !excludes.isEmpty else { return true }
-    let relative = WalkPath.isInside(absolutePath, globRoot) ? WalkPath.relative(absolutePath, to: globRoot) : absolutePath
-    if excludes.contains(where: { $0.matchesSelfOrAncestor(relativePath: relative, isDirectory: false) }) { return false }
-    return includes.isEmpty || includes.contains { $0.matchesSelfOrAncestor(relativePath: relative, isDirectory: false) }
+    guard !selection.isEmpty else { return true }
+    return selection.admits(relativePath: WalkPath.isInside(absolutePath, globRoot) ? WalkPath.relative(absolutePath, to: globRoot) : absolutePath)
   }
 }
