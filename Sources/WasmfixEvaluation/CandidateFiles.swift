@@ -17,76 +17,95 @@ public struct CandidateFiles: Sendable {
     /// (a record never spans two): one growing array was up to half spare capacity.
     fileprivate var chunks: [[UInt8]] = []
     private var current: [UInt8] = []
-    private var record: [UInt8] = []
     static let chunkSize = 64 << 10
-    /// Files whose paths do not split into a directory and the same name (never seen from
-    /// the walk; kept whole rather than guessed).
+    /// Files kept whole: paths that do not split into a directory and the same name (never
+    /// seen from the walk; kept rather than guessed).
     fileprivate var whole: [ConstantIndex.CandidateFile] = []
-    private var lastAbsolute: Substring = "", lastRelative: Substring = "", lastID: UInt32 = 0, haveLast = false
-    private var scratch: [UInt32] = []
+    /// The last file's directory prefixes and number: files come directory by directory.
+    private var lastAbsolute: [UInt8] = [], lastRelative: [UInt8] = [], lastID: UInt32 = 0, haveLast = false
 
     package init(directories: DirectoryTable) { self.directories = directories }
 
+    /// This runs for most files of a tree: bytes and `memcmp`, no `String` operations.
     package mutating func append(absolutePath: String, relativePath: String, language: SurfaceID, definedNames: [UInt64]) {
-      let absoluteName = Self.nameStart(absolutePath), relativeName = Self.nameStart(relativePath)
-      let name = absolutePath.utf8[absoluteName...]
-      guard name.elementsEqual(relativePath.utf8[relativeName...]) else {
+      var absolute = absolutePath, relative = relativePath
+      let recorded = absolute.withUTF8 { a in relative.withUTF8 { r in record(a, r, definedNames) } }
+      if !recorded {
         whole.append(ConstantIndex.CandidateFile(absolutePath: absolutePath, relativePath: relativePath,
                                                  language: language, definedNames: definedNames))
-        return
       }
-      // Files come directory by directory: the last directory's number is usually the one.
-      let absoluteDirectory = absolutePath[..<absoluteName], relativeDirectory = relativePath[..<relativeName]
-      if !haveLast || absoluteDirectory != lastAbsolute || relativeDirectory != lastRelative {
-        lastID = directories.id(absolute: absoluteDirectory, relative: relativeDirectory)
-        lastAbsolute = absoluteDirectory
-        lastRelative = relativeDirectory
+    }
+
+    private mutating func record(_ absolute: UnsafeBufferPointer<UInt8>, _ relative: UnsafeBufferPointer<UInt8>, _ names: [UInt64]) -> Bool {
+      let a = Self.nameStart(absolute), r = Self.nameStart(relative)
+      let name = UnsafeBufferPointer(rebasing: absolute[a...])
+      guard Self.same(name, UnsafeBufferPointer(rebasing: relative[r...])) else { return false }
+      let absoluteDirectory = UnsafeBufferPointer(rebasing: absolute[..<a]), relativeDirectory = UnsafeBufferPointer(rebasing: relative[..<r])
+      if !haveLast || !lastAbsolute.withUnsafeBufferPointer({ Self.same($0, absoluteDirectory) })
+        || !lastRelative.withUnsafeBufferPointer({ Self.same($0, relativeDirectory) }) {
+        lastID = directories.id(absolute: String(decoding: absoluteDirectory, as: UTF8.self),
+                                relative: String(decoding: relativeDirectory, as: UTF8.self))
+        lastAbsolute = Array(absoluteDirectory)
+        lastRelative = Array(relativeDirectory)
         haveLast = true
       }
-      record.removeAll(keepingCapacity: true)
-      withUnsafeBytes(of: lastID.littleEndian) { record.append(contentsOf: $0) }
-      Self.appendCount(name.count, to: &record)
-      record.append(contentsOf: name)
-      scratch.removeAll(keepingCapacity: true)
-      for hash in definedNames { scratch.append(CandidateFiles.fingerprint(hash)) }
-      scratch.sort()
-      // A name read twice (`#define` in two `#if` branches) is kept once.
-      var unique = 0
-      for i in scratch.indices where i == 0 || scratch[i] != scratch[unique - 1] {
-        scratch[unique] = scratch[i]
-        unique += 1
-      }
-      Self.appendCount(unique, to: &record)
-      for print in scratch[..<unique] {
-        record.append(UInt8(truncatingIfNeeded: print))
-        record.append(UInt8(truncatingIfNeeded: print >> 8))
-        record.append(UInt8(truncatingIfNeeded: print >> 16))
-      }
-      if current.count + record.count > current.capacity {
+      let size = 4 + Self.countSize(name.count) + name.count + Self.countSize(names.count) + 3 * names.count
+      if current.count + size > current.capacity {
         if !current.isEmpty { chunks.append(current) }
         current = []
-        current.reserveCapacity(max(Self.chunkSize, record.count))
+        current.reserveCapacity(max(Self.chunkSize, size))
       }
-      current.append(contentsOf: record)
+      let start = current.count
+      current.append(contentsOf: repeatElement(0, count: size))
+      let id = lastID
+      current.withUnsafeMutableBufferPointer { out in
+        var i = start
+        for shift in stride(from: 0, to: 32, by: 8) { out[i] = UInt8(truncatingIfNeeded: id >> shift); i += 1 }
+        Self.writeCount(name.count, to: out, at: &i)
+        for byte in name { out[i] = byte; i += 1 }
+        Self.writeCount(names.count, to: out, at: &i)
+        for hash in names {
+          let print = CandidateFiles.fingerprint(hash)
+          out[i] = UInt8(truncatingIfNeeded: print)
+          out[i + 1] = UInt8(truncatingIfNeeded: print >> 8)
+          out[i + 2] = UInt8(truncatingIfNeeded: print >> 16)
+          i += 3
+        }
+      }
+      return true
+    }
+
+    /// Where the file name starts: after the last `/` (0 when there is none).
+    private static func nameStart(_ path: UnsafeBufferPointer<UInt8>) -> Int {
+      var i = path.count
+      while i > 0, path[i - 1] != UInt8(ascii: "/") { i -= 1 }
+      return i
+    }
+
+    private static func same(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+      a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
+    }
+
+    /// LEB128: 7 bits a byte.
+    private static func countSize(_ count: Int) -> Int {
+      var size = 1, rest = count >> 7
+      while rest > 0 { size += 1; rest >>= 7 }
+      return size
+    }
+
+    private static func writeCount(_ count: Int, to out: UnsafeMutableBufferPointer<UInt8>, at i: inout Int) {
+      var rest = UInt(count)
+      while rest >= 0x80 {
+        out[i] = UInt8(rest & 0x7F) | 0x80
+        i += 1
+        rest >>= 7
+      }
+      out[i] = UInt8(rest)
+      i += 1
     }
 
     /// Every chunk, the one being filled included.
     fileprivate var filled: [[UInt8]] { current.isEmpty ? chunks : chunks + [current] }
-
-    /// Where the file name starts: after the last `/` (0 when there is none).
-    private static func nameStart(_ path: String) -> String.Index {
-      guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path.startIndex }
-      return path.utf8.index(after: slash)
-    }
-
-    private static func appendCount(_ count: Int, to bytes: inout [UInt8]) {
-      var rest = UInt(count)
-      while rest >= 0x80 {
-        bytes.append(UInt8(rest & 0x7F) | 0x80)
-        rest >>= 7
-      }
-      bytes.append(UInt8(rest))
-    }
   }
 
   private let directories: DirectoryTable
@@ -232,8 +251,8 @@ package final class DirectoryTable: @unchecked Sendable {
 
   package init() {}
 
-  package func id(absolute: Substring, relative: Substring) -> UInt32 {
-    let key = Prefixes(absolute: String(absolute), relative: String(relative))
+  package func id(absolute: String, relative: String) -> UInt32 {
+    let key = Prefixes(absolute: absolute, relative: relative)
     lock.lock()
     defer { lock.unlock() }
     if let id = ids[key] { return id }

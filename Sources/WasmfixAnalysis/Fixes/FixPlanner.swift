@@ -10,6 +10,8 @@ public struct FixPlanner {
   public let result: ScanResult
   public let options: FixOptions
   private var sources: [String: SourceText] = [:]
+  /// The texts the scan kept for its files with sites, by relative path (built on first use).
+  private var scannedSources: [String: SourceText]?
   /// Files whose bytes differ from what the scan read; nothing in them is edited.
   public private(set) var changedFiles = Set<String>()
   /// Files wasmfix reads but does not rewrite, with why (not UTF-8: an edit and its diff are
@@ -60,7 +62,16 @@ public struct FixPlanner {
   mutating func source(_ path: String, absolutePath: String) -> SourceText? {
     if let cached = sources[path] { return cached }
     guard let bytes = result.options.contents(ofFile: absolutePath) else { return nil }
-    let source = SourceText(bytes: bytes)
+    if scannedSources == nil {
+      var scanned: [String: SourceText] = [:]
+      for (file, fileResult) in result.sitedScans {
+        if case let .scanned(scan) = fileResult.outcome { scanned[file.relativePath] = scan.source }
+      }
+      scannedSources = scanned
+    }
+    // The file as the scan kept it when unchanged: a second copy of every edited file was a
+    // large tree's peak memory.
+    let source = scannedSources?[path].flatMap { $0.bytes == bytes ? $0 : nil } ?? SourceText(bytes: bytes)
     guard result.fileHashes[path] == nil || result.fileHashes[path] == ContentHash.of(source.bytes) else {
       changedFiles.insert(path)
       return nil
@@ -72,5 +83,8 @@ public struct FixPlanner {
     sources[path] = source
     return source
   }
+
+  /// The bytes a fix to `path` was planned against, when the planner read them.
+  package func plannedBytes(ofFile path: String) -> [UInt8]? { sources[path]?.bytes }
 }
 
