@@ -15,8 +15,7 @@ public struct CandidateFiles: Sendable {
     /// Records: directory (4 bytes, little-endian), name length, name, fingerprint count,
     /// fingerprints (3 bytes each); the two counts as LEB128. In chunks of `chunkSize`
     /// (a record never spans two): one growing array was up to half spare capacity.
-    fileprivate var chunks: [[UInt8]] = []
-    private var current: [UInt8] = []
+    fileprivate var chunks: [Chunk] = []
     static let chunkSize = 64 << 10
     /// Files kept whole: paths that do not split into a directory and the same name (never
     /// seen from the walk; kept rather than guessed).
@@ -50,26 +49,27 @@ public struct CandidateFiles: Sendable {
         haveLast = true
       }
       let size = 4 + Self.countSize(name.count) + name.count + Self.countSize(names.count) + 3 * names.count
-      if current.count + size > current.capacity {
-        if !current.isEmpty { chunks.append(current) }
-        current = []
-        current.reserveCapacity(max(Self.chunkSize, size))
+      if chunks.isEmpty || chunks[chunks.count - 1].count + size > chunks[chunks.count - 1].capacity {
+        chunks.append(Chunk(capacity: max(Self.chunkSize, size)))
       }
-      let start = current.count
-      current.append(contentsOf: repeatElement(0, count: size))
+      let chunk = chunks[chunks.count - 1]
       let id = lastID
-      current.withUnsafeMutableBufferPointer { out in
-        var i = start
-        for shift in stride(from: 0, to: 32, by: 8) { out[i] = UInt8(truncatingIfNeeded: id >> shift); i += 1 }
-        Self.writeCount(name.count, to: out, at: &i)
-        for byte in name { out[i] = byte; i += 1 }
-        Self.writeCount(names.count, to: out, at: &i)
-        for hash in names {
-          let print = CandidateFiles.fingerprint(hash)
-          out[i] = UInt8(truncatingIfNeeded: print)
-          out[i + 1] = UInt8(truncatingIfNeeded: print >> 8)
-          out[i + 2] = UInt8(truncatingIfNeeded: print >> 16)
-          i += 3
+      let out = UnsafeMutableBufferPointer(start: chunk.base + chunk.count, count: size)
+      chunk.count += size
+      var i = 0
+      for shift in stride(from: 0, to: 32, by: 8) { out[i] = UInt8(truncatingIfNeeded: id >> shift); i += 1 }
+      Self.writeCount(name.count, to: out, at: &i)
+      if !name.isEmpty { (out.baseAddress! + i).update(from: name.baseAddress!, count: name.count) }
+      i += name.count
+      Self.writeCount(names.count, to: out, at: &i)
+      var print = out.baseAddress! + i
+      names.withUnsafeBufferPointer { hashes in
+        for hash in hashes {
+          let value = CandidateFiles.fingerprint(hash)
+          print[0] = UInt8(truncatingIfNeeded: value)
+          print[1] = UInt8(truncatingIfNeeded: value >> 8)
+          print[2] = UInt8(truncatingIfNeeded: value >> 16)
+          print += 3
         }
       }
       return true
@@ -105,12 +105,12 @@ public struct CandidateFiles: Sendable {
     }
 
     /// Every chunk, the one being filled included.
-    fileprivate var filled: [[UInt8]] { current.isEmpty ? chunks : chunks + [current] }
+    fileprivate var filled: [Chunk] { chunks }
   }
 
   private let directories: DirectoryTable
   /// The workers' chunks, never copied into one array (that would double the peak for a moment).
-  private let arenas: [[UInt8]]
+  private let arenas: [Chunk]
   /// Files kept whole: see `Builder.whole`, and the files a fix's re-scan read again.
   package private(set) var whole: [ConstantIndex.CandidateFile]
   /// Records replaced by an entry of `whole` (arena index << 40 | record offset).
@@ -173,6 +173,19 @@ public struct CandidateFiles: Sendable {
   /// Bytes the records take (for tests: memory per file, not per tree).
   package var recordBytes: Int { arenas.reduce(0) { $0 + $1.count } }
 
+  /// Memory records are written to once and then only read (shared by the copies of a list).
+  fileprivate final class Chunk: @unchecked Sendable {
+    let base: UnsafeMutablePointer<UInt8>
+    let capacity: Int
+    var count = 0
+    init(capacity: Int) {
+      base = .allocate(capacity: capacity)
+      self.capacity = capacity
+    }
+    deinit { base.deallocate() }
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+  }
+
   // MARK: Records
 
   fileprivate struct Record {
@@ -184,8 +197,8 @@ public struct CandidateFiles: Sendable {
     func fingerprints(anyIn filter: FingerprintFilter) -> Bool {
       var i = 0
       while i < prints.count {
-        let print = UInt32(prints[i]) | UInt32(prints[i + 1]) << 8 | UInt32(prints[i + 2]) << 16
-        if filter.contains(print) { return true }
+        let low = Int(prints[i]) | Int(prints[i + 1]) << 8
+        if filter.mayContain(low16: low), filter.contains(UInt32(low) | UInt32(prints[i + 2]) << 16) { return true }
         i += 3
       }
       return false
@@ -205,7 +218,8 @@ public struct CandidateFiles: Sendable {
   private func forEachRecord(in only: Set<UInt32>? = nil, _ body: (Record) -> Void) {
     if only?.isEmpty == true { return }
     for (index, arena) in arenas.enumerated() {
-      arena.withUnsafeBufferPointer { bytes in
+      do {
+        let bytes = arena.bytes
         var i = 0
         func count() -> Int {
           var value = 0, shift = 0
@@ -298,6 +312,9 @@ struct FingerprintFilter {
   }
 
   func contains(_ print: UInt32) -> Bool {
-    bits[Int(print & 0xFFFF) >> 6] & (1 << (print & 63)) != 0 && prints.contains(print)
+    mayContain(low16: Int(print & 0xFFFF)) && prints.contains(print)
   }
+
+  /// Whether a fingerprint with these low 16 bits may be in the set.
+  func mayContain(low16 low: Int) -> Bool { bits[low >> 6] & (1 << UInt64(low & 63)) != 0 }
 }

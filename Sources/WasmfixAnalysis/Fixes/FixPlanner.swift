@@ -71,7 +71,7 @@ public struct FixPlanner {
     }
     // The file as the scan kept it when unchanged: a second copy of every edited file was a
     // large tree's peak memory.
-    let source = scannedSources?[path].flatMap { $0.bytes == bytes ? $0 : nil } ?? SourceText(bytes: bytes)
+    let source = scannedSources?[path].flatMap { Self.same($0.bytes, bytes) ? $0 : nil } ?? SourceText(bytes: bytes)
     guard result.fileHashes[path] == nil || result.fileHashes[path] == ContentHash.of(source.bytes) else {
       changedFiles.insert(path)
       return nil
@@ -82,6 +82,10 @@ public struct FixPlanner {
     }
     sources[path] = source
     return source
+  }
+
+  private static func same(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+    a.count == b.count && a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 } }
   }
 
   /// The bytes a fix to `path` was planned against, when the planner read them.
