@@ -135,12 +135,14 @@ public struct OutputPaths: Sendable {
 
   /// Fixes with their paths, group ids and texts mapped like `apply(to:)` maps a result.
   public func apply(to fixes: [ReportedFix], of result: ScanResult) -> [ReportedFix] {
-    let paths = Array(Set(result.sites.map(\.path) + result.fileHashes.keys))
+    // One set for all the fixes (built per text, it was most of this function's cost).
+    let known = Set(result.sites.map(\.path) + result.fileHashes.keys)
+    let paths = Array(known)
     return fixes.map { fix in
       var fix = fix
       fix.groupID = groupID(fix.groupID, paths: paths)
-      fix.title = text(fix.title, paths: paths)
-      fix.unsafeReason = fix.unsafeReason.map { text($0, paths: paths) }
+      fix.title = text(fix.title, known: known)
+      fix.unsafeReason = fix.unsafeReason.map { text($0, known: known) }
       for i in fix.edits.indices { fix.edits[i].path = display(fix.edits[i].path) }
       return fix
     }
