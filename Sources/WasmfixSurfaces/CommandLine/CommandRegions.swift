@@ -38,16 +38,16 @@ enum CommandRegions {
   /// The regions holding `hits`; nil when the file's grammar cannot parse it.
   static func find(in source: SourceText, kind: PathKind, hits: [Int], parsers: ParserCache) -> [Region]? {
     switch kind {
-    case .shell: return [whole(source, dialect: .posixShell)]
+    case .shell: return [whole(source, dialect: .posixShell, hits: hits)]
     case .dockerfile:
       // Shell form is a shell command line; exec form (`CMD ["wasmtime", "run", "-W", ...]`) is
       // a JSON array, one argv element per string, read like a script's argument list.
       let execHits = hits.filter { isDockerExecForm(source, at: $0) }
-      var regions = [whole(source, dialect: .posixShell, instructions: ["RUN", "CMD", "ENTRYPOINT"])]
+      var regions = [whole(source, dialect: .posixShell, hits: hits, instructions: ["RUN", "CMD", "ENTRYPOINT"])]
       if !execHits.isEmpty { regions += ScriptLiterals.regions(source, hits: execHits) }
       return regions
-    case .makefile: return [whole(source, dialect: .makefile)]
-    case .powershell: return [whole(source, dialect: .powerShell)]
+    case .makefile: return [whole(source, dialect: .makefile, hits: hits)]
+    case .powershell: return [whole(source, dialect: .powerShell, hits: hits)]
     case .yaml: return workflowRuns(source, hits: hits, parsers: parsers)
     case .msbuild: return msbuildText(source, hits: hits, parsers: parsers)
     case .scriptArguments, .javascriptArguments: return ScriptLiterals.regions(source, hits: hits)
@@ -72,15 +72,20 @@ enum CommandRegions {
   }
 
   /// `instructions`: words that start a line without being its program (a Dockerfile's `RUN`).
-  static func whole(_ source: SourceText, dialect: CommandLineDialect, instructions: Set<String> = []) -> Region {
-    Region(commands: commands(ArgumentTokenizer.tokenize(source.bytes, dialect: dialect), instructions: instructions), groupKey: nil)
+  static func whole(_ source: SourceText, dialect: CommandLineDialect, hits: [Int], instructions: Set<String> = []) -> Region {
+    Region(commands: commands(ArgumentTokenizer.tokenize(source.bytes, dialect: dialect), hits: hits, instructions: instructions),
+           groupKey: nil)
   }
 
-  static func commands(_ line: TokenizedCommandLine, instructions: Set<String> = []) -> [Command] {
+  /// `hits`: when given, only the commands spanning one are analysed. A flag holds its setting's
+  /// name, so a command without a hit has no occurrence; a shell script is tokenized whole
+  /// (quotes span lines) but most of its commands are not wasmtime's.
+  static func commands(_ line: TokenizedCommandLine, hits: [Int]? = nil, instructions: Set<String> = []) -> [Command] {
     line.commands.compactMap { range in
       var tokens = line.tokens[range]
       if let first = tokens.first, instructions.contains(first.text) { tokens = tokens.dropFirst() }
       guard let first = tokens.first, let last = tokens.last else { return nil }
+      if let hits, !hits.contains(where: (first.range.lowerBound..<last.range.upperBound).contains) { return nil }
       let analysis = WasmtimeFlags.analyze(tokens)
       return Command(key: analysis.key, invocation: analysis.invocation, occurrences: analysis.occurrences,
                      range: first.range.lowerBound..<last.range.upperBound, configFile: analysis.configFilePath)
@@ -110,7 +115,7 @@ enum CommandRegions {
                 range.count >= 2 {
         range = (range.lowerBound + 1)..<(range.upperBound - 1)
       }
-      regions.append(Region(commands: commands(ArgumentTokenizer.tokenize(source.bytes, range: range, dialect: .posixShell)),
+      regions.append(Region(commands: commands(ArgumentTokenizer.tokenize(source.bytes, range: range, dialect: .posixShell), hits: hits),
                             groupKey: nil))
       return false
     }
