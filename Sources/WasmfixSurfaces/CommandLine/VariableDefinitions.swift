@@ -12,11 +12,16 @@ struct VariableDefinitions {
   private var byName: [String: [ConstantDefinition]] = [:]
 
   init(source: SourceText, kind: PathKind, path: String, parsers: ParserCache) {
-    switch kind {
-    case .shell, .dockerfile: collectAssignments(ArgumentTokenizer.tokenize(source.bytes, dialect: .posixShell), source, path)
-    case .makefile: collectAssignments(ArgumentTokenizer.tokenize(source.bytes, dialect: .makefile), source, path)
-    case .msbuild: collectProperties(source, path, parsers)
-    case .yaml: collectYAMLEnv(source, path, parsers)
+    self.init(CommandFileReading(source: source, kind: kind, parsers: parsers), path: path)
+  }
+
+  init(_ reading: CommandFileReading, path: String) {
+    let source = reading.source
+    switch reading.kind {
+    case .shell, .dockerfile: collectAssignments(reading.tokens(.posixShell), source, path)
+    case .makefile: collectAssignments(reading.tokens(.makefile), source, path)
+    case .msbuild: if let tree = reading.tree { collectProperties(source, path, tree) }
+    case .yaml: if let tree = reading.tree { collectYAMLEnv(source, path, tree) }
     default: break
     }
   }
@@ -65,8 +70,7 @@ struct VariableDefinitions {
   }
 
   /// `<Name>value</Name>` elements whose whole text is a size.
-  private mutating func collectProperties(_ source: SourceText, _ path: String, _ parsers: ParserCache) {
-    guard let tree = CommandRegions.parse(source, kind: .msbuild, parsers: parsers) else { return }
+  private mutating func collectProperties(_ source: SourceText, _ path: String, _ tree: Tree) {
     tree.rootNode.walk { node in
       guard node.type == "element" else { return true }
       let children = node.namedChildren
@@ -82,8 +86,7 @@ struct VariableDefinitions {
   }
 
   /// A workflow's `env:` entries (`STACK: 8388608`), at any level.
-  private mutating func collectYAMLEnv(_ source: SourceText, _ path: String, _ parsers: ParserCache) {
-    guard let tree = CommandRegions.parse(source, kind: .yaml, parsers: parsers) else { return }
+  private mutating func collectYAMLEnv(_ source: SourceText, _ path: String, _ tree: Tree) {
     tree.rootNode.walk { node in
       guard node.type == "block_mapping_pair", let key = node.child(byField: "key"), let value = node.child(byField: "value"),
             !value.namedChildren.isEmpty else { return true }
