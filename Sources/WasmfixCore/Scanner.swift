@@ -204,7 +204,10 @@ public struct Scanner {
       }
     }
     // Deterministic output whatever the workers' scheduling: files in path order.
-    extracted.sort { WalkPath.bytewiseLess($0.file.relativePath, $1.file.relativePath) }
+    // (Sorted through their paths: the comparator copied whole entries, walked-file arrays and all.)
+    extracted = extracted.indices.map { (path: extracted[$0].file.relativePath, index: $0) }
+      .sorted { WalkPath.bytewiseLess($0.path, $1.path) }
+      .map { extracted[$0.index] }
 
     let index = reused ?? ConstantIndex(files: candidates)
     index.overlay = overlay

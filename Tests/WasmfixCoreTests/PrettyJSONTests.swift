@@ -52,3 +52,14 @@ import Testing
     #expect(report.rendered() == report.encodedByFoundation())
   }
 }
+
+/// `ReportedFix.usesCRLF` decides the line breaks a fix's edits are reported with.
+@Suite struct LineBreakStyleTests {
+  @Test(arguments: [
+    ("", false), ("no break", false), ("a\n", false), ("a\r\n", true), ("\n", false), ("\r\n", true),
+    ("a\r\nb\r\nc\n", true), ("a\r\nb\nc\n", false), ("a\r\nb\n", false), ("\r\r\n\n", false), ("\r\n\r\n\n", true),
+  ])
+  func majorityOfBreaksDecides(text: String, crlf: Bool) {
+    #expect(ReportedFix.usesCRLF(Array(text.utf8)) == crlf)
+  }
+}

@@ -47,8 +47,16 @@ public struct ReportedFix: Sendable {
   /// CRLF when most line breaks are CRLF (as the applier decides).
   static func usesCRLF(_ bytes: [UInt8]) -> Bool {
     var crlf = 0, lf = 0
-    for i in bytes.indices where bytes[i] == 0x0A {
-      if i > 0, bytes[i - 1] == 0x0D { crlf += 1 } else { lf += 1 }
+    // memchr from line break to line break: this runs on every file a JSON report lists a fix
+    // for, after the parallel scan, and a loop over every byte cost 4 M instructions there.
+    bytes.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return }
+      var i = 0
+      while i < buffer.count, let hit = memchr(base + i, 0x0A, buffer.count - i) {
+        let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        if at > 0, base[at - 1] == 0x0D { crlf += 1 } else { lf += 1 }
+        i = at + 1
+      }
     }
     return crlf > lf
   }
