@@ -69,7 +69,7 @@ let package = Package(
     // Runs the built binary as a user would; depends on it so `swift test` builds it first.
     .testTarget(name: "WasmfixCLITests", dependencies: ["wasmfix", "WasmfixCore", "WasmfixSupport", "WasmfixConfig", "WasmfixWorkspace", "WasmfixSurfaces", "WasmfixEvaluation", "WasmfixAnalysis", "WasmfixFixing", "WasmfixReporting"]),
   ],
-  // Swift 5 mode: the worker pool shares result buffers across threads by index, which
-  // strict concurrency checking cannot see is race-free.
-  swiftLanguageModes: [.v5]
+  // Swift 6 mode: the compiler checks data-race safety (workers write results through
+  // ResultSlots, counters and flags are Synchronization's Atomic/Mutex).
+  swiftLanguageModes: [.v6]
 )

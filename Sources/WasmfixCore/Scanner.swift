@@ -2,10 +2,11 @@ import WasmfixFixing
 import WasmfixReporting
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Runs the pipeline: walk, prefilter + parse + extract (parallel), resolve constants,
 /// evaluate, group, judge. Knows nothing of terminals or exit codes.
-public struct Scanner {
+public struct Scanner: Sendable {
   public let options: ScanOptions
   /// File contents that replace what is on disk, by absolute path (for verifying fixes).
   var overlay: [String: [UInt8]] = [:]
@@ -147,18 +148,18 @@ public struct Scanner {
       toScan.append(WalkedFile(absolutePath: candidate.absolutePath, relativePath: candidate.relativePath))
     }
     // In parallel, one FileScanner (parsers, buffers) per worker.
-    let buffer = UnsafeMutableBufferPointer<FileResult>.allocate(capacity: toScan.count)
-    buffer.initialize(repeating: FileResult(outcome: .noMatch, definedNames: []))
-    defer { buffer.deinitialize(); buffer.deallocate() }
+    let slots = ResultSlots<FileResult>(count: toScan.count)
     let next = AtomicCounter()
     let workers = max(1, min(options.jobs ?? ProcessInfo.processInfo.activeProcessorCount, toScan.count))
-    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+    DispatchQueue.concurrentPerform(iterations: workers) { [toScan] _ in
       let scanner = FileScanner(overlay: overlay, maxFileSize: options.walk.maxFileSize)
       while case let i = next.increment(), i < toScan.count {
         guard let surface = Surfaces.surface(forPath: toScan[i].relativePath) else { continue }
-        buffer[i] = scanner.scan(toScan[i], surface: surface, wrappers: Self.wrappers(options.project?.config(forFile: toScan[i].absolutePath)))
+        slots.write(i, scanner.scan(toScan[i], surface: surface, wrappers: Self.wrappers(options.project?.config(forFile: toScan[i].absolutePath))))
       }
     }
+    // A file with no surface was not scanned: nothing matched in it.
+    let buffer = slots.take().map { $0 ?? FileResult(outcome: .noMatch, definedNames: []) }
     results += zip(toScan, buffer).map { ($0, $1) }
     // The edited files' name lists replace their old ones (a fix may add or remove a definition).
     var fresh = Dictionary(uniqueKeysWithValues: zip(toScan, buffer).map { ($0.absolutePath, ($0, $1.definedNames)) })
@@ -301,7 +302,7 @@ public struct Scanner {
   private func walkAndScan(_ walker: WorkspaceWalker, detector: VersionDetector) throws -> (WalkResult, ScannedFiles) {
     let feed = FileFeed()
     // Written by the walking thread before it signals `walkDone`, read only after the wait.
-    final class Outcome: @unchecked Sendable { var result = WalkResult(); var error: Error? }
+    final class Outcome: Sendable { let value = Mutex<Result<WalkResult, any Error>>(.success(WalkResult())) }
     let outcome = Outcome()
     let walkDone = DispatchSemaphore(value: 0)
     let paths = options.paths
@@ -313,17 +314,19 @@ public struct Scanner {
         if let standardInput {
           // Standard input's file is scanned once, whether or not it exists on disk or the
           // walk would skip it (ignored, excluded): it is what the user asked about.
-          outcome.result = try walker.walk(paths, sorted: false, onFile: { if $0.absolutePath != standardInput.absolutePath { feed.push($0) } }) {
+          let result = try walker.walk(paths, sorted: false, onFile: { if $0.absolutePath != standardInput.absolutePath { feed.push($0) } }) {
             Surfaces.surface(forPath: $0) != nil
           }
+          outcome.value.withLock { $0 = .success(result) }
           feed.push(standardInput)
         } else {
-          outcome.result = try walker.walk(paths, sorted: false, onFile: feed.push) {
+          let result = try walker.walk(paths, sorted: false, onFile: feed.push) {
             Surfaces.surface(forPath: $0) != nil
           }
+          outcome.value.withLock { $0 = .success(result) }
         }
       } catch {
-        outcome.error = error
+        outcome.value.withLock { $0 = .failure(error) }
       }
       feed.finish()
       walkDone.signal()
@@ -332,9 +335,7 @@ public struct Scanner {
     walkThread.start()
 
     let workers = max(1, options.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-    let perWorker = UnsafeMutableBufferPointer<ScannedFiles>.allocate(capacity: workers)
-    perWorker.initialize(repeating: ScannedFiles())
-    defer { perWorker.deinitialize(); perWorker.deallocate() }
+    let perWorker = ResultSlots<ScannedFiles>(count: workers)
     let done = AtomicCounter()
     DispatchQueue.concurrentPerform(iterations: workers) { worker in
       let scanner = FileScanner(overlay: overlay, maxFileSize: options.walk.maxFileSize)
@@ -378,18 +379,18 @@ public struct Scanner {
         let count = done.increment() + 1
         if let progress = options.progress, count % 512 == 0 { progress(count, 0) }
       }
-      perWorker[worker] = local
+      perWorker.write(worker, local)
     }
     walkDone.wait()
-    if let error = outcome.error { throw error }
+    let walkResult = try outcome.value.withLock { $0 }.get()
     var merged = ScannedFiles()
-    for local in perWorker {
+    for case let local? in perWorker.take() {
       merged.count += local.count
       merged.inScope += local.inScope
       merged.results += local.results
       merged.candidates += local.candidates
     }
-    return (outcome.result, merged)
+    return (walkResult, merged)
   }
 
   /// Each finding as the rule policy of its file's config says (selected rules, severities).

@@ -93,9 +93,7 @@ public final class ConstantIndex: NameResolver {
   private func parse(_ files: [CandidateFile], for names: Set<String>) -> Set<String> {
     let wanted = files.sorted { WalkPath.bytewiseLess($0.relativePath, $1.relativePath) }
     // Parse the wanted files in parallel; merge in path order so results do not depend on timing.
-    let parsed = UnsafeMutableBufferPointer<(definitions: [ConstantDefinition], hash: UInt64)?>.allocate(capacity: wanted.count)
-    parsed.initialize(repeating: nil)
-    defer { parsed.deinitialize(); parsed.deallocate() }
+    let slots = ResultSlots<(definitions: [ConstantDefinition], hash: UInt64)>(count: wanted.count)
     let overlay = self.overlay
     let needles = names.sorted().map { Array($0.utf8) }
     let next = AtomicCounter()
@@ -104,11 +102,11 @@ public final class ConstantIndex: NameResolver {
       // One scanner (parsers, read buffer) per worker.
       let scanner = FileScanner()
       while case let i = next.increment(), i < wanted.count {
-        parsed[i] = Self.definitions(in: wanted[i], naming: needles, overlay: overlay, scanner: scanner)
+        if let result = Self.definitions(in: wanted[i], naming: needles, overlay: overlay, scanner: scanner) { slots.write(i, result) }
       }
     }
     var newDefinitions: [ConstantDefinition] = []
-    for (file, result) in zip(wanted, parsed) {
+    for (file, result) in zip(wanted, slots.take()) {
       languageOfFile[file.relativePath] = file.language
       guard let result else { continue }
       hashes[file.relativePath] = result.hash

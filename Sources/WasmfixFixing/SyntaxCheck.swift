@@ -13,13 +13,12 @@ enum SyntaxCheck {
   /// One verdict per (path, absolute path, edits), computed in parallel, returned in order.
   static func verdicts(for files: [(path: String, absolutePath: String, edits: [TextEdit])], hashes: [String: UInt64],
                        read: @Sendable (String) -> [UInt8]?) -> [Verdict] {
-    let results = UnsafeMutableBufferPointer<Verdict>.allocate(capacity: files.count)
-    results.initialize(repeating: .refused(""))
-    defer { results.deinitialize(); results.deallocate() }
+    let results = ResultSlots<Verdict>(count: files.count)
     DispatchQueue.concurrentPerform(iterations: files.count) { i in
-      results[i] = verdict(files[i].path, files[i].absolutePath, files[i].edits, expectedHash: hashes[files[i].path], read: read)
+      results.write(i, verdict(files[i].path, files[i].absolutePath, files[i].edits, expectedHash: hashes[files[i].path], read: read))
     }
-    return Array(results)
+    // concurrentPerform returns once every iteration has run: every slot is written.
+    return results.take().map { $0! }
   }
 
   static func verdict(_ path: String, _ absolutePath: String, _ edits: [TextEdit], expectedHash: UInt64?,

@@ -3,6 +3,8 @@ import Foundation
 
 /// Hands files from the walking thread to the scanning workers as they are found, so reading
 /// starts before the walk ends. Blocking, unbounded (file entries are small).
+/// `@unchecked Sendable`: every `var` is read and written only with `condition` locked; the
+/// workers sleep on it, and `Synchronization.Mutex` has no condition to wait on.
 package final class FileFeed: @unchecked Sendable {
   package init() {}
   private let condition = NSCondition()

@@ -4,6 +4,7 @@
   import Darwin
 #endif
 import Foundation
+import Synchronization
 import WasmfixCore
 
 /// The only place that knows about stdout, stderr, TTYs and colour.
@@ -73,12 +74,11 @@ enum Terminal {
 
 /// Whether a progress line is on screen and must be erased before the report.
 enum ProgressState {
-  static let shown = LockedFlag()
+  static let shown = AtomicFlag()
 }
 
-final class LockedFlag: @unchecked Sendable {
-  private var value = false
-  private let lock = NSLock()
-  func set(_ v: Bool) { lock.lock(); value = v; lock.unlock() }
-  func get() -> Bool { lock.lock(); defer { lock.unlock() }; return value }
+final class AtomicFlag: Sendable {
+  private let value = Atomic<Bool>(false)
+  func set(_ v: Bool) { value.store(v, ordering: .relaxed) }
+  func get() -> Bool { value.load(ordering: .relaxed) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import WasmfixCore
@@ -288,7 +289,7 @@ extension WasmtimeVersionTests {
 // MARK: - Detection from trees
 
 /// A temporary repository (it has `.git`, so the walk stops there) removed when the test ends.
-private final class TempTree {
+private final class TempTree: Sendable {
   let root: String
 
   init(_ files: [String: String], gitRoot: String = "") throws {
@@ -655,9 +656,8 @@ extension WasmtimeVersionTests {
   }
 }
 
-private final class ResultBox: @unchecked Sendable {
-  private let lock = NSLock()
-  private var storage: [WasmtimeVersion] = []
-  func append(_ v: WasmtimeVersion) { lock.lock(); storage.append(v); lock.unlock() }
-  var values: [WasmtimeVersion] { lock.lock(); defer { lock.unlock() }; return storage }
+private final class ResultBox: Sendable {
+  private let storage = Mutex<[WasmtimeVersion]>([])
+  func append(_ v: WasmtimeVersion) { storage.withLock { $0.append(v) } }
+  var values: [WasmtimeVersion] { storage.withLock { $0 } }
 }

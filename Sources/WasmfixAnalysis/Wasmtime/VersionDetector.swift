@@ -1,5 +1,6 @@
 import WasmfixEvaluation
 import Foundation
+import Synchronization
 
 /// The Wasmtime version that applies to a file, and where it came from.
 public struct DetectedVersion: Sendable, Equatable {
@@ -31,7 +32,7 @@ public struct DetectedVersion: Sendable, Equatable {
 /// `include/`). The nearest directory with a match wins; a `Cargo.toml` requirement alone sends
 /// the walk on to the `Cargo.lock` above it, whose resolved version says more.
 /// Thread-safe; manifests are read once per directory.
-public final class VersionDetector: @unchecked Sendable {
+public final class VersionDetector: Sendable {
   private let root: String
   let override: WasmtimeVersion?
   /// A folder's `wasmtime-version` from the project config governing it, with the config's
@@ -40,20 +41,21 @@ public final class VersionDetector: @unchecked Sendable {
   /// Manifest texts that replace the disk's, by absolute path: a fix that bumps a version pin
   /// is verified against the pin it wrote.
   private let overlay: [String: [UInt8]]
-  private let lock = NSLock()
-  /// Guarded by `lock`.
-  private var directories: [String: DirectoryManifests] = [:]
-  /// Guarded by `lock`; keyed by the directory the walk starts from.
-  private var results: [String: DetectedVersion] = [:]
-  private var cliResults: [String: DetectedVersion] = [:]
-  /// Guarded by `lock`: one line per manifest that could not be read as one.
-  private var problemLines: [String] = []
+  /// What the walks learnt so far; a walk holds the lock throughout, so each directory's
+  /// manifests are read once.
+  private struct Cache {
+    var directories: [String: DirectoryManifests] = [:]
+    /// Keyed by the directory the walk starts from.
+    var results: [String: DetectedVersion] = [:]
+    var cliResults: [String: DetectedVersion] = [:]
+    /// One line per manifest that could not be read as one.
+    var problemLines: [String] = []
+  }
+  private let cache = Mutex(Cache())
 
   /// Warnings about manifests met so far (`Cargo.lock: warning: not a Cargo lock file ...`).
   public var problems: [String] {
-    lock.lock()
-    defer { lock.unlock() }
-    return problemLines.sorted()
+    cache.withLock { $0.problemLines.sorted() }
   }
 
   public init(root: String, override: WasmtimeVersion?,
@@ -80,18 +82,18 @@ public final class VersionDetector: @unchecked Sendable {
     if let (version, path) = configured?(directory) {
       return DetectedVersion(version: version, source: relative(path), assumed: false, cargoAsyncFeature: nil)
     }
-    lock.lock()
-    defer { lock.unlock() }
-    if let cached = cliResults[directory] { return cached }
-    var result = DetectedVersion(version: .newestKnown, source: nil, assumed: true, cargoAsyncFeature: nil)
-    for directory in ancestors(of: directory) {
-      if let version = manifests(directory).versionFile {
-        result = DetectedVersion(version: version, source: relative(directory + "/wasmtime-version.txt"), assumed: false, cargoAsyncFeature: nil)
-        break
+    return cache.withLock { memo in
+      if let cached = memo.cliResults[directory] { return cached }
+      var result = DetectedVersion(version: .newestKnown, source: nil, assumed: true, cargoAsyncFeature: nil)
+      for directory in ancestors(of: directory, &memo) {
+        if let version = manifests(directory, &memo).versionFile {
+          result = DetectedVersion(version: version, source: relative(directory + "/wasmtime-version.txt"), assumed: false, cargoAsyncFeature: nil)
+          break
+        }
       }
+      memo.cliResults[directory] = result
+      return result
     }
-    cliResults[directory] = result
-    return result
   }
 
   /// The version for the scan root itself (the JSON report's top-level `wasmtime`).
@@ -104,19 +106,19 @@ public final class VersionDetector: @unchecked Sendable {
   }
 
   private func version(forDirectory directory: String) -> DetectedVersion {
-    lock.lock()
-    defer { lock.unlock() }
-    if let cached = results[directory] { return cached }
-    let result = detect(from: directory)
-    results[directory] = result
-    return result
+    cache.withLock { memo in
+      if let cached = memo.results[directory] { return cached }
+      let result = detect(from: directory, &memo)
+      memo.results[directory] = result
+      return result
+    }
   }
 
-  // MARK: The walk (called with `lock` held)
+  // MARK: The walk (called with `cache` locked, its contents passed in as `memo`)
 
-  private func detect(from directory: String) -> DetectedVersion {
-    let chain = ancestors(of: directory)
-    let asyncFeature = cargoAsyncFeature(chain)
+  private func detect(from directory: String, _ memo: inout Cache) -> DetectedVersion {
+    let chain = ancestors(of: directory, &memo)
+    let asyncFeature = cargoAsyncFeature(chain, &memo)
     if let override {
       return DetectedVersion(version: override, source: "--wasmtime-version", assumed: false, cargoAsyncFeature: asyncFeature)
     }
@@ -127,8 +129,8 @@ public final class VersionDetector: @unchecked Sendable {
       DetectedVersion(version: version, source: relative(path), assumed: false, cargoAsyncFeature: asyncFeature)
     }
     for (index, directory) in chain.enumerated() {
-      let here = manifests(directory)
-      let requirement = cargoRequirement(chain, at: index)
+      let here = manifests(directory, &memo)
+      let requirement = cargoRequirement(chain, at: index, &memo)
       if !here.lockVersions.isEmpty {
         if let version = Self.pick(here.lockVersions, within: requirement?.range) {
           return found(version, directory + "/Cargo.lock")
@@ -138,7 +140,7 @@ public final class VersionDetector: @unchecked Sendable {
       }
       if let cargo = here.cargo, cargo.mentionsWasmtime {
         for above in chain.dropFirst(index + 1) {
-          let versions = manifests(above).lockVersions
+          let versions = manifests(above, &memo).lockVersions
           if versions.isEmpty { continue }
           if let version = Self.pick(versions, within: requirement?.range) {
             return found(version, above + "/Cargo.lock")
@@ -157,12 +159,12 @@ public final class VersionDetector: @unchecked Sendable {
   }
 
   /// The directory and its parents, up to and including the repository root or `/`.
-  private func ancestors(of directory: String) -> [String] {
+  private func ancestors(of directory: String, _ memo: inout Cache) -> [String] {
     var chain: [String] = []
     var current = directory
     while true {
       chain.append(current)
-      if manifests(current).isRepositoryRoot || current == "/" { return chain }
+      if manifests(current, &memo).isRepositoryRoot || current == "/" { return chain }
       current = Self.parent(of: current)
     }
   }
@@ -176,15 +178,15 @@ public final class VersionDetector: @unchecked Sendable {
   /// The version requirement of the wasmtime dependency in the `Cargo.toml` at `chain[index]`, and
   /// the manifest that states it (a `[workspace.dependencies]` root for `workspace = true`, the
   /// dependency's own `Cargo.toml` for a `path` dependency without a version).
-  private func cargoRequirement(_ chain: [String], at index: Int) -> (range: WasmtimeVersionRange?, path: String)? {
+  private func cargoRequirement(_ chain: [String], at index: Int, _ memo: inout Cache) -> (range: WasmtimeVersionRange?, path: String)? {
     let directory = chain[index]
-    guard let cargo = manifests(directory).cargo, cargo.mentionsWasmtime else { return nil }
+    guard let cargo = manifests(directory, &memo).cargo, cargo.mentionsWasmtime else { return nil }
     let manifestPath = directory + "/Cargo.toml"
     for dependency in cargo.dependencies {
       var effective = dependency
       var path = manifestPath
       if dependency.workspace {
-        guard let inherited = workspaceDependency(chain, from: index) else { continue }
+        guard let inherited = workspaceDependency(chain, from: index, &memo) else { continue }
         effective = dependency.inheriting(from: inherited.dependency)
         path = inherited.path
       }
@@ -194,7 +196,7 @@ public final class VersionDetector: @unchecked Sendable {
       if let relativePath = effective.path {
         let dependencyDirectory = Self.normalize(
           relativePath.hasPrefix("/") ? relativePath : Self.parent(of: path) + "/" + relativePath)
-        if let version = manifests(dependencyDirectory).cargo?.packageVersion,
+        if let version = manifests(dependencyDirectory, &memo).cargo?.packageVersion,
           let exact = WasmtimeVersionRange(parsing: "=" + version)
         {
           return (exact, dependencyDirectory + "/Cargo.toml")
@@ -208,26 +210,26 @@ public final class VersionDetector: @unchecked Sendable {
   }
 
   /// The nearest `[workspace.dependencies]` wasmtime entry at or above `chain[index]`.
-  private func workspaceDependency(_ chain: [String], from index: Int)
+  private func workspaceDependency(_ chain: [String], from index: Int, _ memo: inout Cache)
     -> (dependency: WasmtimeManifest.CargoDependency, path: String)?
   {
     for directory in chain.dropFirst(index) {
-      if let base = manifests(directory).cargo?.workspaceDependency { return (base, directory + "/Cargo.toml") }
+      if let base = manifests(directory, &memo).cargo?.workspaceDependency { return (base, directory + "/Cargo.toml") }
     }
     return nil
   }
 
   /// Whether the nearest `Cargo.toml` naming wasmtime compiles in `async`/`stack-switching`.
-  private func cargoAsyncFeature(_ chain: [String]) -> Bool? {
+  private func cargoAsyncFeature(_ chain: [String], _ memo: inout Cache) -> Bool? {
     for (index, directory) in chain.enumerated() {
-      guard let cargo = manifests(directory).cargo, cargo.mentionsWasmtime else { continue }
+      guard let cargo = manifests(directory, &memo).cargo, cargo.mentionsWasmtime else { continue }
       if cargo.defaultFeaturesEnableAsync { return true }
       if cargo.dependencies.isEmpty { return cargo.workspaceDependency?.enablesAsync ?? true }
       // Cargo unifies the features of every entry (dependencies, dev-, build-, per target).
       return cargo.dependencies.contains { dependency in
         guard dependency.workspace else { return dependency.enablesAsync }
         // An unresolvable inheritance keeps Cargo's defaults: async on.
-        guard let inherited = workspaceDependency(chain, from: index) else { return true }
+        guard let inherited = workspaceDependency(chain, from: index, &memo) else { return true }
         return dependency.inheriting(from: inherited.dependency).enablesAsync
       }
     }
@@ -250,12 +252,12 @@ public final class VersionDetector: @unchecked Sendable {
     var header: (version: WasmtimeVersion, path: String)?
   }
 
-  private func manifests(_ directory: String) -> DirectoryManifests {
-    if let cached = directories[directory] { return cached }
+  private func manifests(_ directory: String, _ memo: inout Cache) -> DirectoryManifests {
+    if let cached = memo.directories[directory] { return cached }
     let result = Self.readManifests(directory, overlay: overlay)
-    directories[directory] = result
+    memo.directories[directory] = result
     for problem in result.problems {
-      problemLines.append("\(relative(directory == "/" ? "/" + problem.name : directory + "/" + problem.name)): warning: \(problem.why)")
+      memo.problemLines.append("\(relative(directory == "/" ? "/" + problem.name : directory + "/" + problem.name)): warning: \(problem.why)")
     }
     return result
   }
