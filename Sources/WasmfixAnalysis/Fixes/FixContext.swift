@@ -124,6 +124,7 @@ struct FixContext {
           target = setting == .maxWasmStack ? Swift.min(earlier.value, value) : Swift.max(earlier.value, value)
         }
         var text = definitionSyntax.formatValue(target, preferShifts: old.contains("<<"))
+        if target == value, let written, let tied = tiedDefinitionText(written, for: definition) { text = tied }
         if definition.kind == .cDefine, !text.allSatisfy(\.isNumber) { text = "(\(text))" }
         planner.sharedDefinitions[key] = (definition.valueRange, target, text)
         edits.append(.replacement(text, of: definition.valueRange, in: FileRef(path: definition.path, absolutePath: absolutePath(of: definition.path))))
@@ -140,6 +141,21 @@ struct FixContext {
       return insertSetting(setting, text: written, after: anchor, source: source)
     }
     return insertSetting(setting, value: value)
+  }
+
+  /// `written` (max's constant plus the headroom) for the async constant's own definition,
+  /// where max's constant is defined before it in the same file and scope, as the same kind of
+  /// constant (`#define FIBER_STACK (GUEST_STACK + 512 * 1024)`), so it is in scope there and the
+  /// two stay tied; nil elsewhere (a number is written then).
+  private func tiedDefinitionText(_ written: String, for definition: ConstantDefinition) -> String? {
+    guard let maxIndex = group.maxWasmStack.siteIndex, case let maxSite = result.sites[maxIndex],
+          let maxDefinition = maxSite.definition, case .name = maxSite.argument,
+          maxSite.argumentText == maxDefinition.name, maxDefinition.path == definition.path,
+          maxDefinition.scope == definition.scope, maxDefinition.kind == definition.kind,
+          [.cDefine, .rustConst, .csharpConst, .cppConstexpr].contains(definition.kind),
+          maxDefinition.itemRange.upperBound <= definition.itemRange.lowerBound
+    else { return nil }
+    return written
   }
 
   /// Moves the `async_stack_size` statement to just before the first `max_wasm_stack`
