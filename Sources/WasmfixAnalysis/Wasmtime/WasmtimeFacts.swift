@@ -166,7 +166,8 @@ public enum WasmtimeFacts {
         : (true, "Wasmtime \(v) checks it whenever the async Cargo feature is compiled in (it is on by default), regardless of async_support")
     }
     if v < asyncSupportRemoved {
-      // 34.0.0 widened the cfg to `any(async, stack-switching)` (#10388); cargoAsyncFeature covers both.
+      // 35.0.0 widened the cfg to `any(async, stack-switching)` (#10388; v34.0.0's config.rs still
+      // has `feature = "async"` only); cargoAsyncFeature covers both.
       if c.asyncSupport != true {
         return (false, "Wasmtime \(v) checks it only when async_support(true) is set")
       }
