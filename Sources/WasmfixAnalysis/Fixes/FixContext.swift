@@ -273,8 +273,16 @@ struct FixContext {
           case let site = result.sites[maxIndex], let source = source(of: site),
           syntax.derivedAsync(fromMax: "x", headroom: "0") != nil,
           let operand = operand(for: .maxWasmStack, site: site, source: source),
-          let text = syntax.derivedAsync(fromMax: operand, headroom: syntax.formatValue(Int128(options.headroom), preferShifts: false)),
-          insertSetting(.asyncStackSize, text: text, after: site, source: source)
+          var text = syntax.derivedAsync(fromMax: operand, headroom: syntax.formatValue(Int128(options.headroom), preferShifts: false))
+    else { return false }
+    // 0.25-0.38 (Rust): the call goes first and its setter refuses a value below the max so far
+    // (the 1 MiB / 512 KiB default), so a small max + headroom would fail where the program ran.
+    // Never below the default async stack (2 MiB): what these programs ran with before.
+    if group.binding == .rustCrate, group.version.version < WasmtimeVersion(0, 39),
+       let defaultAsync = WasmtimeFacts.defaultAsyncStackSize(group.version.version) {
+      text += ".max(\(syntax.formatValue(Int128(defaultAsync), preferShifts: true)))"
+    }
+    guard insertSetting(.asyncStackSize, text: text, after: site, source: source)
     else { return false }
     asyncDerived = true
     asyncPinned = true
