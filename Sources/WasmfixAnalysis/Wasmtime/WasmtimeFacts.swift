@@ -168,12 +168,14 @@ public enum WasmtimeFacts {
     if v < asyncSupportRemoved {
       // 35.0.0 widened the cfg to `any(async, stack-switching)` (#10388; v34.0.0's config.rs still
       // has `feature = "async"` only); cargoAsyncFeature covers both.
+      // Without the feature, async_support does not even exist: say that first.
+      if featureOff {
+        return (false, "Wasmtime \(v) checks it only with the async Cargo feature, which Cargo.toml disables")
+      }
       if c.asyncSupport != true {
         return (false, "Wasmtime \(v) checks it only when async_support(true) is set")
       }
-      return featureOff
-        ? (false, "Wasmtime \(v) checks it only with the async Cargo feature, which Cargo.toml disables")
-        : (true, "Wasmtime \(v) checks it when async_support(true) is set, as it is here")
+      return (true, "Wasmtime \(v) checks it when async_support(true) is set, as it is here")
     }
     if v < checkUnconditional {
       return featureOff
