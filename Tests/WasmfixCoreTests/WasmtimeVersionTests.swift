@@ -282,6 +282,20 @@ extension WasmtimeVersionTests {
           == WasmtimeVersion(30, 0, 2))
       #expect(WasmtimeManifest.headerVersion("// #define WASMTIME_VERSION \"1.0.0\"\n") == nil)
     }
+
+    /// A C API build's WASMTIME_FEATURE_ASYNC (issue 9 item 11): from a generated conf.h or the
+    /// CMake forms that set the option; nil where the text only mentions it.
+    @Test func cAsyncFeature() {
+      #expect(WasmtimeManifest.cAsyncFeature("#define WASMTIME_FEATURE_WASI\n#define WASMTIME_FEATURE_ASYNC\n") == true)
+      #expect(WasmtimeManifest.cAsyncFeature("#define WASMTIME_FEATURE_WASI\n/* #undef WASMTIME_FEATURE_ASYNC */\n") == false)
+      #expect(WasmtimeManifest.cAsyncFeature("set(WASMTIME_FEATURE_ASYNC OFF CACHE BOOL \"\" FORCE)\n") == false)
+      #expect(WasmtimeManifest.cAsyncFeature("option(WASMTIME_FEATURE_ASYNC \"Enable async\" ON)\n") == true)
+      #expect(WasmtimeManifest.cAsyncFeature("\"cacheVariables\": {\"WASMTIME_FEATURE_ASYNC\": \"OFF\"}") == false)
+      #expect(WasmtimeManifest.cAsyncFeature("cmake -DWASMTIME_FEATURE_ASYNC:BOOL=off ..\n") == false)
+      #expect(WasmtimeManifest.cAsyncFeature("if(WASMTIME_FEATURE_ASYNC)\n  message(\"async\")\nendif()\n") == nil)
+      #expect(WasmtimeManifest.cAsyncFeature("set(WASMTIME_FEATURE_ASYNC ${WITH_ASYNC})\n") == nil)
+      #expect(WasmtimeManifest.cAsyncFeature("add_executable(runner main.c)\n") == nil)
+    }
   }
 }
 

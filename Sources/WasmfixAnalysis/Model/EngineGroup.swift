@@ -71,7 +71,9 @@ public struct EngineGroup: Sendable {
     case .rustCrate:
       return version.version >= WasmtimeVersion(0, 25)
         && (version.version >= WasmtimeVersion(47, 0) || version.cargoAsyncFeature != false)
-    case .cAPI, .cli: return WasmtimeFacts.hasAsyncStackSize(version.version, binding: binding)
+    // wasmtime/async.h declares the setter only under WASMTIME_FEATURE_ASYNC.
+    case .cAPI: return WasmtimeFacts.hasAsyncStackSize(version.version, binding: binding) && version.cargoAsyncFeature != false
+    case .cli: return WasmtimeFacts.hasAsyncStackSize(version.version, binding: binding)
     // wasmtime-dotnet has no async stack setter; only builds that expose WithAsyncStackSize can.
     case .dotnet: return asyncStackSize.siteIndex != nil
     }

@@ -12,6 +12,8 @@ public struct DetectedVersion: Sendable, Equatable {
   /// From the nearest `Cargo.toml` with a wasmtime dependency: false only when it has
   /// `default-features = false` and neither the `async` nor the `stack-switching` feature
   /// (nor crate default features turning on `wasmtime/async`); nil when there is no such Cargo.toml.
+  /// Without one, a C API build's `WASMTIME_FEATURE_ASYNC` (a generated `wasmtime/conf.h` or a
+  /// CMake file setting the option): false when it is off.
   public var cargoAsyncFeature: Bool?
 
   public init(version: WasmtimeVersion, source: String?, assumed: Bool, cargoAsyncFeature: Bool?) {
@@ -116,7 +118,8 @@ public final class VersionDetector: @unchecked Sendable {
 
   private func detect(from directory: String) -> DetectedVersion {
     let chain = ancestors(of: directory)
-    let asyncFeature = cargoAsyncFeature(chain)
+    // A crate's Cargo features decide for Rust; a C API build's WASMTIME_FEATURE_ASYNC for C.
+    let asyncFeature = cargoAsyncFeature(chain) ?? chain.lazy.compactMap { self.manifests($0).cAsyncFeature }.first
     if let override {
       return DetectedVersion(version: override, source: "--wasmtime-version", assumed: false, cargoAsyncFeature: asyncFeature)
     }
@@ -248,6 +251,8 @@ public final class VersionDetector: @unchecked Sendable {
     var dotnet: (version: WasmtimeVersion, path: String)?
     var versionFile: WasmtimeVersion?
     var header: (version: WasmtimeVersion, path: String)?
+    /// A C API build's `WASMTIME_FEATURE_ASYNC`, from a generated `conf.h` or a CMake file.
+    var cAsyncFeature: Bool?
   }
 
   private func manifests(_ directory: String) -> DirectoryManifests {
@@ -264,7 +269,8 @@ public final class VersionDetector: @unchecked Sendable {
   /// fresh detector).
   package static func isManifest(_ path: String) -> Bool {
     let name = String(path.split(separator: "/").last ?? "")
-    return ["Cargo.lock", "Cargo.toml", "wasmtime-version.txt", "wasmtime.h", "Directory.Packages.props", "Directory.Build.props"].contains(name)
+    return ["Cargo.lock", "Cargo.toml", "wasmtime-version.txt", "wasmtime.h", "Directory.Packages.props", "Directory.Build.props",
+            "conf.h", "CMakeLists.txt", "CMakePresets.json"].contains(name)
       || name.hasSuffix(".csproj")
   }
 
@@ -324,13 +330,19 @@ public final class VersionDetector: @unchecked Sendable {
         break
       }
     }
+    for name in ["include/wasmtime/conf.h", "wasmtime/conf.h", "CMakeLists.txt", "CMakePresets.json"] {
+      if let text = read(name), let enabled = WasmtimeManifest.cAsyncFeature(text) {
+        result.cAsyncFeature = enabled
+        break
+      }
+    }
     return result
   }
 
   /// Names `readManifests` may read (the first component for `include/wasmtime.h`).
   private static let manifestNames: Set<String> = [
     ".git", "Cargo.lock", "Cargo.toml", "Directory.Packages.props", "Directory.Build.props", "packages.config",
-    "wasmtime-version.txt", "wasmtime.h", "include",
+    "wasmtime-version.txt", "wasmtime.h", "include", "wasmtime", "CMakeLists.txt", "CMakePresets.json",
   ]
   private static let manifestNameLengths = Set(manifestNames.map(\.utf8.count))
 

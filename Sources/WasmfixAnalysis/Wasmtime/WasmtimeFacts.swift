@@ -120,6 +120,10 @@ public enum WasmtimeFacts {
         // Footnote ¹/²: the C setter returned bool and silently kept the old value.
         return (false, "\(who) ignores a rejected stack size instead of failing")
       }
+      if c.binding == .cAPI, c.cargoAsyncFeature == false, v < checkUnconditional {
+        // CMake's WASMTIME_FEATURE_ASYNC=OFF builds the library without wasmtime's async feature.
+        return (false, "\(who) is built without WASMTIME_FEATURE_ASYNC, which compiles the check out before 47.0.0")
+      }
       if v < cAPIAsyncCompiledIn {
         // Footnote ²: the C API crate was built without the `async` feature.
         return (false, "\(who) is built without the async feature, so the check is compiled out")
