@@ -198,7 +198,10 @@ extension WasmtimeVersionTests {
         for feature in [nil, false, true] as [Bool?] {
           let result = WasmtimeFacts.checkApplies(
             CheckContext(version: v, binding: language, asyncSupport: asyncSupport, cargoAsyncFeature: feature))
-          #expect(result.applies == applies, "\(language) \(version): \(result.reason)")
+          // A C API built without WASMTIME_FEATURE_ASYNC compiles the check out until 47.0.0,
+          // when it became unconditional; wasmtime-dotnet ships its own (async) library.
+          let expected = language == .cAPI && feature == false && v < WasmtimeVersion(47, 0, 0) ? false : applies
+          #expect(result.applies == expected, "\(language) \(version) feature \(String(describing: feature)): \(result.reason)")
           #expect(result.reason.contains(v.description))
         }
       }
