@@ -67,7 +67,10 @@ enum UnresolvedStackValue: Rule {
     if !group.checkApplies {
       // Wasmtime accepts every pair here today: an assertion would reject values it accepts.
       // Only deriving the async stack from max (where the setter exists) prepares the upgrade.
-      result.message += "; not checked today (\(group.checkReason))"
+      // A configuration built elsewhere may enable async there: do not claim it is unchecked.
+      result.message += group.configIsFresh || group.asyncSupportCalled
+        ? "; not checked today (\(group.checkReason))"
+        : "; the configuration comes from elsewhere, so whether it is checked depends on it (\(group.checkReason))"
       let derivable = group.asyncStackSize.source == .default && group.maxWasmStack.source == .unresolved
         && group.canSetAsyncStack && group.configIsFresh
       if !derivable { result.fixable = false }
