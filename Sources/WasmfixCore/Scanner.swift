@@ -240,7 +240,7 @@ public struct Scanner: Sendable {
         if raw.inErrorRegion {
           warnings.append("\(entry.file.relativePath):\(position.line):\(position.column): warning: this \(raw.setting.rawValue) call is inside a syntax error; its value may be wrong")
         }
-        sites.append(Site(
+        var site = Site(
           path: entry.file.relativePath, absolutePath: entry.file.absolutePath, language: language,
           setting: raw.setting, apiName: raw.apiName, line: position.line, column: position.column,
           nameRange: raw.nameRange, argument: raw.argument, argumentText: raw.argumentText,
@@ -251,7 +251,9 @@ public struct Scanner: Sendable {
           configIsFresh: raw.configIsFresh, impliesAsync: raw.impliesAsync,
           versionHint: raw.version.map { DetectedVersion(version: $0.version, source: $0.source, assumed: false, cargoAsyncFeature: nil) },
           configFile: raw.configFile, argumentIsParameter: raw.argumentIsParameter, expectsFailure: raw.expectsFailure, alternative: raw.alternative,
-          groupKey: "\(entry.file.relativePath)#\(raw.scopeStart)#\(raw.receiverKey)"))
+          groupKey: "\(entry.file.relativePath)#\(raw.scopeStart)#\(raw.receiverKey)")
+        site.guards = raw.guards
+        sites.append(site)
         documented.append(isDocumented)
       }
     }

@@ -199,7 +199,10 @@ extension WasmtimeVersionTests {
         for feature in [nil, false, true] as [Bool?] {
           let result = WasmtimeFacts.checkApplies(
             CheckContext(version: v, binding: language, asyncSupport: asyncSupport, cargoAsyncFeature: feature))
-          #expect(result.applies == applies, "\(language) \(version): \(result.reason)")
+          // A C API built without WASMTIME_FEATURE_ASYNC compiles the check out until 47.0.0,
+          // when it became unconditional; wasmtime-dotnet ships its own (async) library.
+          let expected = language == .cAPI && feature == false && v < WasmtimeVersion(47, 0, 0) ? false : applies
+          #expect(result.applies == expected, "\(language) \(version) feature \(String(describing: feature)): \(result.reason)")
           #expect(result.reason.contains(v.description))
         }
       }
@@ -282,6 +285,20 @@ extension WasmtimeVersionTests {
         WasmtimeManifest.headerVersion("# define WASMTIME_VERSION_MAJOR 30\n#define WASMTIME_VERSION_MINOR 0\n#define WASMTIME_VERSION_PATCH 2\n")
           == WasmtimeVersion(30, 0, 2))
       #expect(WasmtimeManifest.headerVersion("// #define WASMTIME_VERSION \"1.0.0\"\n") == nil)
+    }
+
+    /// A C API build's WASMTIME_FEATURE_ASYNC (issue 9 item 11): from a generated conf.h or the
+    /// CMake forms that set the option; nil where the text only mentions it.
+    @Test func cAsyncFeature() {
+      #expect(WasmtimeManifest.cAsyncFeature("#define WASMTIME_FEATURE_WASI\n#define WASMTIME_FEATURE_ASYNC\n") == true)
+      #expect(WasmtimeManifest.cAsyncFeature("#define WASMTIME_FEATURE_WASI\n/* #undef WASMTIME_FEATURE_ASYNC */\n") == false)
+      #expect(WasmtimeManifest.cAsyncFeature("set(WASMTIME_FEATURE_ASYNC OFF CACHE BOOL \"\" FORCE)\n") == false)
+      #expect(WasmtimeManifest.cAsyncFeature("option(WASMTIME_FEATURE_ASYNC \"Enable async\" ON)\n") == true)
+      #expect(WasmtimeManifest.cAsyncFeature("\"cacheVariables\": {\"WASMTIME_FEATURE_ASYNC\": \"OFF\"}") == false)
+      #expect(WasmtimeManifest.cAsyncFeature("cmake -DWASMTIME_FEATURE_ASYNC:BOOL=off ..\n") == false)
+      #expect(WasmtimeManifest.cAsyncFeature("if(WASMTIME_FEATURE_ASYNC)\n  message(\"async\")\nendif()\n") == nil)
+      #expect(WasmtimeManifest.cAsyncFeature("set(WASMTIME_FEATURE_ASYNC ${WITH_ASYNC})\n") == nil)
+      #expect(WasmtimeManifest.cAsyncFeature("add_executable(runner main.c)\n") == nil)
     }
   }
 }

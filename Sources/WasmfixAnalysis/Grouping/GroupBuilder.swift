@@ -109,6 +109,11 @@ package enum GroupBuilder {
   /// Proves max <= async between values where one is only known at run time.
   static func relationHolds(_ max: EngineGroup.EffectiveValue, _ async: EngineGroup.EffectiveValue, _ sites: [Site]) -> Bool {
     guard max.source == .unresolved || async.source == .unresolved else { return false }
+    // A guard before the calls already compares the two as written (item 8 of issue 9).
+    if let m = max.siteIndex, let a = async.siteIndex {
+      let pair = ScopeGuard(smaller: sites[m].argumentText, larger: sites[a].argumentText)
+      if sites[m].guards.contains(pair) || sites[a].guards.contains(pair) { return true }
+    }
     func expression(_ value: EngineGroup.EffectiveValue) -> WasmfixSurfaces.Expression? {
       if let index = value.siteIndex { return value.source == .explicit ? value.value.map { .integer($0) } : sites[index].argument }
       return value.value.map { .integer($0) }
@@ -122,11 +127,20 @@ package enum GroupBuilder {
   /// Replays 0.25-0.38's setter checks in call order: `max_wasm_stack(x)` fails when x exceeds
   /// the async stack set so far (2 MiB by default), `async_stack_size(y)` when y is below the
   /// max set so far ("async stack size cannot be less than the maximum wasm stack size").
+  /// A run-time max set before a constant async that is larger than the async so far fails for
+  /// every value between the two, which the final pair allows: that is reported too (moving
+  /// the async call first is then safe, as it is at least the max so far).
   static func setterOrderFailure(_ indexes: [Int], _ sites: [Site], version: WasmtimeVersion) -> (site: Int, why: String)? {
     var max = Int128(WasmtimeFacts.defaultMaxWasmStack(version))
     var async = Int128(WasmtimeFacts.defaultAsyncStackSize(version) ?? 0)
-    for index in indexes.sorted(by: { sites[$0].nameRange.lowerBound < sites[$1].nameRange.lowerBound }) {
+    let ordered = indexes.sorted(by: { sites[$0].nameRange.lowerBound < sites[$1].nameRange.lowerBound })
+    for (position, index) in ordered.enumerated() {
       guard sites[index].setting != .asyncSupport else { continue }
+      if sites[index].setting == .maxWasmStack, sites[index].value.integer == nil,
+         let later = ordered[(position + 1)...].last(where: { sites[$0].setting == .asyncStackSize }),
+         let final = sites[later].value.integer, final > async, final >= max {
+        return (index, "max_wasm_stack(\(sites[index].argumentText)) is called while async_stack_size is still \(ValueDescription.bytes(async)); Wasmtime \(version) checks in the setter, so this call fails for any value above \(ValueDescription.bytes(async)), although async_stack_size(\(ValueDescription.bytes(final))) follows")
+      }
       guard let value = sites[index].value.integer else { return nil }
       if sites[index].setting == .maxWasmStack {
         if value > async {

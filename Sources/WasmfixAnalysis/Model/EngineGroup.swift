@@ -55,6 +55,13 @@ public struct EngineGroup: Sendable {
   /// as (site index, why); nil when every call passes in order or a value is unknown.
   public var setterOrderFailure: (site: Int, why: String)? = nil
 
+  /// Wasmtime 0.25-0.38 Rust with the check compiled in: each setter compares its value with
+  /// the other one set so far and returns Wasmtime's error at the call, so a run-time value is
+  /// checked there (in call order) without any assertion.
+  public var checksInSetters: Bool {
+    binding == .rustCrate && checkApplies && version.version >= WasmtimeVersion(0, 25) && version.version < WasmtimeVersion(0, 39)
+  }
+
   /// Whether this group's code can call `async_stack_size` at all.
   public var canSetAsyncStack: Bool {
     switch binding {
@@ -64,7 +71,9 @@ public struct EngineGroup: Sendable {
     case .rustCrate:
       return version.version >= WasmtimeVersion(0, 25)
         && (version.version >= WasmtimeVersion(47, 0) || version.cargoAsyncFeature != false)
-    case .cAPI, .cli: return WasmtimeFacts.hasAsyncStackSize(version.version, binding: binding)
+    // wasmtime/async.h declares the setter only under WASMTIME_FEATURE_ASYNC.
+    case .cAPI: return WasmtimeFacts.hasAsyncStackSize(version.version, binding: binding) && version.cargoAsyncFeature != false
+    case .cli: return WasmtimeFacts.hasAsyncStackSize(version.version, binding: binding)
     // wasmtime-dotnet has no async stack setter; only builds that expose WithAsyncStackSize can.
     case .dotnet: return asyncStackSize.siteIndex != nil
     }

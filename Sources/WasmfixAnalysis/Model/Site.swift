@@ -42,6 +42,8 @@ public struct Site: Sendable {
   public var versionHint: DetectedVersion? = nil
   /// The CLI options file the command line reads (`--config FILE`), as written.
   public var configFile: String? = nil
+  /// Comparisons that hold where the call runs (`if a > b { return .. }` before it, `assert!(a <= b)`).
+  package var guards: [ScopeGuard] = []
   /// Key of the configuration object this call configures (file, scope, receiver).
   var groupKey: String
 

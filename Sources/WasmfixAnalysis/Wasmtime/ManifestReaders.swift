@@ -330,6 +330,28 @@ enum WasmtimeManifest {
     return nil
   }
 
+  /// Whether a C API build compiles in async (`WASMTIME_FEATURE_ASYNC`, the CMake option that
+  /// gates `wasmtime/async.h` and the `async` feature of the library), from a generated
+  /// `wasmtime/conf.h` (`#define WASMTIME_FEATURE_ASYNC` or cmake's `/* #undef ... */`) or a
+  /// CMake file that sets the option (`set(WASMTIME_FEATURE_ASYNC OFF ...)`,
+  /// `option(WASMTIME_FEATURE_ASYNC "..." OFF)`, `-DWASMTIME_FEATURE_ASYNC=OFF`, a preset's
+  /// `"WASMTIME_FEATURE_ASYNC": "OFF"`); nil when it
+  /// says nothing. The option defaults to ON.
+  static func cAsyncFeature(_ text: String) -> Bool? {
+    guard text.contains("WASMTIME_FEATURE_ASYNC") else { return nil }
+    let range = NSRange(text.startIndex..., in: text)
+    if let match = cFeatureDirective.firstMatch(in: text, range: range), let r = Range(match.range(at: 1), in: text) {
+      return text[r] == "define"
+    }
+    guard let match = cmakeFeatureValue.firstMatch(in: text, range: range), let r = Range(match.range(at: 1), in: text) else { return nil }
+    return ["ON", "TRUE", "1", "YES", "Y"].contains(text[r].uppercased())
+  }
+
+  private static let cFeatureDirective = try! NSRegularExpression(
+    pattern: #"^\s*(?:/\*\s*)?#\s*(define|undef)\s+WASMTIME_FEATURE_ASYNC\b"#, options: [.anchorsMatchLines])
+  private static let cmakeFeatureValue = try! NSRegularExpression(
+    pattern: #"WASMTIME_FEATURE_ASYNC(?::BOOL)?(?:\s*=\s*|"\s*:\s*|\s+(?:"[^"]*"\s+)?)"?([A-Za-z0-9]+)"#)
+
   /// `#define WASMTIME_VERSION "25.0.0"` from a vendored C API header, or the
   /// `WASMTIME_VERSION_MAJOR/MINOR/PATCH` integer macros.
   static func headerVersion(_ text: String) -> WasmtimeVersion? {

@@ -13,6 +13,8 @@ public struct DetectedVersion: Sendable, Equatable {
   /// From the nearest `Cargo.toml` with a wasmtime dependency: false only when it has
   /// `default-features = false` and neither the `async` nor the `stack-switching` feature
   /// (nor crate default features turning on `wasmtime/async`); nil when there is no such Cargo.toml.
+  /// Without one, a C API build's `WASMTIME_FEATURE_ASYNC` (a generated `wasmtime/conf.h` or a
+  /// CMake file setting the option): false when it is off.
   public var cargoAsyncFeature: Bool?
 
   public init(version: WasmtimeVersion, source: String?, assumed: Bool, cargoAsyncFeature: Bool?) {
@@ -118,7 +120,13 @@ public final class VersionDetector: Sendable {
 
   private func detect(from directory: String, _ memo: inout Cache) -> DetectedVersion {
     let chain = ancestors(of: directory, &memo)
-    let asyncFeature = cargoAsyncFeature(chain, &memo)
+    // A crate's Cargo features decide for Rust; a C API build's WASMTIME_FEATURE_ASYNC for C.
+    var asyncFeature = cargoAsyncFeature(chain, &memo)
+    if asyncFeature == nil {
+      for directory in chain {
+        if let feature = manifests(directory, &memo).cAsyncFeature { asyncFeature = feature; break }
+      }
+    }
     if let override {
       return DetectedVersion(version: override, source: "--wasmtime-version", assumed: false, cargoAsyncFeature: asyncFeature)
     }
@@ -250,6 +258,8 @@ public final class VersionDetector: Sendable {
     var dotnet: (version: WasmtimeVersion, path: String)?
     var versionFile: WasmtimeVersion?
     var header: (version: WasmtimeVersion, path: String)?
+    /// A C API build's `WASMTIME_FEATURE_ASYNC`, from a generated `conf.h` or a CMake file.
+    var cAsyncFeature: Bool?
   }
 
   private func manifests(_ directory: String, _ memo: inout Cache) -> DirectoryManifests {
@@ -266,7 +276,8 @@ public final class VersionDetector: Sendable {
   /// fresh detector).
   package static func isManifest(_ path: String) -> Bool {
     let name = String(path.split(separator: "/").last ?? "")
-    return ["Cargo.lock", "Cargo.toml", "wasmtime-version.txt", "wasmtime.h", "Directory.Packages.props", "Directory.Build.props"].contains(name)
+    return ["Cargo.lock", "Cargo.toml", "wasmtime-version.txt", "wasmtime.h", "Directory.Packages.props", "Directory.Build.props",
+            "conf.h", "CMakeLists.txt", "CMakePresets.json"].contains(name)
       || name.hasSuffix(".csproj")
   }
 
@@ -326,13 +337,19 @@ public final class VersionDetector: Sendable {
         break
       }
     }
+    for name in ["include/wasmtime/conf.h", "wasmtime/conf.h", "CMakeLists.txt", "CMakePresets.json"] {
+      if let text = read(name), let enabled = WasmtimeManifest.cAsyncFeature(text) {
+        result.cAsyncFeature = enabled
+        break
+      }
+    }
     return result
   }
 
   /// Names `readManifests` may read (the first component for `include/wasmtime.h`).
   private static let manifestNames: Set<String> = [
     ".git", "Cargo.lock", "Cargo.toml", "Directory.Packages.props", "Directory.Build.props", "packages.config",
-    "wasmtime-version.txt", "wasmtime.h", "include",
+    "wasmtime-version.txt", "wasmtime.h", "include", "wasmtime", "CMakeLists.txt", "CMakePresets.json",
   ]
   private static let manifestNameLengths = Set(manifestNames.map(\.utf8.count))
 

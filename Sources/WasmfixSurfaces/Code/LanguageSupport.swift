@@ -46,6 +46,8 @@ package struct ExtractedSite {
   /// The build or branch this call belongs to when it is one of several alternatives
   /// (`#[cfg(debug_assertions)]`, `#ifdef DEBUG`, an `if`/`else` branch); nil when it always runs.
   package var alternative: String? = nil
+  /// Comparisons that hold where the call runs (a guard that leaves the scope, an assertion).
+  package var guards: [ScopeGuard] = []
 }
 
 /// What wasmfix knows of one language: how its setting calls, expressions and constants look.
@@ -115,6 +117,9 @@ extension LanguageSupport {
     let scopeRange = scope.byteRange
     let scopeBytes = Array(source.bytes[scopeRange])
     site.scopeHasAssertion = !ByteSearch.occurrences(of: Array(assertionMessage.utf8), in: scopeBytes).isEmpty
+    if site.callRange.lowerBound > scopeRange.lowerBound {
+      site.guards = ScopeGuards.guards(in: source.text(scopeRange.lowerBound..<site.callRange.lowerBound))
+    }
     let after = (site.statementRange ?? site.callRange).upperBound
     var best: Int?
     for needle in engineCreationNeedles {
