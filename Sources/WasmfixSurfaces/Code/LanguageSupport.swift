@@ -73,6 +73,9 @@ protocol LanguageSupport: Sendable {
   var configConstructorNeedles: [String] { get }
   /// Types whose default-constructed local is a fresh configuration (C++ `wasmtime::Config config;`).
   var freshConfigTypes: [String] { get }
+  /// A copy of the file where the macro invocations holding setting names at `tokens` read as
+  /// code (Rust's `cfg_if!`); nil for languages without such macros.
+  func macroExpansion(of tree: Tree, source: SourceText, tokens: [Int]) -> MacroExpansion?
 }
 
 extension LanguageSupport {
@@ -83,15 +86,33 @@ extension LanguageSupport {
 let assertionMessage = "max_wasm_stack must be less than or equal to async_stack_size"
 
 extension LanguageSupport {
-  /// Every site in the file: the needle occurrences mapped to name tokens, de-duplicated.
+  /// Every site in the file: the needle occurrences mapped to name tokens, de-duplicated,
+  /// with the calls inside macro invocations read from the macro expansion's copy.
   func sites(in tree: Tree, source: SourceText, wrappers: SetterWrappers = .none) -> [ExtractedSite] {
-    let root = tree.rootNode
+    var macroTokens: [Int] = []
+    var result = sites(in: tree.rootNode, source: source, wrappers: wrappers, macroTokens: &macroTokens)
+    guard !macroTokens.isEmpty, let expansion = macroExpansion(of: tree, source: source, tokens: macroTokens) else { return result }
+    var unused: [Int] = []
+    let inMacros = sites(in: expansion.tree.rootNode, source: expansion.source, wrappers: wrappers,
+                         only: Set(macroTokens), macroTokens: &unused)
+    result += inMacros.map { expansion.adjust($0, original: source) }
+    return result.sorted { $0.nameRange.lowerBound < $1.nameRange.lowerBound }
+  }
+
+  /// The sites whose name tokens are at `only` (all when nil); the offsets of names that are
+  /// macro tokens (a call inside `cfg_if! { .. }`) go to `macroTokens`.
+  private func sites(in root: Node, source: SourceText, wrappers: SetterWrappers, only: Set<Int>? = nil,
+                     macroTokens: inout [Int]) -> [ExtractedSite] {
     var seen = Set<Int>()
     var result: [ExtractedSite] = []
     for needle in needles + wrappers.names {
-      for offset in ByteSearch.occurrences(of: Array(needle.utf8), in: source.bytes) {
+      for offset in ByteSearch.occurrences(of: Array(needle.utf8), in: source.bytes) where only?.contains(offset) ?? true {
         guard let node = root.descendant(forBytes: offset..<(offset + needle.utf8.count)),
               !seen.contains(node.startByte) else { continue }
+        if node.type == "identifier", node.parent?.type == "token_tree", node.byteRange == offset..<(offset + needle.utf8.count) {
+          macroTokens.append(offset)
+          continue
+        }
         if var site = site(named: node, in: source, wrappers: wrappers) {
           seen.insert(node.startByte)
           locateEngine(for: &site, root: root, source: source)
@@ -107,6 +128,8 @@ extension LanguageSupport {
     }
     return result.sorted { $0.nameRange.lowerBound < $1.nameRange.lowerBound }
   }
+
+  func macroExpansion(of tree: Tree, source: SourceText, tokens: [Int]) -> MacroExpansion? { nil }
 
   /// Finds the engine creation after the site in its scope, and an existing assertion.
   func locateEngine(for site: inout ExtractedSite, root: Node, source: SourceText) {
