@@ -43,6 +43,8 @@ public final class VersionDetector: @unchecked Sendable {
   private let lock = NSLock()
   /// Guarded by `lock`.
   private var directories: [String: DirectoryManifests] = [:]
+  /// Guarded by `lock`: a workspace root's member directories.
+  private var membersCache: [String: [String]] = [:]
   /// Guarded by `lock`; keyed by the directory the walk starts from.
   private var results: [String: DetectedVersion] = [:]
   private var cliResults: [String: DetectedVersion] = [:]
@@ -217,21 +219,93 @@ public final class VersionDetector: @unchecked Sendable {
     return nil
   }
 
-  /// Whether the nearest `Cargo.toml` naming wasmtime compiles in `async`/`stack-switching`.
+  /// Whether the build of the file compiles wasmtime's `async`/`stack-switching` in, as Cargo
+  /// resolves features: the nearest `Cargo.toml` naming wasmtime, its `[dev-dependencies]` only
+  /// for files under `tests/`, `benches/` or `examples/` (the targets built with them), its
+  /// default features forwarding `wasmtime/async`, and every other member of its workspace
+  /// that uses the same wasmtime (Cargo unifies a package's features across the build).
   private func cargoAsyncFeature(_ chain: [String]) -> Bool? {
     for (index, directory) in chain.enumerated() {
       guard let cargo = manifests(directory).cargo, cargo.mentionsWasmtime else { continue }
-      if cargo.defaultFeaturesEnableAsync { return true }
       if cargo.dependencies.isEmpty { return cargo.workspaceDependency?.enablesAsync ?? true }
-      // Cargo unifies the features of every entry (dependencies, dev-, build-, per target).
-      return cargo.dependencies.contains { dependency in
-        guard dependency.workspace else { return dependency.enablesAsync }
-        // An unresolvable inheritance keeps Cargo's defaults: async on.
-        guard let inherited = workspaceDependency(chain, from: index) else { return true }
-        return dependency.inheriting(from: inherited.dependency).enablesAsync
-      }
+      let testTarget = index > 0 && Self.devTargetFolders.contains(Self.lastComponent(chain[index - 1]))
+      let inherited = workspaceDependency(chain, from: index)?.dependency
+      if Self.enablesAsync(cargo, inherited: inherited, dev: testTarget) { return true }
+      return workspaceEnablesAsync(chain, crateAt: index, dev: testTarget)
     }
     return nil
+  }
+
+  /// Folders of a crate whose targets (integration tests, benchmarks, examples) are built with
+  /// the `[dev-dependencies]`.
+  private static let devTargetFolders: Set<String> = ["tests", "benches", "examples"]
+
+  /// Whether one crate's own entries turn async on. `dev`: the file is built with the
+  /// dev-dependencies too. Build-dependencies never count (resolver 2 resolves them apart).
+  private static func enablesAsync(_ cargo: WasmtimeManifest.CargoManifest, inherited: WasmtimeManifest.CargoDependency?,
+                                   dev: Bool) -> Bool {
+    if cargo.defaultFeaturesEnableAsync { return true }
+    var entries = cargo.dependencies.filter { $0.kind == .normal || (dev && $0.kind == .dev) }
+    // Only a dev- or build-dependency: the file uses that one.
+    if entries.isEmpty { entries = cargo.dependencies }
+    return entries.contains { dependency in
+      guard dependency.workspace else { return dependency.enablesAsync }
+      // An unresolvable inheritance keeps Cargo's defaults: async on.
+      guard let inherited else { return true }
+      return dependency.inheriting(from: inherited).enablesAsync
+    }
+  }
+
+  /// Another member of the crate's workspace turns async on for the same wasmtime (the same
+  /// version in the workspace's `Cargo.lock` when it lists several).
+  private func workspaceEnablesAsync(_ chain: [String], crateAt index: Int, dev: Bool) -> Bool {
+    guard let rootIndex = (index..<chain.count).first(where: { manifests(chain[$0]).cargo?.isWorkspaceRoot == true }),
+          let rootCargo = manifests(chain[rootIndex]).cargo else { return false }
+    let root = chain[rootIndex]
+    let lock = manifests(root).lockVersions
+    func resolved(_ memberChain: [String]) -> WasmtimeVersion? {
+      guard lock.count > 1, let range = cargoRequirement(memberChain, at: 0)?.range else { return nil }
+      return Self.pick(lock, within: range)
+    }
+    let members = workspaceMembers(root, rootCargo)
+    // A crate the workspace excludes (or does not list) is built on its own.
+    guard members.contains(chain[index]) else { return false }
+    let mine = resolved(Array(chain[index...]))
+    for member in members where member != chain[index] {
+      guard let cargo = manifests(member).cargo, cargo.mentionsWasmtime, !cargo.dependencies.isEmpty else { continue }
+      let memberChain = ancestors(of: member)
+      if let mine, let theirs = resolved(memberChain), theirs != mine { continue }
+      if Self.enablesAsync(cargo, inherited: rootCargo.workspaceDependency, dev: dev) { return true }
+    }
+    return false
+  }
+
+  /// The member directories of the workspace rooted at `root`: its `members` patterns (a `*`
+  /// matches one path component) less `exclude`, and the root when it is a package itself.
+  private func workspaceMembers(_ root: String, _ cargo: WasmtimeManifest.CargoManifest) -> [String] {
+    if let cached = membersCache[root] { return cached }
+    var members: [String] = cargo.isPackage ? [root] : []
+    let excluded = Set(cargo.workspaceExcludes.map { Self.normalize(root + "/" + $0) })
+    for pattern in cargo.workspaceMembers {
+      var matches = [root]
+      for component in pattern.split(separator: "/").map(String.init) {
+        guard component.contains("*") || component.contains("?") else {
+          matches = matches.map { $0 + "/" + component }
+          continue
+        }
+        matches = matches.flatMap { directory in
+          ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
+            .filter { fnmatch(component, $0, 0) == 0 }.map { directory + "/" + $0 }
+        }
+      }
+      members += matches.map(Self.normalize).filter { !excluded.contains($0) && !members.contains($0) }
+    }
+    membersCache[root] = members
+    return members
+  }
+
+  private static func lastComponent(_ path: String) -> String {
+    path.split(separator: "/").last.map(String.init) ?? ""
   }
 
   // MARK: Per-directory manifests
