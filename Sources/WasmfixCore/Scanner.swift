@@ -248,6 +248,7 @@ public struct Scanner {
           versionHint: raw.version.map { DetectedVersion(version: $0.version, source: $0.source, assumed: false, cargoAsyncFeature: nil) },
           configFile: raw.configFile, argumentIsParameter: raw.argumentIsParameter, expectsFailure: raw.expectsFailure, alternative: raw.alternative,
           groupKey: "\(entry.file.relativePath)#\(raw.scopeStart)#\(raw.receiverKey)"))
+        sites[sites.count - 1].isTestCode = raw.isTestCode
         documented.append(isDocumented)
       }
     }

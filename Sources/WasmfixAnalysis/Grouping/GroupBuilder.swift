@@ -24,7 +24,8 @@ package enum GroupBuilder {
       let binding = Surfaces.surface(first.language)?.binding ?? .cAPI
       // A version named next to the settings wins, unless --wasmtime-version overrides all.
       let hinted = detector.override == nil ? indexes.compactMap({ sites[$0].versionHint }).first : nil
-      let detected = hinted ?? detector.version(forFileAt: first.absolutePath, binding: binding)
+      let detected = hinted ?? detector.version(forFileAt: first.absolutePath, binding: binding,
+                                                    testCode: indexes.contains { sites[$0].isTestCode })
       let version = detected.version
       // A flag the CLI rejects never reaches an engine (WF007 reports it).
       let rejected = binding == .cli ? Set(indexes.filter { WasmtimeCLI.rejection(of: sites[$0], version: version) != nil }) : []

@@ -72,6 +72,13 @@ public final class VersionDetector: @unchecked Sendable {
     version(forDirectory: Self.parent(of: Self.normalize(absolutePath)))
   }
 
+  /// `testCode`: the configuration is in a `#[cfg(test)]` module or `#[test]` function, built
+  /// with the crate's dev-dependencies wherever the file is.
+  func version(forFileAt absolutePath: String, binding: WasmtimeBinding, testCode: Bool) -> DetectedVersion {
+    guard testCode, binding == .rustCrate else { return version(forFileAt: absolutePath, binding: binding) }
+    return version(forDirectory: Self.parent(of: Self.normalize(absolutePath)), testCode: true)
+  }
+
   /// The version for a file configuring `binding`. The `wasmtime` CLI is installed, not
   /// linked: a crate's Cargo.lock says nothing about it, so only `wasmtime-version.txt` (the
   /// pin CI scripts read, as dotnet/runtime's does) and `--wasmtime-version` name it.
@@ -105,20 +112,21 @@ public final class VersionDetector: @unchecked Sendable {
     return version(forDirectory: root)
   }
 
-  private func version(forDirectory directory: String) -> DetectedVersion {
+  private func version(forDirectory directory: String, testCode: Bool = false) -> DetectedVersion {
     lock.lock()
     defer { lock.unlock() }
-    if let cached = results[directory] { return cached }
-    let result = detect(from: directory)
-    results[directory] = result
+    let key = testCode ? directory + "\u{0}test" : directory
+    if let cached = results[key] { return cached }
+    let result = detect(from: directory, testCode: testCode)
+    results[key] = result
     return result
   }
 
   // MARK: The walk (called with `lock` held)
 
-  private func detect(from directory: String) -> DetectedVersion {
+  private func detect(from directory: String, testCode: Bool) -> DetectedVersion {
     let chain = ancestors(of: directory)
-    let asyncFeature = cargoAsyncFeature(chain)
+    let asyncFeature = cargoAsyncFeature(chain, testCode: testCode)
     if let override {
       return DetectedVersion(version: override, source: "--wasmtime-version", assumed: false, cargoAsyncFeature: asyncFeature)
     }
@@ -221,14 +229,14 @@ public final class VersionDetector: @unchecked Sendable {
 
   /// Whether the build of the file compiles wasmtime's `async`/`stack-switching` in, as Cargo
   /// resolves features: the nearest `Cargo.toml` naming wasmtime, its `[dev-dependencies]` only
-  /// for files under `tests/`, `benches/` or `examples/` (the targets built with them), its
+  /// for files under `tests/`, `benches/` or `examples/` and for test code (the targets built with them), its
   /// default features forwarding `wasmtime/async`, and every other member of its workspace
   /// that uses the same wasmtime (Cargo unifies a package's features across the build).
-  private func cargoAsyncFeature(_ chain: [String]) -> Bool? {
+  private func cargoAsyncFeature(_ chain: [String], testCode: Bool) -> Bool? {
     for (index, directory) in chain.enumerated() {
       guard let cargo = manifests(directory).cargo, cargo.mentionsWasmtime else { continue }
       if cargo.dependencies.isEmpty { return cargo.workspaceDependency?.enablesAsync ?? true }
-      let testTarget = index > 0 && Self.devTargetFolders.contains(Self.lastComponent(chain[index - 1]))
+      let testTarget = testCode || (index > 0 && Self.devTargetFolders.contains(Self.lastComponent(chain[index - 1])))
       let inherited = workspaceDependency(chain, from: index)?.dependency
       if Self.enablesAsync(cargo, inherited: inherited, dev: testTarget) { return true }
       return workspaceEnablesAsync(chain, crateAt: index, dev: testTarget)

@@ -46,6 +46,9 @@ package struct ExtractedSite {
   /// The build or branch this call belongs to when it is one of several alternatives
   /// (`#[cfg(debug_assertions)]`, `#ifdef DEBUG`, an `if`/`else` branch); nil when it always runs.
   package var alternative: String? = nil
+  /// The call is test code (in a `#[cfg(test)]` module or a `#[test]` function): Cargo builds
+  /// it with the crate's dev-dependencies.
+  package var isTestCode = false
 }
 
 /// What wasmfix knows of one language: how its setting calls, expressions and constants look.
@@ -119,6 +122,7 @@ extension LanguageSupport {
           if let call = root.descendant(forBytes: site.callRange), let scope = ancestor(of: call, in: scopeTypes) {
             site.argumentIsParameter = Self.plainName(site.argument).map(parameterNames(in: scope, source: source).contains) ?? false
             site.expectsFailure = site.expectsFailure || Self.isMarkedShouldPanic(scope, source: source)
+            site.isTestCode = language == .rust && Self.isRustTestCode(call, source: source)
             site.alternative = Self.alternative(of: call, within: scope, source: source)
             site.argument = site.argument.markingRuntimeBindings(runtimeBindings(in: scope, source: source))
           }
@@ -238,6 +242,23 @@ extension LanguageSupport {
       }
     }
     return nil
+  }
+
+  /// Inside a function or module marked `#[test]`, `#[tokio::test]`, `#[cfg(test)]`.
+  static func isRustTestCode(_ call: Node, source: SourceText) -> Bool {
+    var node = call.parent
+    while let current = node {
+      if current.type == "function_item" || current.type == "mod_item" {
+        var sibling = current.previousSibling
+        while let attribute = sibling, attribute.type == "attribute_item" || attribute.type.hasSuffix("comment") {
+          let text = source.text(attribute.byteRange).filter { !$0.isWhitespace }
+          if text.hasSuffix("test]") || text.contains("cfg(test)") { return true }
+          sibling = attribute.previousSibling
+        }
+      }
+      node = current.parent
+    }
+    return false
   }
 
   /// `#[should_panic]` (Rust) on the function, or an attribute naming an expected exception.
