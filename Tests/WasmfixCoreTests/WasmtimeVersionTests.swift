@@ -663,6 +663,40 @@ extension WasmtimeVersionTests {
       #expect(detected.source == "Directory.Build.props")
     }
 
+    /// Issue 9 item 7: MSBuild imports the nearest Directory.Build.props above the project, so a
+    /// project's `$(WasmtimeVersion)` is defined there (or in the one it imports above it).
+    @Test func projectPropertyFromDirectoryBuildPropsAbove() throws {
+      let project = #"<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><PackageReference Include="Wasmtime" Version="$(WasmtimeVersion)" /></ItemGroup></Project>"#
+      let tree = try TempTree([
+        "Directory.Build.props": "<Project><PropertyGroup><WasmtimeVersion>22.0.0</WasmtimeVersion></PropertyGroup></Project>",
+        "src/Host/Host.csproj": project,
+        // Imports the parent: its property is visible.
+        "lib/Directory.Build.props": #"<Project><Import Project="$([MSBuild]::GetPathOfFileAbove('Directory.Build.props', '$(MSBuildThisFileDirectory)../'))" /></Project>"#,
+        "lib/Core/Core.csproj": project,
+        // Does not import the parent and does not define it: MSBuild sees no such property.
+        "tools/Directory.Build.props": "<Project><PropertyGroup><Nullable>enable</Nullable></PropertyGroup></Project>",
+        "tools/Gen/Gen.csproj": project,
+      ])
+      let host = tree.detect("src/Host/Program.cs")
+      #expect(host.version == WasmtimeVersion(22, 0, 0))
+      #expect(host.source == "Directory.Build.props")
+      #expect(tree.detect("lib/Core/Engine.cs").version == WasmtimeVersion(22, 0, 0))
+      #expect(tree.detect("tools/Gen/Engine.cs").assumed)
+    }
+
+    /// A versionless reference takes the nearest Directory.Packages.props, whose version may be a
+    /// property of Directory.Build.props.
+    @Test func centralVersionFromAProperty() throws {
+      let tree = try TempTree([
+        "Directory.Build.props": "<Project><PropertyGroup><WasmtimePackageVersion>21.0.1</WasmtimePackageVersion></PropertyGroup></Project>",
+        "build/Directory.Packages.props": #"<Project><ItemGroup><PackageVersion Include="Wasmtime" Version="$(WasmtimePackageVersion)" /></ItemGroup></Project>"#,
+        "build/app/Runner/Runner.csproj": #"<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><PackageReference Include="Wasmtime" /></ItemGroup></Project>"#,
+      ])
+      let detected = tree.detect("build/app/Runner/GuestHost.cs")
+      #expect(detected.version == WasmtimeVersion(21, 0, 1))
+      #expect(detected.source == "Directory.Build.props")
+    }
+
     @Test func versionFile() throws {
       let tree = try TempTree(["src/mono/wasi/wasmtime-version.txt": "\n23.0.1\n"])
       let detected = tree.detect("src/mono/wasi/runner/main.c")

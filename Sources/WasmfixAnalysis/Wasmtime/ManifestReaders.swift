@@ -203,8 +203,18 @@ enum WasmtimeManifest {
   static func msbuildWasmtimeVersion(_ text: String, properties: [String: String])
     -> (referenced: Bool, version: WasmtimeVersion?)
   {
+    let reference = msbuildWasmtimeReference(text)
+    guard let raw = reference.raw else { return (reference.referenced, nil) }
+    return (true, WasmtimeVersion(resolveProperties(raw, properties)))
+  }
+
+  /// The `Wasmtime` package's version as written (`22.0.0`, `$(WasmtimeVersion)`), preferring
+  /// one that needs no property; `raw` is nil for a reference without a version (central
+  /// package management) or when the file does not name the package.
+  static func msbuildWasmtimeReference(_ text: String) -> (referenced: Bool, raw: String?) {
     let xml = stripXMLComments(text)
     var referenced = false
+    var found: String?
     for element in xmlElements(xml) {
       let name = element.name.lowercased()
       guard name == "packagereference" || name == "packageversion" || name == "package" else { continue }
@@ -216,9 +226,10 @@ enum WasmtimeManifest {
         attributes["versionoverride"] ?? attributes["version"]
         ?? element.childText("VersionOverride") ?? element.childText("Version")
       guard let raw else { continue }
-      if let version = WasmtimeVersion(resolveProperties(raw, properties)) { return (true, version) }
+      if WasmtimeVersion(raw) != nil { return (true, raw) }
+      if found == nil { found = raw }
     }
-    return (referenced, nil)
+    return (referenced, found)
   }
 
   /// Simple `<Name>value</Name>` properties (as in a `<PropertyGroup>`), later definitions winning.
@@ -231,7 +242,7 @@ enum WasmtimeManifest {
     return result
   }
 
-  private static func resolveProperties(_ value: String, _ properties: [String: String]) -> String {
+  static func resolveProperties(_ value: String, _ properties: [String: String]) -> String {
     var text = value
     for _ in 0..<8 {
       guard let start = text.range(of: "$("), let end = text[start.upperBound...].firstIndex(of: ")") else { break }

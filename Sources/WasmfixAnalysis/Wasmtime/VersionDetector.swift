@@ -159,11 +159,57 @@ public final class VersionDetector: @unchecked Sendable {
         // A dependency without a readable version (git, unreadable path): look further up.
       }
       if let dotnet = here.dotnet { return found(dotnet.version, dotnet.path) }
+      if let pending = here.dotnetPending, let dotnet = resolveDotnet(pending, above: chain[index...]) {
+        return found(dotnet.version, dotnet.path)
+      }
       if let version = here.versionFile { return found(version, directory + "/wasmtime-version.txt") }
       if let header = here.header { return found(header.version, header.path) }
     }
     return DetectedVersion(
       version: .newestKnown, source: nil, assumed: true, cargoAsyncFeature: asyncFeature)
+  }
+
+  /// A project's `Wasmtime` reference whose version is not in its own folder: MSBuild imports
+  /// the nearest `Directory.Build.props` above the project (its properties, `$(WasmtimeVersion)`,
+  /// come before the project's own) and, for central package management, the nearest
+  /// `Directory.Packages.props` (its `<PackageVersion Include="Wasmtime">`). The source is the
+  /// file the number is written in.
+  private func resolveDotnet(_ pending: DotnetReference, above chain: ArraySlice<String>) -> (version: WasmtimeVersion, path: String)? {
+    let buildPropsFolder = chain.first { manifests($0).buildProperties != nil }
+    // A nested Directory.Build.props usually imports the one above it
+    // (`GetPathOfFileAbove('Directory.Build.props', ...)`): the parent's properties come first.
+    var imported: [String] = []
+    if let start = buildPropsFolder, var index = chain.firstIndex(of: start) {
+      imported.append(start)
+      while manifests(chain[index]).buildPropsImportsParent,
+            let next = chain[(index + 1)...].firstIndex(where: { manifests($0).buildProperties != nil }) {
+        imported.append(chain[next])
+        index = next
+      }
+    }
+    var properties: [String: String] = [:]
+    for folder in imported.reversed() { properties.merge(manifests(folder).buildProperties ?? [:]) { _, nearer in nearer } }
+    properties.merge(pending.properties) { _, project in project }
+    func definingFile(_ raw: String, fallback: String) -> String {
+      guard WasmtimeVersion(raw) == nil else { return fallback }
+      let names = Set(pending.properties.keys)
+      // The nearest imported props file that defines a property the value names.
+      for folder in imported {
+        let defined = (manifests(folder).buildProperties ?? [:]).keys.filter { !names.contains($0) }
+        if defined.contains(where: { raw.lowercased().contains("$(\($0))") }) { return folder + "/Directory.Build.props" }
+      }
+      return fallback
+    }
+    if let raw = pending.raw {
+      guard let version = WasmtimeVersion(WasmtimeManifest.resolveProperties(raw, properties)) else { return nil }
+      return (version, definingFile(raw, fallback: pending.path))
+    }
+    guard let packagesFolder = chain.first(where: { manifests($0).packageVersion != nil }),
+          let packages = manifests(packagesFolder).packageVersion else { return nil }
+    properties.merge(packages.properties) { _, packagesProps in packagesProps }
+    guard let version = WasmtimeVersion(WasmtimeManifest.resolveProperties(packages.raw, properties)) else { return nil }
+    let own = packages.properties.keys.contains { packages.raw.lowercased().contains("$(\($0))") }
+    return (version, own ? packages.path : definingFile(packages.raw, fallback: packages.path))
   }
 
   /// The directory and its parents, up to and including the repository root or `/`.
@@ -328,6 +374,14 @@ public final class VersionDetector: @unchecked Sendable {
     var lockVersions: [WasmtimeVersion] = []
     var cargo: WasmtimeManifest.CargoManifest?
     var dotnet: (version: WasmtimeVersion, path: String)?
+    /// A project naming `Wasmtime` whose version needs the props files above it.
+    var dotnetPending: DotnetReference?
+    /// The properties of this folder's `Directory.Build.props`, when it has one.
+    var buildProperties: [String: String]?
+    /// That file imports the `Directory.Build.props` above it.
+    var buildPropsImportsParent = false
+    /// This folder's `Directory.Packages.props` `Wasmtime` version as written, with its properties.
+    var packageVersion: (raw: String, path: String, properties: [String: String])?
     var versionFile: WasmtimeVersion?
     var header: (version: WasmtimeVersion, path: String)?
   }
@@ -397,6 +451,21 @@ public final class VersionDetector: @unchecked Sendable {
           break
         }
       }
+      for (name, text) in texts {
+        let reference = WasmtimeManifest.msbuildWasmtimeReference(text)
+        switch name {
+        case "Directory.Build.props":
+          result.buildProperties = WasmtimeManifest.msbuildProperties(text)
+          result.buildPropsImportsParent = text.contains("GetPathOfFileAbove") && text.contains("Directory.Build.props")
+        case "Directory.Packages.props":
+          if let raw = reference.raw { result.packageVersion = (raw, path(name), WasmtimeManifest.msbuildProperties(text)) }
+        case "packages.config": break
+        default:
+          if reference.referenced, result.dotnetPending == nil {
+            result.dotnetPending = DotnetReference(path: path(name), raw: reference.raw, properties: WasmtimeManifest.msbuildProperties(text))
+          }
+        }
+      }
     }
 
     if let text = read("wasmtime-version.txt") { result.versionFile = WasmtimeManifest.versionFileVersion(text) }
@@ -407,6 +476,14 @@ public final class VersionDetector: @unchecked Sendable {
       }
     }
     return result
+  }
+
+  /// A project file's `Wasmtime` reference: its version as written (nil under central package
+  /// management) and the project's own properties.
+  struct DotnetReference {
+    var path: String
+    var raw: String?
+    var properties: [String: String]
   }
 
   /// Names `readManifests` may read (the first component for `include/wasmtime.h`).
