@@ -8,8 +8,9 @@ enum Alternatives {
   typealias Pair = (max: EngineGroup.EffectiveValue, async: EngineGroup.EffectiveValue)
 
   /// The values of the worst build (the largest `max - async`; a build with a run-time value
-  /// first, for the assertion), or nil when no call of the group is conditional.
-  static func worstBuild(max: [Int], async: [Int], sites: [Site], defaults: (max: Int, async: Int?)) -> Pair? {
+  /// first, for the assertion) and the other builds whose max exceeds their async, or nil
+  /// when no call of the group is conditional.
+  static func worstBuild(max: [Int], async: [Int], sites: [Site], defaults: (max: Int, async: Int?)) -> (worst: Pair, otherFailing: [Pair])? {
     let plainMax = max.last { sites[$0].alternative == nil }
     let plainAsync = async.last { sites[$0].alternative == nil }
     let maxBranches = branches(max, after: plainMax, sites: sites)
@@ -36,12 +37,13 @@ enum Alternatives {
                      value(nil, plain: plainAsync, fallback: defaults.async, label: nil)))
     }
     if let unresolved = builds.first(where: { $0.max.source == .unresolved || $0.async.source == .unresolved }) {
-      return unresolved
+      return (unresolved, [])
     }
     func excess(_ build: Pair) -> Int128 { (build.max.value ?? 0) - (build.async.value ?? 0) }
-    var worst = builds[0]
-    for build in builds.dropFirst() where excess(build) > excess(worst) { worst = build }
-    return worst
+    var worstIndex = 0
+    for (index, build) in builds.enumerated() where excess(build) > excess(builds[worstIndex]) { worstIndex = index }
+    let others = builds.indices.filter { $0 != worstIndex && excess(builds[$0]) > 0 && builds[$0].async.value != nil }
+    return (builds[worstIndex], others.map { builds[$0] })
   }
 
   /// The last call of each branch after the last unconditional one (which overrides earlier

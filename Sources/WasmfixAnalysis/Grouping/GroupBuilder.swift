@@ -45,9 +45,11 @@ package enum GroupBuilder {
       let defaultAsync = WasmtimeFacts.defaultAsyncStackSize(version)
       var maxWasmStack = effective(.maxWasmStack, default: defaultMax)
       var asyncStackSize = effective(.asyncStackSize, default: defaultAsync)
-      if let worst = Alternatives.worstBuild(max: candidates(.maxWasmStack), async: candidates(.asyncStackSize), sites: sites,
-                                             defaults: (defaultMax, defaultAsync)) {
-        (maxWasmStack, asyncStackSize) = worst
+      var otherFailingBuilds: [EngineGroup.Build] = []
+      if let builds = Alternatives.worstBuild(max: candidates(.maxWasmStack), async: candidates(.asyncStackSize), sites: sites,
+                                              defaults: (defaultMax, defaultAsync)) {
+        (maxWasmStack, asyncStackSize) = builds.worst
+        otherFailingBuilds = builds.otherFailing.map { EngineGroup.Build(max: $0.max, async: $0.async) }
       }
       let asyncSites = indexes.filter { sites[$0].setting == .asyncSupport }
       let asyncSupport = asyncSites.last.flatMap { sites[$0].value.boolean }
@@ -75,6 +77,7 @@ package enum GroupBuilder {
         expectsFailure: indexes.contains { sites[$0].expectsFailure },
         setterOrderFailure: binding == .rustCrate && check.applies && version >= WasmtimeVersion(0, 25) && version < WasmtimeVersion(0, 39)
           ? Self.setterOrderFailure(indexes, sites, version: version) : nil))
+      groups[groups.count - 1].otherFailingBuilds = otherFailingBuilds
     }
     return groups
   }
