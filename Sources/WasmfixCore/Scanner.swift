@@ -253,6 +253,7 @@ public struct Scanner: Sendable {
           configFile: raw.configFile, argumentIsParameter: raw.argumentIsParameter, expectsFailure: raw.expectsFailure, alternative: raw.alternative,
           groupKey: "\(entry.file.relativePath)#\(raw.scopeStart)#\(raw.receiverKey)")
         site.guards = raw.guards
+        site.isTestCode = raw.isTestCode
         sites.append(site)
         documented.append(isDocumented)
       }

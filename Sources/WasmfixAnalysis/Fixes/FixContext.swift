@@ -5,7 +5,8 @@ import Foundation
 /// values planned so far by earlier rules' fixes, and the edit primitives, which write through
 /// the group's surface syntax. Rules decide what to change; this knows how to write it.
 struct FixContext {
-  let group: EngineGroup
+  /// Read-only to rules; `raiseAsync(in:to:)` looks at one alternative build through a copy.
+  private(set) var group: EngineGroup
   let result: ScanResult
   let options: FixOptions
   var planner: FixPlanner
@@ -158,6 +159,23 @@ struct FixContext {
           maxDefinition.itemRange.upperBound <= definition.itemRange.lowerBound
     else { return nil }
     return written
+  }
+
+  /// Raises the async stack of another alternative build (a `cfg_if!` branch) to `target`: the
+  /// edit lands where that build's values are written (after its own max call, or at its own
+  /// async call), as the group's own raise does for the worst build.
+  mutating func raiseAsync(in build: EngineGroup.Build, to target: Int128) -> Bool {
+    var branch = self
+    branch.group.maxWasmStack = build.max
+    branch.group.asyncStackSize = build.async
+    branch.plannedMax = build.max.value
+    branch.plannedAsync = build.async.value
+    guard branch.setValue(.asyncStackSize, to: target) else { return false }
+    edits = branch.edits
+    planner = branch.planner
+    editedDefinitions = branch.editedDefinitions
+    unsafeReasons = branch.unsafeReasons
+    return true
   }
 
   /// Moves the `async_stack_size` statement to just before the first `max_wasm_stack`

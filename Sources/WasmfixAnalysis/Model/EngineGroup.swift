@@ -54,6 +54,15 @@ public struct EngineGroup: Sendable {
   /// values set so far (`max_wasm_stack` raised while the async stack is still the default),
   /// as (site index, why); nil when every call passes in order or a value is unknown.
   public var setterOrderFailure: (site: Int, why: String)? = nil
+  /// Alternative builds (`cfg_if!` branches, `#[cfg]`/`#ifdef` pairs) other than the one
+  /// `maxWasmStack`/`asyncStackSize` describe (the worst) whose max also exceeds their async.
+  public var otherFailingBuilds: [Build] = []
+
+  /// One alternative build's pair of values.
+  public struct Build: Sendable {
+    public var max: EffectiveValue
+    public var async: EffectiveValue
+  }
 
   /// Wasmtime 0.25-0.38 Rust with the check compiled in: each setter compares its value with
   /// the other one set so far and returns Wasmtime's error at the call, so a run-time value is

@@ -38,6 +38,8 @@ public struct Site: Sendable {
   public var alternative: String? = nil
   /// The configuration runs with async on whatever else it says (`wasmtime serve`).
   public var impliesAsync: Bool = false
+  /// Test code (`#[cfg(test)]`, `#[test]`): built with the crate's dev-dependencies.
+  public var isTestCode: Bool = false
   /// A Wasmtime version named next to the setting, with where (see `ExtractedSite.version`).
   public var versionHint: DetectedVersion? = nil
   /// The CLI options file the command line reads (`--config FILE`), as written.

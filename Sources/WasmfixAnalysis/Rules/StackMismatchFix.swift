@@ -14,6 +14,7 @@ enum StackMismatchFix {
     let options = context.options
     let canRaise = context.group.canSetAsyncStack
     if options.strategy == .raiseAsync && canRaise {
+      let unchanged = context
       let target = Swift.max(maxValue + Int128(options.headroom), asyncValue)
       guard target <= Int128(UInt64.max) else {
         return .refused("max_wasm_stack + headroom does not fit in 64 bits; lower max_wasm_stack by hand")
@@ -23,6 +24,17 @@ enum StackMismatchFix {
       guard context.setValue(.asyncStackSize, to: target, written: written) else { return .refused("cannot place the async_stack_size call here") }
       context.plannedAsync = target
       context.asyncPinned = true
+      // Other alternative builds that fail too (a `cfg_if!` with three branches): each is
+      // raised in its own branch; one whose async comes from outside the branches is not.
+      for build in context.group.otherFailingBuilds {
+        guard build.async.siteIndex == nil || build.async.alternative != nil,
+              let max = build.max.value, let async = build.async.value,
+              context.raiseAsync(in: build, to: Swift.max(max + Int128(options.headroom), async))
+        else {
+          context = unchanged
+          return .refused("another build (\(build.max.alternative ?? "without the alternatives")) fails too and cannot be raised in its own branch")
+        }
+      }
       return .fixed("raise async_stack_size to max_wasm_stack + headroom")
     }
     // The CLI that became async without an async-stack-size flag (25.0.0): its next release

@@ -50,6 +50,8 @@ public final class VersionDetector: Sendable {
     /// Keyed by the directory the walk starts from.
     var results: [String: DetectedVersion] = [:]
     var cliResults: [String: DetectedVersion] = [:]
+    /// A workspace root's member directories.
+    var members: [String: [String]] = [:]
     /// One line per manifest that could not be read as one.
     var problemLines: [String] = []
   }
@@ -72,6 +74,13 @@ public final class VersionDetector: Sendable {
 
   public func version(forFileAt absolutePath: String) -> DetectedVersion {
     version(forDirectory: Self.parent(of: Self.normalize(absolutePath)))
+  }
+
+  /// `testCode`: the configuration is in a `#[cfg(test)]` module or `#[test]` function, built
+  /// with the crate's dev-dependencies wherever the file is.
+  func version(forFileAt absolutePath: String, binding: WasmtimeBinding, testCode: Bool) -> DetectedVersion {
+    guard testCode, binding == .rustCrate else { return version(forFileAt: absolutePath, binding: binding) }
+    return version(forDirectory: Self.parent(of: Self.normalize(absolutePath)), testCode: true)
   }
 
   /// The version for a file configuring `binding`. The `wasmtime` CLI is installed, not
@@ -107,21 +116,22 @@ public final class VersionDetector: Sendable {
     return version(forDirectory: root)
   }
 
-  private func version(forDirectory directory: String) -> DetectedVersion {
+  private func version(forDirectory directory: String, testCode: Bool = false) -> DetectedVersion {
     cache.withLock { memo in
-      if let cached = memo.results[directory] { return cached }
-      let result = detect(from: directory, &memo)
-      memo.results[directory] = result
+      let key = testCode ? directory + "\u{0}test" : directory
+      if let cached = memo.results[key] { return cached }
+      let result = detect(from: directory, testCode: testCode, &memo)
+      memo.results[key] = result
       return result
     }
   }
 
   // MARK: The walk (called with `cache` locked, its contents passed in as `memo`)
 
-  private func detect(from directory: String, _ memo: inout Cache) -> DetectedVersion {
+  private func detect(from directory: String, testCode: Bool, _ memo: inout Cache) -> DetectedVersion {
     let chain = ancestors(of: directory, &memo)
     // A crate's Cargo features decide for Rust; a C API build's WASMTIME_FEATURE_ASYNC for C.
-    var asyncFeature = cargoAsyncFeature(chain, &memo)
+    var asyncFeature = cargoAsyncFeature(chain, testCode: testCode, &memo)
     if asyncFeature == nil {
       for directory in chain {
         if let feature = manifests(directory, &memo).cAsyncFeature { asyncFeature = feature; break }
@@ -159,11 +169,57 @@ public final class VersionDetector: Sendable {
         // A dependency without a readable version (git, unreadable path): look further up.
       }
       if let dotnet = here.dotnet { return found(dotnet.version, dotnet.path) }
+      if let pending = here.dotnetPending, let dotnet = resolveDotnet(pending, above: chain[index...], &memo) {
+        return found(dotnet.version, dotnet.path)
+      }
       if let version = here.versionFile { return found(version, directory + "/wasmtime-version.txt") }
       if let header = here.header { return found(header.version, header.path) }
     }
     return DetectedVersion(
       version: .newestKnown, source: nil, assumed: true, cargoAsyncFeature: asyncFeature)
+  }
+
+  /// A project's `Wasmtime` reference whose version is not in its own folder: MSBuild imports
+  /// the nearest `Directory.Build.props` above the project (its properties, `$(WasmtimeVersion)`,
+  /// come before the project's own) and, for central package management, the nearest
+  /// `Directory.Packages.props` (its `<PackageVersion Include="Wasmtime">`). The source is the
+  /// file the number is written in.
+  private func resolveDotnet(_ pending: DotnetReference, above chain: ArraySlice<String>, _ memo: inout Cache) -> (version: WasmtimeVersion, path: String)? {
+    let buildPropsFolder = chain.first { manifests($0, &memo).buildProperties != nil }
+    // A nested Directory.Build.props usually imports the one above it
+    // (`GetPathOfFileAbove('Directory.Build.props', ...)`): the parent's properties come first.
+    var imported: [String] = []
+    if let start = buildPropsFolder, var index = chain.firstIndex(of: start) {
+      imported.append(start)
+      while manifests(chain[index], &memo).buildPropsImportsParent,
+            let next = chain[(index + 1)...].firstIndex(where: { manifests($0, &memo).buildProperties != nil }) {
+        imported.append(chain[next])
+        index = next
+      }
+    }
+    var properties: [String: String] = [:]
+    for folder in imported.reversed() { properties.merge(manifests(folder, &memo).buildProperties ?? [:]) { _, nearer in nearer } }
+    properties.merge(pending.properties) { _, project in project }
+    func definingFile(_ raw: String, fallback: String) -> String {
+      guard WasmtimeVersion(raw) == nil else { return fallback }
+      let names = Set(pending.properties.keys)
+      // The nearest imported props file that defines a property the value names.
+      for folder in imported {
+        let defined = (manifests(folder, &memo).buildProperties ?? [:]).keys.filter { !names.contains($0) }
+        if defined.contains(where: { raw.lowercased().contains("$(\($0))") }) { return folder + "/Directory.Build.props" }
+      }
+      return fallback
+    }
+    if let raw = pending.raw {
+      guard let version = WasmtimeVersion(WasmtimeManifest.resolveProperties(raw, properties)) else { return nil }
+      return (version, definingFile(raw, fallback: pending.path))
+    }
+    guard let packagesFolder = chain.first(where: { manifests($0, &memo).packageVersion != nil }),
+          let packages = manifests(packagesFolder, &memo).packageVersion else { return nil }
+    properties.merge(packages.properties) { _, packagesProps in packagesProps }
+    guard let version = WasmtimeVersion(WasmtimeManifest.resolveProperties(packages.raw, properties)) else { return nil }
+    let own = packages.properties.keys.contains { packages.raw.lowercased().contains("$(\($0))") }
+    return (version, own ? packages.path : definingFile(packages.raw, fallback: packages.path))
   }
 
   /// The directory and its parents, up to and including the repository root or `/`.
@@ -227,21 +283,93 @@ public final class VersionDetector: Sendable {
     return nil
   }
 
-  /// Whether the nearest `Cargo.toml` naming wasmtime compiles in `async`/`stack-switching`.
-  private func cargoAsyncFeature(_ chain: [String], _ memo: inout Cache) -> Bool? {
+  /// Whether the build of the file compiles wasmtime's `async`/`stack-switching` in, as Cargo
+  /// resolves features: the nearest `Cargo.toml` naming wasmtime, its `[dev-dependencies]` only
+  /// for files under `tests/`, `benches/` or `examples/` and for test code (the targets built with them), its
+  /// default features forwarding `wasmtime/async`, and every other member of its workspace
+  /// that uses the same wasmtime (Cargo unifies a package's features across the build).
+  private func cargoAsyncFeature(_ chain: [String], testCode: Bool, _ memo: inout Cache) -> Bool? {
     for (index, directory) in chain.enumerated() {
       guard let cargo = manifests(directory, &memo).cargo, cargo.mentionsWasmtime else { continue }
-      if cargo.defaultFeaturesEnableAsync { return true }
       if cargo.dependencies.isEmpty { return cargo.workspaceDependency?.enablesAsync ?? true }
-      // Cargo unifies the features of every entry (dependencies, dev-, build-, per target).
-      return cargo.dependencies.contains { dependency in
-        guard dependency.workspace else { return dependency.enablesAsync }
-        // An unresolvable inheritance keeps Cargo's defaults: async on.
-        guard let inherited = workspaceDependency(chain, from: index, &memo) else { return true }
-        return dependency.inheriting(from: inherited.dependency).enablesAsync
-      }
+      let testTarget = testCode || (index > 0 && Self.devTargetFolders.contains(Self.lastComponent(chain[index - 1])))
+      let inherited = workspaceDependency(chain, from: index, &memo)?.dependency
+      if Self.enablesAsync(cargo, inherited: inherited, dev: testTarget) { return true }
+      return workspaceEnablesAsync(chain, crateAt: index, dev: testTarget, &memo)
     }
     return nil
+  }
+
+  /// Folders of a crate whose targets (integration tests, benchmarks, examples) are built with
+  /// the `[dev-dependencies]`.
+  private static let devTargetFolders: Set<String> = ["tests", "benches", "examples"]
+
+  /// Whether one crate's own entries turn async on. `dev`: the file is built with the
+  /// dev-dependencies too. Build-dependencies never count (resolver 2 resolves them apart).
+  private static func enablesAsync(_ cargo: WasmtimeManifest.CargoManifest, inherited: WasmtimeManifest.CargoDependency?,
+                                   dev: Bool) -> Bool {
+    if cargo.defaultFeaturesEnableAsync { return true }
+    var entries = cargo.dependencies.filter { $0.kind == .normal || (dev && $0.kind == .dev) }
+    // Only a dev- or build-dependency: the file uses that one.
+    if entries.isEmpty { entries = cargo.dependencies }
+    return entries.contains { dependency in
+      guard dependency.workspace else { return dependency.enablesAsync }
+      // An unresolvable inheritance keeps Cargo's defaults: async on.
+      guard let inherited else { return true }
+      return dependency.inheriting(from: inherited).enablesAsync
+    }
+  }
+
+  /// Another member of the crate's workspace turns async on for the same wasmtime (the same
+  /// version in the workspace's `Cargo.lock` when it lists several).
+  private func workspaceEnablesAsync(_ chain: [String], crateAt index: Int, dev: Bool, _ memo: inout Cache) -> Bool {
+    guard let rootIndex = (index..<chain.count).first(where: { manifests(chain[$0], &memo).cargo?.isWorkspaceRoot == true }),
+          let rootCargo = manifests(chain[rootIndex], &memo).cargo else { return false }
+    let root = chain[rootIndex]
+    let lock = manifests(root, &memo).lockVersions
+    func resolved(_ memberChain: [String]) -> WasmtimeVersion? {
+      guard lock.count > 1, let range = cargoRequirement(memberChain, at: 0, &memo)?.range else { return nil }
+      return Self.pick(lock, within: range)
+    }
+    let members = workspaceMembers(root, rootCargo, &memo)
+    // A crate the workspace excludes (or does not list) is built on its own.
+    guard members.contains(chain[index]) else { return false }
+    let mine = resolved(Array(chain[index...]))
+    for member in members where member != chain[index] {
+      guard let cargo = manifests(member, &memo).cargo, cargo.mentionsWasmtime, !cargo.dependencies.isEmpty else { continue }
+      let memberChain = ancestors(of: member, &memo)
+      if let mine, let theirs = resolved(memberChain), theirs != mine { continue }
+      if Self.enablesAsync(cargo, inherited: rootCargo.workspaceDependency, dev: dev) { return true }
+    }
+    return false
+  }
+
+  /// The member directories of the workspace rooted at `root`: its `members` patterns (a `*`
+  /// matches one path component) less `exclude`, and the root when it is a package itself.
+  private func workspaceMembers(_ root: String, _ cargo: WasmtimeManifest.CargoManifest, _ memo: inout Cache) -> [String] {
+    if let cached = memo.members[root] { return cached }
+    var members: [String] = cargo.isPackage ? [root] : []
+    let excluded = Set(cargo.workspaceExcludes.map { Self.normalize(root + "/" + $0) })
+    for pattern in cargo.workspaceMembers {
+      var matches = [root]
+      for component in pattern.split(separator: "/").map(String.init) {
+        guard component.contains("*") || component.contains("?") else {
+          matches = matches.map { $0 + "/" + component }
+          continue
+        }
+        matches = matches.flatMap { directory in
+          ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
+            .filter { fnmatch(component, $0, 0) == 0 }.map { directory + "/" + $0 }
+        }
+      }
+      members += matches.map(Self.normalize).filter { !excluded.contains($0) && !members.contains($0) }
+    }
+    memo.members[root] = members
+    return members
+  }
+
+  private static func lastComponent(_ path: String) -> String {
+    path.split(separator: "/").last.map(String.init) ?? ""
   }
 
   // MARK: Per-directory manifests
@@ -256,6 +384,14 @@ public final class VersionDetector: Sendable {
     var lockVersions: [WasmtimeVersion] = []
     var cargo: WasmtimeManifest.CargoManifest?
     var dotnet: (version: WasmtimeVersion, path: String)?
+    /// A project naming `Wasmtime` whose version needs the props files above it.
+    var dotnetPending: DotnetReference?
+    /// The properties of this folder's `Directory.Build.props`, when it has one.
+    var buildProperties: [String: String]?
+    /// That file imports the `Directory.Build.props` above it.
+    var buildPropsImportsParent = false
+    /// This folder's `Directory.Packages.props` `Wasmtime` version as written, with its properties.
+    var packageVersion: (raw: String, path: String, properties: [String: String])?
     var versionFile: WasmtimeVersion?
     var header: (version: WasmtimeVersion, path: String)?
     /// A C API build's `WASMTIME_FEATURE_ASYNC`, from a generated `conf.h` or a CMake file.
@@ -328,6 +464,21 @@ public final class VersionDetector: Sendable {
           break
         }
       }
+      for (name, text) in texts {
+        let reference = WasmtimeManifest.msbuildWasmtimeReference(text)
+        switch name {
+        case "Directory.Build.props":
+          result.buildProperties = WasmtimeManifest.msbuildProperties(text)
+          result.buildPropsImportsParent = text.contains("GetPathOfFileAbove") && text.contains("Directory.Build.props")
+        case "Directory.Packages.props":
+          if let raw = reference.raw { result.packageVersion = (raw, path(name), WasmtimeManifest.msbuildProperties(text)) }
+        case "packages.config": break
+        default:
+          if reference.referenced, result.dotnetPending == nil {
+            result.dotnetPending = DotnetReference(path: path(name), raw: reference.raw, properties: WasmtimeManifest.msbuildProperties(text))
+          }
+        }
+      }
     }
 
     if let text = read("wasmtime-version.txt") { result.versionFile = WasmtimeManifest.versionFileVersion(text) }
@@ -344,6 +495,14 @@ public final class VersionDetector: Sendable {
       }
     }
     return result
+  }
+
+  /// A project file's `Wasmtime` reference: its version as written (nil under central package
+  /// management) and the project's own properties.
+  struct DotnetReference {
+    var path: String
+    var raw: String?
+    var properties: [String: String]
   }
 
   /// Names `readManifests` may read (the first component for `include/wasmtime.h`).

@@ -48,6 +48,9 @@ package struct ExtractedSite {
   package var alternative: String? = nil
   /// Comparisons that hold where the call runs (a guard that leaves the scope, an assertion).
   package var guards: [ScopeGuard] = []
+  /// The call is test code (in a `#[cfg(test)]` module or a `#[test]` function): Cargo builds
+  /// it with the crate's dev-dependencies.
+  package var isTestCode = false
 }
 
 /// What wasmfix knows of one language: how its setting calls, expressions and constants look.
@@ -75,6 +78,9 @@ protocol LanguageSupport: Sendable {
   var configConstructorNeedles: [String] { get }
   /// Types whose default-constructed local is a fresh configuration (C++ `wasmtime::Config config;`).
   var freshConfigTypes: [String] { get }
+  /// A copy of the file where the macro invocations holding setting names at `tokens` read as
+  /// code (Rust's `cfg_if!`); nil for languages without such macros.
+  func macroExpansion(of tree: Tree, source: SourceText, tokens: [Int]) -> MacroExpansion?
 }
 
 extension LanguageSupport {
@@ -85,21 +91,40 @@ extension LanguageSupport {
 let assertionMessage = "max_wasm_stack must be less than or equal to async_stack_size"
 
 extension LanguageSupport {
-  /// Every site in the file: the needle occurrences mapped to name tokens, de-duplicated.
+  /// Every site in the file: the needle occurrences mapped to name tokens, de-duplicated,
+  /// with the calls inside macro invocations read from the macro expansion's copy.
   func sites(in tree: Tree, source: SourceText, wrappers: SetterWrappers = .none) -> [ExtractedSite] {
-    let root = tree.rootNode
+    var macroTokens: [Int] = []
+    var result = sites(in: tree.rootNode, source: source, wrappers: wrappers, macroTokens: &macroTokens)
+    guard !macroTokens.isEmpty, let expansion = macroExpansion(of: tree, source: source, tokens: macroTokens) else { return result }
+    var unused: [Int] = []
+    let inMacros = sites(in: expansion.tree.rootNode, source: expansion.source, wrappers: wrappers,
+                         only: Set(macroTokens), macroTokens: &unused)
+    result += inMacros.map { expansion.adjust($0, original: source) }
+    return result.sorted { $0.nameRange.lowerBound < $1.nameRange.lowerBound }
+  }
+
+  /// The sites whose name tokens are at `only` (all when nil); the offsets of names that are
+  /// macro tokens (a call inside `cfg_if! { .. }`) go to `macroTokens`.
+  private func sites(in root: Node, source: SourceText, wrappers: SetterWrappers, only: Set<Int>? = nil,
+                     macroTokens: inout [Int]) -> [ExtractedSite] {
     var seen = Set<Int>()
     var result: [ExtractedSite] = []
     for needle in needles + wrappers.names {
-      for offset in ByteSearch.occurrences(of: Array(needle.utf8), in: source.bytes) {
+      for offset in ByteSearch.occurrences(of: Array(needle.utf8), in: source.bytes) where only?.contains(offset) ?? true {
         guard let node = root.descendant(forBytes: offset..<(offset + needle.utf8.count)),
               !seen.contains(node.startByte) else { continue }
+        if node.type == "identifier", node.parent?.type == "token_tree", node.byteRange == offset..<(offset + needle.utf8.count) {
+          macroTokens.append(offset)
+          continue
+        }
         if var site = site(named: node, in: source, wrappers: wrappers) {
           seen.insert(node.startByte)
           locateEngine(for: &site, root: root, source: source)
           if let call = root.descendant(forBytes: site.callRange), let scope = ancestor(of: call, in: scopeTypes) {
             site.argumentIsParameter = Self.plainName(site.argument).map(parameterNames(in: scope, source: source).contains) ?? false
             site.expectsFailure = site.expectsFailure || Self.isMarkedShouldPanic(scope, source: source)
+            site.isTestCode = language == .rust && Self.isRustTestCode(call, source: source)
             site.alternative = Self.alternative(of: call, within: scope, source: source)
             site.argument = site.argument.markingRuntimeBindings(runtimeBindings(in: scope, source: source))
           }
@@ -109,6 +134,8 @@ extension LanguageSupport {
     }
     return result.sorted { $0.nameRange.lowerBound < $1.nameRange.lowerBound }
   }
+
+  func macroExpansion(of tree: Tree, source: SourceText, tokens: [Int]) -> MacroExpansion? { nil }
 
   /// Finds the engine creation after the site in its scope, and an existing assertion.
   func locateEngine(for site: inout ExtractedSite, root: Node, source: SourceText) {
@@ -220,6 +247,23 @@ extension LanguageSupport {
       }
     }
     return nil
+  }
+
+  /// Inside a function or module marked `#[test]`, `#[tokio::test]`, `#[cfg(test)]`.
+  static func isRustTestCode(_ call: Node, source: SourceText) -> Bool {
+    var node = call.parent
+    while let current = node {
+      if current.type == "function_item" || current.type == "mod_item" {
+        var sibling = current.previousSibling
+        while let attribute = sibling, attribute.type == "attribute_item" || attribute.type.hasSuffix("comment") {
+          let text = source.text(attribute.byteRange).filter { !$0.isWhitespace }
+          if text.hasSuffix("test]") || text.contains("cfg(test)") { return true }
+          sibling = attribute.previousSibling
+        }
+      }
+      node = current.parent
+    }
+    return false
   }
 
   /// `#[should_panic]` (Rust) on the function, or an attribute naming an expected exception.

@@ -87,6 +87,10 @@ struct RustSupport: LanguageSupport {
     return node
   }
 
+  func macroExpansion(of tree: Tree, source: SourceText, tokens: [Int]) -> MacroExpansion? {
+    RustMacroBodies.expand(tree, source: source, tokens: tokens)
+  }
+
   func runtimeBindings(in scope: Node, source: SourceText) -> Set<String> {
     var names = Set<String>()
     scope.walk { node in
