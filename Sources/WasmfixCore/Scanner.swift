@@ -256,8 +256,9 @@ public struct Scanner {
     let context = RuleContext(sites: sites, harden: options.harden || options.project?.loaded.contains { $0.harden == true } == true)
     var findings = groups.flatMap { group in Rules.all.flatMap { $0.check(group, context) } }
     findings = applyRulePolicies(findings, groups: groups, sites: sites, root: root)
+    let locator = SiteLocator(sites)
     for i in findings.indices {
-      let siteIndex = sites.firstIndex { $0.path == findings[i].path && $0.line == findings[i].line && $0.column == findings[i].column }
+      let siteIndex = locator.index(of: findings[i])
       if let siteIndex, sites[siteIndex].inErrorRegion {
         findings[i].message += " (the call is inside a syntax error; its value may be wrong)"
       }

@@ -28,7 +28,13 @@ public struct Fixer {
     public var absolutePath: String
     public var original: [UInt8]
     public var edited: [UInt8]
-    public var diff: String { UnifiedDiff.render(path: path, old: original, new: edited) }
+    /// What each applied edit changed, for rendering the diff around the edits alone.
+    public var spans: [ChangedSpan]? = nil
+    public var diff: String { UnifiedDiff.render(path: path, old: original, new: edited, changed: spans) }
+    /// The diff with the file's bytes as they are, `shownPath` in its headers.
+    public func diffBytes(shownPath: String) -> [UInt8] {
+      UnifiedDiff.renderBytes(path: shownPath, old: original, new: edited, changed: spans)
+    }
   }
 
   public struct Outcome: Sendable {
@@ -58,7 +64,7 @@ public struct Fixer {
     for edit in fixes.flatMap(\.edits) where originals[edit.absolutePath] == nil {
       originals[edit.absolutePath] = result.options.contents(ofFile: edit.absolutePath)
     }
-    return fixes.map { ReportedFix($0, original: originals) }
+    return ReportedFix.positioned(fixes, original: originals)
   }
 
   /// Computes the verified changes without touching the disk.
@@ -98,9 +104,11 @@ public struct Fixer {
         case let .refused(problem):
           messages.append("\(path): \(problem); not fixed")
           refusedGroups.formUnion(groups)
-        case let .edited(original, edited):
+        case let .edited(original, edited, spans):
           originals[absolutePath] = original
-          if edited != original { changes.append(FileChange(path: path, absolutePath: absolutePath, original: original, edited: edited)) }
+          if edited != original {
+            changes.append(FileChange(path: path, absolutePath: absolutePath, original: original, edited: edited, spans: spans))
+          }
         }
       }
       if refusedGroups.isEmpty { break }
@@ -143,7 +151,7 @@ public struct Fixer {
       for file in Set(fix.edits.map(\.absolutePath)) { byFile[file, default: []] += fix.findingIndexes }
     }
     return Outcome(result: updated, changes: changes.sorted { $0.path < $1.path }, messages: messages,
-                   fixes: active.map { ReportedFix($0, original: originals) }, findingsByFile: byFile)
+                   fixes: ReportedFix.positioned(active, original: originals), findingsByFile: byFile)
   }
 
   struct Verification {

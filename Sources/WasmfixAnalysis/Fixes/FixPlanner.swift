@@ -28,10 +28,14 @@ public struct FixPlanner {
 
   public mutating func plan() -> FixPlan {
     var plan = FixPlan()
+    // The fixable findings of each group, found in one pass (a search per group was quadratic
+    // in a file with thousands of configurations); a suppressed finding is never fixed.
+    var fixable: [String: [Int]] = [:]
+    for (index, finding) in result.findings.enumerated() where finding.fixable && !finding.suppressed {
+      fixable[finding.groupID, default: []].append(index)
+    }
     for group in result.groups {
-      let indexes = result.findings.indices.filter { result.findings[$0].groupID == group.id && result.findings[$0].fixable
-        && !result.findings[$0].suppressed }  // a suppressed finding is never fixed
-      guard !indexes.isEmpty else { continue }
+      guard let indexes = fixable[group.id], !indexes.isEmpty else { continue }
       var context = FixContext(group: group, result: result, options: options, planner: self)
       let outcome = context.fix(findings: indexes)
       self = context.planner
