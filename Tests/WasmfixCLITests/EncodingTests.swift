@@ -32,3 +32,46 @@ import Testing
     #expect(try Data(contentsOf: file) == Data(bytes))
   }
 }
+
+/// Issue 10, item 12: `--diff` printed a stray byte in a context line as U+FFFD, so the patch
+/// did not apply. A header that is not UTF-8 and only defines the edited constant is fixed,
+/// and its diff carries its bytes: `git apply` gives exactly what `--write` writes.
+@Suite struct DiffBytesTests {
+  @Test func aLatin1HeaderDefiningTheEditedConstantDiffsAndAppliesByteForByte() throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("wasmfix-latin1-diff-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: root) }
+    try FileManager.default.createDirectory(at: root.appendingPathComponent("include"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(at: root.appendingPathComponent("src"), withIntermediateDirectories: true)
+    let header = Array("/* Gr".utf8) + [0xF6, 0xDF] + Array("e des Stacks */\n#define EMBED_WASM_STACK (6 * 1024 * 1024)\n#define EMBED_ASYNC_STACK (2 * 1024 * 1024)\n".utf8)
+    try Data(header).write(to: root.appendingPathComponent("include/limits.h"))
+    try Data("""
+      #include "../include/limits.h"
+      static wasm_engine_t *make_engine(void) {
+          wasm_config_t *cfg = wasm_config_new();
+          wasmtime_config_async_support_set(cfg, true);
+          wasmtime_config_max_wasm_stack_set(cfg, EMBED_WASM_STACK);
+          wasmtime_config_async_stack_size_set(cfg, EMBED_ASYNC_STACK);
+          return wasm_engine_new_with_config(cfg);
+      }
+
+      """.utf8).write(to: root.appendingPathComponent("src/runner.c"))
+    try Data("25.0.0\n".utf8).write(to: root.appendingPathComponent("wasmtime-version.txt"))
+    _ = try ProcessRunner.run("/usr/bin/env", ["git", "init", "-q", "."], in: root)
+
+    let diff = try WasmfixBinary.run(["scan", ".", "--diff", "--output-file", "fix.diff"], in: root)
+    #expect(diff.status == 1, "\(diff.stderr)")
+    let patch = try Data(contentsOf: root.appendingPathComponent("fix.diff"))
+    #expect(patch.firstRange(of: Data([0x20] + header[0..<23])) != nil, "the context line keeps 0xF6 0xDF")
+    let copy = try temporaryCopy(of: root)
+    defer { try? FileManager.default.removeItem(at: copy) }
+    let apply = try ProcessRunner.run("/usr/bin/env", ["git", "apply", "fix.diff"], in: copy)
+    #expect(apply.status == 0, "git apply: \(apply.stderr)")
+
+    let write = try WasmfixBinary.run(["scan", ".", "--write"], in: root)
+    #expect(write.status == 0, "\(write.stderr)")
+    let written = try Data(contentsOf: root.appendingPathComponent("include/limits.h"))
+    #expect(written.starts(with: header[0..<23]))
+    #expect(written.count > header.count)
+    #expect(try Data(contentsOf: copy.appendingPathComponent("include/limits.h")) == written)
+  }
+}

@@ -12,9 +12,13 @@ public struct FixPlanner {
   private var sources: [String: SourceText] = [:]
   /// Files whose bytes differ from what the scan read; nothing in them is edited.
   public private(set) var changedFiles = Set<String>()
-  /// Files wasmfix reads but does not rewrite, with why (not UTF-8: an edit and its diff are
-  /// text, and a patch with the file's stray bytes replaced would not apply).
+  /// Files wasmfix reads but does not rewrite, with why: a file holding a setting that is not
+  /// UTF-8. Its fixes copy its text (receiver, argument) into inserted statements, where a
+  /// stray byte would come out re-encoded. A file that only defines a constant is edited:
+  /// a value is spliced between its bytes, and the diff carries them as they are.
   public private(set) var unwritableFiles: [String: String] = [:]
+  /// The files holding a setting.
+  private let sitePaths: Set<String>
   /// Constant definitions several configurations' fixes rewrite, by `absolutePath#offset`: the
   /// one value that satisfies them all (the smallest max, the largest async) and its text.
   var sharedDefinitions: [String: (range: Range<Int>, value: Int128, text: String)] = [:]
@@ -22,6 +26,7 @@ public struct FixPlanner {
   public init(result: ScanResult, options: FixOptions) {
     self.result = result
     self.options = options
+    self.sitePaths = Set(result.sites.map(\.path))
   }
 
   static let minimumMaxWasmStack: Int128 = 64 << 10
@@ -69,7 +74,7 @@ public struct FixPlanner {
       changedFiles.insert(path)
       return nil
     }
-    if let invalid = FileScanner.invalidUTF8Offset(source.bytes) {
+    if sitePaths.contains(path), let invalid = FileScanner.invalidUTF8Offset(source.bytes) {
       unwritableFiles[path] = "not valid UTF-8 (byte \(invalid)); reported, not rewritten: fix it by hand or convert it to UTF-8"
       return nil
     }
