@@ -225,6 +225,9 @@ public struct Scanner {
           value = .integer(IntegerType(bits: 64, signed: false).convert(v))
         }
         var position = entry.scan.source.position(of: raw.nameRange.lowerBound)
+        if let encoding = entry.scan.encoding, raw.nameRange.lowerBound == entry.scan.sites.first?.nameRange.lowerBound {
+          warnings.append("\(entry.file.relativePath): warning: \(encoding) with a byte-order mark; scanned as its UTF-8 decoding (lines and columns count Unicode scalars, as in UTF-8 files), and no fix is written to it")
+        }
         if let invalid = entry.scan.invalidUTF8Offset {
           // Not UTF-8: columns count bytes there (said once per file below).
           let lineStart = entry.scan.source.lineStarts[position.line - 1]

@@ -129,8 +129,9 @@ public final class ConstantIndex: NameResolver {
   /// is one of them): the whole file when that is in doubt.
   private static func definitions(in file: CandidateFile, naming needles: [[UInt8]], overlay: [String: [UInt8]],
                                   scanner: FileScanner) -> (definitions: [ConstantDefinition], hash: UInt64)? {
-    guard let bytes = overlay[file.absolutePath] ?? FileManager.default.contents(atPath: file.absolutePath).map({ [UInt8]($0) })
+    guard let raw = overlay[file.absolutePath] ?? FileManager.default.contents(atPath: file.absolutePath).map({ [UInt8]($0) })
     else { return nil }
+    let bytes = TextEncoding.utf8(fromUTF16: raw) ?? raw  // as the scan read it
     let source = SourceText(bytes: bytes)
     let mentions = needles.flatMap { ByteSearch.occurrences(of: $0, in: bytes) }.sorted()
     guard let surface = Surfaces.surface(file.language),

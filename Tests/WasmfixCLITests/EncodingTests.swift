@@ -75,3 +75,41 @@ import Testing
     #expect(try Data(contentsOf: copy.appendingPathComponent("include/limits.h")) == written)
   }
 }
+
+/// Issue 10, item 6: a UTF-16 file was counted as scanned and found nothing (every setting name
+/// is split by zero bytes there). With a byte-order mark it is decoded and scanned; its
+/// findings count, its lines and columns are those of the text (Unicode scalars, as in UTF-8
+/// files), and it is never rewritten, with the reason on the finding.
+@Suite struct UTF16Tests {
+  @Test(arguments: ["UTF-16LE", "UTF-16BE"])
+  func aUTF16FileWithABOMIsScannedReportedAndNotRewritten(encoding: String) throws {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("wasmfix-utf16-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: root) }
+    try FileManager.default.createDirectory(at: root.appendingPathComponent("src"), withIntermediateDirectories: true)
+    try Data("25.0.0\n".utf8).write(to: root.appendingPathComponent("wasmtime-version.txt"))
+    let text = "// Größe des Stacks\nfn main() { let mut config = wasmtime::Config::new(); config.async_support(true); config.max_wasm_stack(8 << 20); }\n"
+    let units = Array(text.utf16)
+    let bytes: [UInt8] = encoding == "UTF-16LE"
+      ? [0xFF, 0xFE] + units.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+      : [0xFE, 0xFF] + units.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+    let file = root.appendingPathComponent("src/main.rs")
+    try Data(bytes).write(to: file)
+
+    let scan = try WasmfixBinary.run(["scan", ".", "--format", "json"], in: root)
+    #expect(scan.status == 1, "\(scan.stderr)")
+    #expect(scan.stderr.contains("src/main.rs: warning: \(encoding) with a byte-order mark; scanned as its UTF-8 decoding"), "\(scan.stderr)")
+    let json = try #require(JSONSerialization.jsonObject(with: Data(scan.stdout.utf8)) as? [String: Any])
+    let findings = try #require(json["findings"] as? [[String: Any]])
+    let error = try #require(findings.first { $0["rule"] as? String == "WF001" })
+    let line2 = text.split(separator: "\n")[1]
+    #expect(error["line"] as? Int == 2)
+    #expect(error["column"] as? Int == line2.distance(from: line2.startIndex, to: line2.range(of: "max_wasm_stack")!.lowerBound) + 1)
+
+    let write = try WasmfixBinary.run(["scan", ".", "--write"], in: root)
+    #expect(write.status == 1)
+    #expect(write.stdout.contains("[not fixed: src/main.rs: \(encoding) with a byte-order mark; reported, not rewritten"), "\(write.stdout)")
+    #expect(try Data(contentsOf: file) == Data(bytes))
+    let diff = try WasmfixBinary.run(["scan", ".", "--diff"], in: root)
+    #expect(diff.stdout.isEmpty)
+  }
+}

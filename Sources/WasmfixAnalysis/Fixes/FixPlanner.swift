@@ -69,6 +69,10 @@ public struct FixPlanner {
   mutating func source(_ path: String, absolutePath: String) -> SourceText? {
     if let cached = sources[path] { return cached }
     guard let bytes = result.options.contents(ofFile: absolutePath) else { return nil }
+    if let encoding = TextEncoding.utf16Name(bytes) {
+      unwritableFiles[path] = "\(encoding) with a byte-order mark; reported, not rewritten: wasmfix writes UTF-8 only, convert the file to apply the fix"
+      return nil
+    }
     let source = SourceText(bytes: bytes)
     guard result.fileHashes[path] == nil || result.fileHashes[path] == ContentHash.of(source.bytes) else {
       changedFiles.insert(path)
