@@ -220,9 +220,11 @@ public struct Scanner {
       for (raw, isDocumented) in zip(entry.scan.sites, entry.scan.documented) {
         var evaluator = ConstantEvaluator(language: language, file: entry.file.relativePath, resolver: index)
         var value = evaluator.evaluate(raw.argument)
-        // size_t / usize parameters receive negative C values wrapped, as the compiler does.
+        // size_t parameters receive negative C values wrapped, as the compiler does; Rust
+        // rejects a negative constant where a usize goes (`max_wasm_stack(1 - 2)`).
         if Surfaces.surface(language)?.binding != .dotnet, raw.setting != .asyncSupport, case let .integer(v) = value, v < 0 {
-          value = .integer(IntegerType(bits: 64, signed: false).convert(v))
+          value = language == .rust ? .unresolved("arithmetic overflow: \(raw.argumentText) is \(v), and \(raw.apiName) takes a usize")
+            : .integer(IntegerType(bits: 64, signed: false).convert(v))
         }
         var position = entry.scan.source.position(of: raw.nameRange.lowerBound)
         if let encoding = entry.scan.encoding, raw.nameRange.lowerBound == entry.scan.sites.first?.nameRange.lowerBound {

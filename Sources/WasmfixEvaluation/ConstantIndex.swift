@@ -204,7 +204,14 @@ public final class ConstantIndex: NameResolver {
     defer { visiting.remove(key) }
     let language = languageOfFile[definition.path] ?? .c
     var evaluator = ConstantEvaluator(language: language, file: definition.path, resolver: self)
-    let result = evaluator.evaluate(definition.value, visiting: &visiting)
+    var result = evaluator.evaluate(definition.value, visiting: &visiting)
+    // `const X: usize = 1 - 2;` does not compile (Rust), and C's `const size_t X = 1 - 2;`
+    // is SIZE_MAX only by wrapping: a value outside its declared unsigned type is an overflow,
+    // not the wrapped number (issue 10, smaller defects).
+    if case let .integer(v) = result, let type = definition.declaredType.flatMap(IntegerType.named), !type.signed,
+       v < 0 || v >= Int128(1) << type.bits {
+      result = .unresolved("arithmetic overflow: \(definition.name) is a \(definition.declaredType!), which cannot hold \(v)")
+    }
     evaluated[definition] = result
     return result
   }
