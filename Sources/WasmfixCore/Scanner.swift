@@ -224,11 +224,16 @@ public struct Scanner: Sendable {
       for (raw, isDocumented) in zip(entry.scan.sites, entry.scan.documented) {
         var evaluator = ConstantEvaluator(language: language, file: entry.file.relativePath, resolver: index)
         var value = evaluator.evaluate(raw.argument)
-        // size_t / usize parameters receive negative C values wrapped, as the compiler does.
+        // size_t parameters receive negative C values wrapped, as the compiler does; Rust
+        // rejects a negative constant where a usize goes (`max_wasm_stack(1 - 2)`).
         if Surfaces.surface(language)?.binding != .dotnet, raw.setting != .asyncSupport, case let .integer(v) = value, v < 0 {
-          value = .integer(IntegerType(bits: 64, signed: false).convert(v))
+          value = language == .rust ? .unresolved("arithmetic overflow: \(raw.argumentText) is \(v), and \(raw.apiName) takes a usize")
+            : .integer(IntegerType(bits: 64, signed: false).convert(v))
         }
         var position = entry.scan.source.position(of: raw.nameRange.lowerBound)
+        if let encoding = entry.scan.encoding, raw.nameRange.lowerBound == entry.scan.sites.first?.nameRange.lowerBound {
+          warnings.append("\(entry.file.relativePath): warning: \(encoding) with a byte-order mark; scanned as its UTF-8 decoding (lines and columns count Unicode scalars, as in UTF-8 files), and no fix is written to it")
+        }
         if let invalid = entry.scan.invalidUTF8Offset {
           // Not UTF-8: columns count bytes there (said once per file below).
           let lineStart = entry.scan.source.lineStarts[position.line - 1]
@@ -263,8 +268,9 @@ public struct Scanner: Sendable {
     let context = RuleContext(sites: sites, harden: options.harden || options.project?.loaded.contains { $0.harden == true } == true)
     var findings = groups.flatMap { group in Rules.all.flatMap { $0.check(group, context) } }
     findings = applyRulePolicies(findings, groups: groups, sites: sites, root: root)
+    let locator = SiteLocator(sites)
     for i in findings.indices {
-      let siteIndex = sites.firstIndex { $0.path == findings[i].path && $0.line == findings[i].line && $0.column == findings[i].column }
+      let siteIndex = locator.index(of: findings[i])
       if let siteIndex, sites[siteIndex].inErrorRegion {
         findings[i].message += " (the call is inside a syntax error; its value may be wrong)"
       }

@@ -127,8 +127,9 @@ public final class ConstantIndex: NameResolver {
   /// is one of them): the whole file when that is in doubt.
   private static func definitions(in file: CandidateFile, naming needles: [[UInt8]], overlay: [String: [UInt8]],
                                   scanner: FileScanner) -> (definitions: [ConstantDefinition], hash: UInt64)? {
-    guard let bytes = overlay[file.absolutePath] ?? FileManager.default.contents(atPath: file.absolutePath).map({ [UInt8]($0) })
+    guard let raw = overlay[file.absolutePath] ?? FileManager.default.contents(atPath: file.absolutePath).map({ [UInt8]($0) })
     else { return nil }
+    let bytes = TextEncoding.utf8(fromUTF16: raw) ?? raw  // as the scan read it
     let source = SourceText(bytes: bytes)
     let mentions = needles.flatMap { ByteSearch.occurrences(of: $0, in: bytes) }.sorted()
     guard let surface = Surfaces.surface(file.language),
@@ -201,7 +202,14 @@ public final class ConstantIndex: NameResolver {
     defer { visiting.remove(key) }
     let language = languageOfFile[definition.path] ?? .c
     var evaluator = ConstantEvaluator(language: language, file: definition.path, resolver: self)
-    let result = evaluator.evaluate(definition.value, visiting: &visiting)
+    var result = evaluator.evaluate(definition.value, visiting: &visiting)
+    // `const X: usize = 1 - 2;` does not compile (Rust), and C's `const size_t X = 1 - 2;`
+    // is SIZE_MAX only by wrapping: a value outside its declared unsigned type is an overflow,
+    // not the wrapped number (issue 10, smaller defects).
+    if case let .integer(v) = result, let type = definition.declaredType.flatMap(IntegerType.named), !type.signed,
+       v < 0 || v >= Int128(1) << type.bits {
+      result = .unresolved("arithmetic overflow: \(definition.name) is a \(definition.declaredType!), which cannot hold \(v)")
+    }
     evaluated[definition] = result
     return result
   }

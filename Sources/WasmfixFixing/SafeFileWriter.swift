@@ -24,10 +24,33 @@ public enum SafeFileWriter {
     }
   }
 
-  public static func write(_ bytes: [UInt8], to path: String, expecting original: [UInt8]) throws {
-    let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)).map {
+  /// Why `write` would refuse or fail to replace the file now, checked without writing: it
+  /// changed since it was read, it has several hard links, or its folder takes no new file.
+  /// A fix that spans files asks this of all of them before writing any (issue 10, item 4).
+  public static func problem(writing path: String, expecting original: [UInt8]) -> Failure? {
+    let target = resolved(path)
+    guard let current = FileManager.default.contents(atPath: target), [UInt8](current) == original else {
+      return .changedSinceRead(path)
+    }
+    var info = stat()
+    guard stat(target, &info) == 0 else { return .io(path, String(cString: strerror(errno))) }
+    if info.st_nlink > 1 { return .hardLinked(path, Int(info.st_nlink)) }
+    let directory = (target as NSString).deletingLastPathComponent
+    guard access(directory.isEmpty ? "." : directory, W_OK | X_OK) == 0 else {
+      return .io(path, "cannot create a temporary file in its folder: \(String(cString: strerror(errno)))")
+    }
+    return nil
+  }
+
+  /// The file a symbolic link names (written in place of the link, which stays a link).
+  static func resolved(_ path: String) -> String {
+    (try? FileManager.default.destinationOfSymbolicLink(atPath: path)).map {
       $0.hasPrefix("/") ? $0 : ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent($0)
     } ?? path
+  }
+
+  public static func write(_ bytes: [UInt8], to path: String, expecting original: [UInt8]) throws {
+    let target = resolved(path)
     guard let current = FileManager.default.contents(atPath: target), [UInt8](current) == original else {
       throw Failure.changedSinceRead(path)
     }

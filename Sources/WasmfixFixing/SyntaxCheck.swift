@@ -6,7 +6,7 @@ import Foundation
 /// refused, and so is a file that changed since the scan or whose edits overlap.
 enum SyntaxCheck {
   enum Verdict {
-    case edited(original: [UInt8], edited: [UInt8])
+    case edited(original: [UInt8], edited: [UInt8], spans: [ChangedSpan])
     case refused(String)
   }
 
@@ -26,9 +26,9 @@ enum SyntaxCheck {
     guard let original = read(absolutePath) else { return .refused("cannot be read") }
     guard expectedHash == nil || expectedHash == ContentHash.of(original) else { return .refused("changed since it was scanned") }
     do {
-      let (edited, starts) = try EditApplier.applyTracking(edits, to: original)
+      let (edited, starts, spans) = try EditApplier.applyTracking(edits, to: original)
       if let problem = newErrors(path: path, original: original, edited: edited, editStarts: starts) { return .refused(problem) }
-      return .edited(original: original, edited: edited)
+      return .edited(original: original, edited: edited, spans: spans)
     } catch EditApplier.Failure.overlap(let detail) {
       return .refused("overlapping edits (\(detail))")
     } catch {

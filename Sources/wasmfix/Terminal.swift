@@ -11,8 +11,11 @@ import WasmfixCore
 enum Terminal {
   /// Writes to stdout with write(2): a full disk, a closed stdout or a closed pipe (SIGPIPE
   /// ignored) is one line on stderr and exit status 2, not a trap in FileHandle.
-  static func output(_ text: String) {
-    var bytes = Array(text.utf8)
+  static func output(_ text: String) { output(bytes: Array(text.utf8)) }
+
+  /// The same for bytes that need not be UTF-8 (a diff carries the file's own bytes).
+  static func output(bytes: [UInt8]) {
+    var bytes = bytes
     var offset = 0
     while offset < bytes.count {
       let written = bytes.withUnsafeMutableBytes { buffer in

@@ -48,7 +48,9 @@ struct FixContext {
     let byRule = Dictionary(grouping: findings) { result.findings[$0].rule.code }
     let first = result.sites[group.siteIndexes[0]]
     guard planner.source(first.path, absolutePath: first.absolutePath) != nil else {
-      for index in findings { refusals[index] = "\(first.path) changed since it was scanned" }
+      // Unwritable (not UTF-8, UTF-16) says why; otherwise the file changed under us.
+      let why = planner.unwritableFiles[first.path] ?? "changed since it was scanned"
+      for index in findings { refusals[index] = "\(first.path): \(why)" }
       return Outcome(edits: [], fixed: [], refusals: refusals, title: "")
     }
     // A call inside a syntax error is read by guesswork: report it, never rewrite around it.

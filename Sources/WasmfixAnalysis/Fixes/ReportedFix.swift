@@ -23,22 +23,42 @@ public struct ReportedFix: Sendable {
 
   /// `original`: a file's bytes as scanned, by absolute path.
   public init(_ fix: Fix, original: [String: [UInt8]]) {
+    self.init(fix, files: OriginalFiles(original))
+  }
+
+  /// Every fix positioned in its files, each file's lines and line-break style found once:
+  /// per fix, 5,000 fixes in one file went through the whole file 5,000 times (issue 10, item 3).
+  public static func positioned(_ fixes: [Fix], original: [String: [UInt8]]) -> [ReportedFix] {
+    let files = OriginalFiles(original)
+    return fixes.map { ReportedFix($0, files: files) }
+  }
+
+  /// The edited files' lines and line-break style, by absolute path, built lazily once.
+  final class OriginalFiles {
+    private let bytes: [String: [UInt8]]
+    private var known: [String: (source: SourceText, crlf: Bool)] = [:]
+    init(_ bytes: [String: [UInt8]]) { self.bytes = bytes }
+    subscript(path: String) -> (source: SourceText, crlf: Bool)? {
+      if let file = known[path] { return file }
+      guard let bytes = bytes[path] else { return nil }
+      let file = (source: SourceText(bytes: bytes), crlf: ReportedFix.usesCRLF(bytes))
+      known[path] = file
+      return file
+    }
+  }
+
+  init(_ fix: Fix, files: OriginalFiles) {
     groupID = fix.groupID
     title = fix.title
     applicability = fix.applicability
     unsafeReason = fix.unsafeReason
     findingIndexes = fix.findingIndexes
-    var sources: [String: SourceText] = [:]
-    var seen: [TextEdit] = []
+    var seen = Set<TextEdit>()
     edits = []
     // In file and offset order, each edit once (the applier drops duplicates the same way).
-    for edit in fix.edits.sorted(by: { ($0.path, $0.range.lowerBound) < ($1.path, $1.range.lowerBound) }) where !seen.contains(edit) {
-      seen.append(edit)
-      guard let bytes = original[edit.absolutePath] else { continue }
-      let source = sources[edit.absolutePath] ?? SourceText(bytes: bytes)
-      sources[edit.absolutePath] = source
+    for edit in fix.edits.sorted(by: { ($0.path, $0.range.lowerBound) < ($1.path, $1.range.lowerBound) }) where seen.insert(edit).inserted {
+      guard let (source, crlf) = files[edit.absolutePath] else { continue }
       let start = source.position(of: edit.range.lowerBound), end = source.position(of: edit.range.upperBound)
-      let crlf = Self.usesCRLF(bytes)
       edits.append(Edit(path: edit.path, startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column,
                         replacement: crlf ? edit.replacement.replacingOccurrences(of: "\n", with: "\r\n") : edit.replacement))
     }
