@@ -80,7 +80,8 @@ protocol LanguageSupport: Sendable {
   var freshConfigTypes: [String] { get }
   /// A copy of the file where the macro invocations holding setting names at `tokens` read as
   /// code (Rust's `cfg_if!`); nil for languages without such macros.
-  func macroExpansion(of tree: Tree, source: SourceText, tokens: [Int]) -> MacroExpansion?
+  /// `only`: the ranges the file's tree was parsed in (nil: the whole file), parsed the same way.
+  func macroExpansion(of tree: Tree, source: SourceText, tokens: [Int], only: [Range<Int>]?) -> MacroExpansion?
 }
 
 extension LanguageSupport {
@@ -93,10 +94,14 @@ let assertionMessage = "max_wasm_stack must be less than or equal to async_stack
 extension LanguageSupport {
   /// Every site in the file: the needle occurrences mapped to name tokens, de-duplicated,
   /// with the calls inside macro invocations read from the macro expansion's copy.
-  func sites(in tree: Tree, source: SourceText, wrappers: SetterWrappers = .none) -> [ExtractedSite] {
+  /// `parsedRanges`: the items `tree` was parsed in, when partial (the macro expansion's copy
+  /// is parsed in the same items: a whole-file parse per file with a macro cost more than the
+  /// rest of the Rust extraction on the benchmark tree).
+  func sites(in tree: Tree, source: SourceText, wrappers: SetterWrappers = .none, parsedRanges: [Range<Int>]? = nil) -> [ExtractedSite] {
     var macroTokens: [Int] = []
     var result = sites(in: tree.rootNode, source: source, wrappers: wrappers, macroTokens: &macroTokens)
-    guard !macroTokens.isEmpty, let expansion = macroExpansion(of: tree, source: source, tokens: macroTokens) else { return result }
+    guard !macroTokens.isEmpty, let expansion = macroExpansion(of: tree, source: source, tokens: macroTokens, only: parsedRanges)
+    else { return result }
     var unused: [Int] = []
     let inMacros = sites(in: expansion.tree.rootNode, source: expansion.source, wrappers: wrappers,
                          only: Set(macroTokens), macroTokens: &unused)
@@ -139,7 +144,7 @@ extension LanguageSupport {
     return result.sorted { $0.nameRange.lowerBound < $1.nameRange.lowerBound }
   }
 
-  func macroExpansion(of tree: Tree, source: SourceText, tokens: [Int]) -> MacroExpansion? { nil }
+  func macroExpansion(of tree: Tree, source: SourceText, tokens: [Int], only: [Range<Int>]?) -> MacroExpansion? { nil }
 
   /// Finds the engine creation after the site in its scope, and an existing assertion.
   func locateEngine(for site: inout ExtractedSite, root: Node, source: SourceText, scopes: ScopeFactsCache) {

@@ -24,7 +24,7 @@ struct RustMacroBodies {
 
   /// The copy where the macros holding `tokens` (offsets of setting names that are macro
   /// tokens in `tree`) read as code; nil when there is none.
-  static func expand(_ tree: Tree, source: SourceText, tokens: [Int]) -> MacroExpansion? {
+  static func expand(_ tree: Tree, source: SourceText, tokens: [Int], only ranges: [Range<Int>]? = nil) -> MacroExpansion? {
     guard let language = try? TreeSitter.Language(tree_sitter_rust(), name: "Rust") else { return nil }
     let parser = Parser(language: language)
     var current = (tree: tree, source: source)
@@ -35,7 +35,7 @@ struct RustMacroBodies {
       guard !macros.isEmpty else { break }
       var copy = current.source.bytes
       for (macro, _) in macros { elseBranches += readAsBlock(macro, in: &copy, source: current.source) }
-      guard var next = parse(copy, with: parser) else { return nil }
+      guard var next = parse(copy, with: parser, only: ranges) else { return nil }
       // A body that is not statements: read only the pieces that hold a setting name.
       let broken = macros.filter { macro, _ in
         next.rootNode.descendant(forBytes: body(of: macro)!.byteRange)?.hasError ?? true
@@ -46,7 +46,7 @@ struct RustMacroBodies {
           copy.replaceSubrange(macro.byteRange, with: current.source.bytes[macro.byteRange])
           readSegments(macro, names: names, in: &copy, source: current.source)
         }
-        guard let reparsed = parse(copy, with: parser) else { return nil }
+        guard let reparsed = parse(copy, with: parser, only: ranges) else { return nil }
         next = reparsed
       }
       current = (next, SourceText(bytes: copy))
@@ -55,8 +55,9 @@ struct RustMacroBodies {
     return expanded ? MacroExpansion(tree: current.tree, source: current.source, elseBranches: elseBranches) : nil
   }
 
-  private static func parse(_ bytes: [UInt8], with parser: Parser) -> Tree? {
-    TreeSitterParsing.parse(SourceText(bytes: bytes), with: parser, only: nil)?.tree
+  /// In the items the file's own tree was parsed in (the macro bodies are inside them), else whole.
+  private static func parse(_ bytes: [UInt8], with parser: Parser, only ranges: [Range<Int>]?) -> Tree? {
+    TreeSitterParsing.parse(SourceText(bytes: bytes), with: parser, only: ranges)?.tree
   }
 
   /// The macro invocations whose bodies hold the name tokens at `tokens`, each with those

@@ -87,8 +87,8 @@ struct RustSupport: LanguageSupport {
     return node
   }
 
-  func macroExpansion(of tree: Tree, source: SourceText, tokens: [Int]) -> MacroExpansion? {
-    RustMacroBodies.expand(tree, source: source, tokens: tokens)
+  func macroExpansion(of tree: Tree, source: SourceText, tokens: [Int], only: [Range<Int>]?) -> MacroExpansion? {
+    RustMacroBodies.expand(tree, source: source, tokens: tokens, only: only)
   }
 
   func runtimeBindings(in scope: Node, source: SourceText) -> Set<String> {
