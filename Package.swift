@@ -1,5 +1,6 @@
 // swift-tools-version: 6.0
 import PackageDescription
+import Foundation
 
 /// A grammar fetched at set-up (grammars/fetch.sh) into grammars/<dir>/src/.
 func grammar(_ name: String, dir: String, scanner: Bool) -> Target {
@@ -73,3 +74,10 @@ let package = Package(
   // strict concurrency checking cannot see is race-free.
   swiftLanguageModes: [.v5]
 )
+
+// The fuzz target (`make fuzz`, scripts/fuzz.sh) is declared only when asked for: it is built
+// with `-sanitize=fuzzer`, whose libFuzzer brings `main`, and would not link in a plain
+// `swift build` or `swift test`. It is no product, so `make install` never ships it.
+if ProcessInfo.processInfo.environment["WASMFIX_FUZZ"] == "1" {
+  package.targets.append(.executableTarget(name: "wasmfix-fuzz", dependencies: ["WasmfixCore"], path: "Sources/wasmfix-fuzz"))
+}

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Fuzzes the per-file pipeline (Sources/wasmfix-fuzz: scan, evaluate, group, rules, fix plan,
+# in-memory fix and re-scan) with libFuzzer and AddressSanitizer, time-boxed. `make fuzz` runs it.
+#
+#   FUZZ_LANG     rust | c | cpp | csharp | cli | all (default all: every kind in one run), or
+#                 several, space-separated, run one after another
+#   FUZZ_SECONDS  how long each language runs (default 600)
+#   FUZZ_SCRATCH  build and corpus folder (default .build-fuzz, git-ignored)
+#   FUZZ_FLAGS    more libFuzzer flags (e.g. -seed=1 -runs=1000)
+#
+# The seed corpus is written afresh from Tests/Fixtures by the target itself (Seeds.swift),
+# into $FUZZ_SCRATCH/corpus/<lang>, where libFuzzer also keeps the inputs it finds. Crashing
+# inputs land in $FUZZ_SCRATCH/artifacts/<lang>/; replay one with `$bin <file>`.
+# Exits 1 when any run found a crash, 0 otherwise.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+langs=${FUZZ_LANG:-all}
+seconds=${FUZZ_SECONDS:-600}
+scratch=${FUZZ_SCRATCH:-.build-fuzz}
+# The target exists only with WASMFIX_FUZZ=1 (Package.swift); -parse-as-library leaves `main`
+# to libFuzzer; -Xcc adds ASan to our C (the SIMD search) and the grammars' scanners.
+build=(swift build -c debug --scratch-path "$scratch" --product wasmfix-fuzz
+       -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xcc -fsanitize=address)
+export WASMFIX_FUZZ=1
+"${build[@]}" >&2
+bin=$("${build[@]}" --show-bin-path)/wasmfix-fuzz
+
+status=0
+for lang in $langs; do
+  corpus=$scratch/corpus/$lang artifacts=$scratch/artifacts/$lang log=$scratch/fuzz-$lang.log
+  mkdir -p "$corpus" "$artifacts"
+  WASMFIX_FUZZ_LANG=$lang WASMFIX_FUZZ_SEEDS_FROM=Tests/Fixtures WASMFIX_FUZZ_SEEDS_TO=$corpus "$bin"
+  # One process (the machine's cores are shared); an input slower than 10 s counts as a hang.
+  # Leak checks are off: the parsers and query caches live for the whole process.
+  set +e
+  WASMFIX_FUZZ_LANG=$lang "$bin" "$corpus" -dict=scripts/fuzz.dict -max_total_time="$seconds" -max_len=8192 \
+    -timeout=10 -detect_leaks=0 -print_final_stats=1 -artifact_prefix="$artifacts/" ${FUZZ_FLAGS:-} >"$log" 2>&1
+  code=$?
+  set -e
+  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+  coverage=$(grep -oE 'cov: [0-9]+ ft: [0-9]+ corp: [0-9]+/[0-9a-zA-Z]+' "$log" | tail -1)
+  crashes=$(find "$artifacts" -type f | wc -l)
+  echo "fuzz $lang: exit $code, ${execs:-?} executions, ${coverage:-no coverage line}, $crashes crash file(s) in $artifacts (log $log)"
+  if [ "$code" -ne 0 ]; then status=1; fi
+done
+exit $status
