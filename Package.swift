@@ -24,6 +24,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     // The project configuration file (.wasmfix.toml) is parsed with a real TOML parser.
     .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+    // Seeded generators for the mutated-fixture property test (tests only).
+    .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
   ],
   targets: [
     .systemLibrary(name: "CTreeSitter", pkgConfig: "tree-sitter", providers: [.apt(["libtree-sitter-dev"]), .brew(["tree-sitter"])]),
@@ -68,7 +70,7 @@ let package = Package(
     .plugin(name: "BuildCommitPlugin", capability: .buildTool(), dependencies: ["BuildCommitTool"]),
     .testTarget(name: "WasmfixCoreTests", dependencies: ["WasmfixCore", "CScan", "TreeSitter", "WasmfixSupport", "WasmfixConfig", "WasmfixWorkspace", "WasmfixSurfaces", "WasmfixEvaluation", "WasmfixAnalysis", "WasmfixFixing", "WasmfixReporting"]),
     // Runs the built binary as a user would; depends on it so `swift test` builds it first.
-    .testTarget(name: "WasmfixCLITests", dependencies: ["wasmfix", "WasmfixCore", "WasmfixSupport", "WasmfixConfig", "WasmfixWorkspace", "WasmfixSurfaces", "WasmfixEvaluation", "WasmfixAnalysis", "WasmfixFixing", "WasmfixReporting"]),
+    .testTarget(name: "WasmfixCLITests", dependencies: ["wasmfix", .product(name: "PropertyBased", package: "swift-property-based"), "WasmfixCore", "WasmfixSupport", "WasmfixConfig", "WasmfixWorkspace", "WasmfixSurfaces", "WasmfixEvaluation", "WasmfixAnalysis", "WasmfixFixing", "WasmfixReporting"]),
   ],
   // Swift 5 mode: the worker pool shares result buffers across threads by index, which
   // strict concurrency checking cannot see is race-free.

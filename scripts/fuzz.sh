@@ -17,8 +17,9 @@ cd "$(dirname "$0")/.."
 langs=${FUZZ_LANG:-all}
 seconds=${FUZZ_SECONDS:-600}
 scratch=${FUZZ_SCRATCH:-.build-fuzz}
-# The target exists only with WASMFIX_FUZZ=1 (Package.swift); -parse-as-library leaves `main`
-# to libFuzzer; -Xcc adds ASan to our C (the SIMD search) and the grammars' scanners.
+# The target exists only with WASMFIX_FUZZ=1 (Package.swift); -parse-as-library: its files are
+# declarations only (FuzzTarget.swift starts libFuzzer); -Xcc adds ASan to our C (the SIMD
+# search) and the grammars' parsers and scanners.
 build=(swift build -c debug --scratch-path "$scratch" --product wasmfix-fuzz
        -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xcc -fsanitize=address)
 export WASMFIX_FUZZ=1

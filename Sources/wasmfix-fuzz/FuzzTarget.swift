@@ -5,8 +5,8 @@ import Foundation
 #endif
 
 // libFuzzer's entry points. This target is declared only when WASMFIX_FUZZ=1 (Package.swift)
-// and built with `-sanitize=fuzzer,address`: libFuzzer brings `main`, so a plain `swift build`
-// would fail to link it. `make fuzz` (scripts/fuzz.sh) builds and runs it.
+// and built with `-sanitize=fuzzer,address`, which links libFuzzer: a plain `swift build` would
+// fail to link it. `make fuzz` (scripts/fuzz.sh) builds and runs it.
 
 /// The kinds of file this run's inputs stand for (`WASMFIX_FUZZ_LANG`, default all); set once
 /// by `LLVMFuzzerInitialize`, before any input, and only read afterwards.
@@ -33,6 +33,20 @@ public func fuzzInitialize(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMut
     }
   }
   return 0
+}
+
+/// libFuzzer's driver (in every libFuzzer since LLVM 11): what libFuzzer's own `main` calls.
+@_silgen_name("LLVMFuzzerRunDriver")
+func runFuzzerDriver(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+                     _ test: @convention(c) (UnsafeRawPointer?, Int) -> CInt) -> CInt
+
+/// SwiftPM links an executable with `main` aliased to `<module>_main` (so that tests can link
+/// the module), which shadows libFuzzer's `main`: this is that entry point, and runs libFuzzer.
+@_cdecl("wasmfix_fuzz_main")
+public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+  var argc = argc
+  var argv = argv
+  return runFuzzerDriver(&argc, &argv, fuzzTestOneInput)
 }
 
 @_cdecl("LLVMFuzzerTestOneInput")
