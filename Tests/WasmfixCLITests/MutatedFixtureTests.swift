@@ -50,7 +50,7 @@ struct MutatedFixture: CustomTestStringConvertible, Sendable {
       case let .duplicateLine(at, times): return "duplicate the line at \(at)ppm \(times)x"
       case let .deepNesting(at, depth, braces): return "nest \(depth) \(braces ? "braces" : "parentheses") at \(at)ppm"
       case let .hugeNumber(at, digits): return "a \(digits)-digit number at \(at)ppm"
-      case let .invalidUTF8(at, kind): return "invalid UTF-8 #\(kind) at \(at)ppm"
+      case let .invalidUTF8(at, kind): return "invalid UTF-8 \(Self.invalidSequences[kind % Self.invalidSequences.count]) at \(at)ppm"
       }
     }
 
@@ -124,7 +124,7 @@ struct MutatedFixture: CustomTestStringConvertible, Sendable {
       case 0: return Mutation.flipBit(at: at, bit: size % 8)
       case 1: return .truncate(at: at)
       case 2: return .duplicateLine(at: at, times: 1 + size % 200)
-      case 3: return .deepNesting(at: at, depth: 50 + size, braces: flag)
+      case 3: return .deepNesting(at: at, depth: 50 + size % 5000, braces: flag)
       case 4: return .hugeNumber(at: at, digits: 20 + size % 400)
       default: return .invalidUTF8(at: at, kind: size)
       }
