@@ -23,6 +23,9 @@ scratch=${FUZZ_SCRATCH:-.build-fuzz}
 build=(swift build -c debug --scratch-path "$scratch" --product wasmfix-fuzz
        -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xcc -fsanitize=address)
 export WASMFIX_FUZZ=1
+# A failed check traps; Swift's own backtracer would then read the stack under ASan, which
+# reports that read instead of the trap. libFuzzer prints the stack and saves the input.
+export SWIFT_BACKTRACE=enable=no
 "${build[@]}" >&2
 bin=$("${build[@]}" --show-bin-path)/wasmfix-fuzz
 
