@@ -10,8 +10,8 @@
 #
 # The seed corpus is written afresh from Tests/Fixtures by the target itself (Seeds.swift),
 # into $FUZZ_SCRATCH/corpus/<lang>, where libFuzzer also keeps the inputs it finds. Crashing
-# inputs land in $FUZZ_SCRATCH/artifacts/<lang>/; replay one with `$bin <file>`.
-# Exits 1 when any run found a crash, 0 otherwise.
+# inputs land in $FUZZ_SCRATCH/artifacts/<lang>/; replay one with `$bin <file>`. A run lasts its
+# whole time even after a failure (libFuzzer's fork mode). Exits 1 when any run saved a crash.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 langs=${FUZZ_LANG:-all}
@@ -34,17 +34,25 @@ for lang in $langs; do
   corpus=$scratch/corpus/$lang artifacts=$scratch/artifacts/$lang log=$scratch/fuzz-$lang.log
   mkdir -p "$corpus" "$artifacts"
   WASMFIX_FUZZ_LANG=$lang WASMFIX_FUZZ_SEEDS_FROM=Tests/Fixtures WASMFIX_FUZZ_SEEDS_TO=$corpus "$bin"
-  # One process (the machine's cores are shared); an input slower than 10 s counts as a hang.
-  # Leak checks are off: the parsers and query caches live for the whole process.
+  # One fuzzing process at a time (the machine's cores are shared), forked by libFuzzer so a
+  # failure is saved and the run goes on for its whole time: every crash of a run is listed,
+  # not just the first. An input slower than 10 s counts as a hang. Leak checks are off: the
+  # parsers and query caches live for the whole process.
   set +e
-  WASMFIX_FUZZ_LANG=$lang "$bin" "$corpus" -dict=scripts/fuzz.dict -max_total_time="$seconds" -max_len=8192 \
-    -timeout=10 -detect_leaks=0 -print_final_stats=1 -artifact_prefix="$artifacts/" ${FUZZ_FLAGS:-} >"$log" 2>&1
-  code=$?
+  WASMFIX_FUZZ_LANG=$lang "$bin" "$corpus" -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
+    -dict=scripts/fuzz.dict -max_total_time="$seconds" -max_len=8192 -timeout=10 -detect_leaks=0 \
+    -artifact_prefix="$artifacts/" ${FUZZ_FLAGS:-} >"$log" 2>&1
   set -e
-  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
-  coverage=$(grep -oE 'cov: [0-9]+ ft: [0-9]+ corp: [0-9]+/[0-9a-zA-Z]+' "$log" | tail -1)
-  crashes=$(find "$artifacts" -type f | wc -l)
-  echo "fuzz $lang: exit $code, ${execs:-?} executions, ${coverage:-no coverage line}, $crashes crash file(s) in $artifacts (log $log)"
+  # The parent's last status line: `#EXECS: cov: N ft: N corp: N exec/s: N oom/timeout/crash: a/b/c`.
+  last=$(grep -E '^#[0-9]+: cov:' "$log" | tail -1 || true)
+  execs=$(sed -E 's/^#([0-9]+):.*/\1/' <<<"$last")
+  coverage=$(grep -oE 'cov: [0-9]+ ft: [0-9]+ corp: [0-9]+' <<<"$last")
+  failures=$(grep -oE 'oom/timeout/crash: [0-9]+/[0-9]+/[0-9]+' <<<"$last")
+  files=$(find "$artifacts" -type f | wc -l)
+  kinds=$(grep -hoE 'Fatal error: [^:]*|ERROR: AddressSanitizer: [a-z-]+|deadly signal' "$log" | sort | uniq -c | sed 's/^ */ /' | tr '\n' ';' || true)
+  echo "fuzz $lang: ${execs:-?} executions, ${coverage:-no coverage line}, ${failures:-no failure count}; $files file(s) in $artifacts;${kinds:- no failures} (log $log)"
+  code=0
+  if [ "$files" -ne 0 ]; then code=1; fi
   if [ "$code" -ne 0 ]; then status=1; fi
 done
 exit $status

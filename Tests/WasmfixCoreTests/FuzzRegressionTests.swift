@@ -32,4 +32,47 @@ import Testing
     #expect(pin?.fixed == false)
     #expect(pin?.unfixedReason == "max_wasm_stack + headroom does not fit in 64 bits; lower max_wasm_stack by hand")
   }
+
+  /// Files with syntax errors where a fix's own edit (an `#include`, a local for max) changed
+  /// how the parser recovers elsewhere: the fixed text read as configurations with fixes of
+  /// their own, so a second `--write` changed the file again. Such a fix is refused now.
+  @Test(arguments: [
+    ("main.c", #"""
+      #include <s{
+          wasm_config_t *config = wasm_config_new();
+          // Wasmtime requires max_wasm_stack <= async_stack_size.
+          // Keep these values aligned when upgrading runtime dependencies.
+          wasmtime_config_async_support_set(config, true);
+          wasmtime_config_max_wasm_stack_set(config, GUEnST_WASM_STACK_LIMIT);
+          wasmtime_config_async_std)argv; (void)exit_with_error;
+          wasmtime_store_delete(store);
+          wasm_engine_delete(engine);
+          return 0;
+      }
+      """#),
+    ("main.cpp", #"""
+      #include <wasmtime.hh>
+      #include "limits. max_wasm_stack <= async_stack_size.
+        // Keep these values aligned when upgrading runtime dependencies.
+        wasmtime_config_async_support_set(config.capi(), true);
+        config.max_wasm_stack(8_MiB);  // guest parser recursion
+        wasmtime_config_async_stack_size_set(cotack <= aswasmtimek_size.
+      // Keep these values aligned when upgrading runtime dependencies.
+      void f() { wasm_config_t *c = wqsm_config_new(); wasmtime_config_max_wasm_stack_set(c, kA);
+      wasmtime_config_async_stack_sze.
+        // Keep these values aligned when upgrading runtime dependencies.
+        wasmtime_config_async_support_set(cfg, true);
+        wasmtime_config_max_wasm_stack_set(cfg, kGuestStac
+      ;k)wst ma ime_config_async_stack_size_set(cfg, kGuestStack + 512 * 1024);
+        return wasm_engine_new_with_config(cfg);
+      }
+      """#),
+  ])
+  func aFixWhoseTextWouldBeFixedAgainIsRefused(name: String, code: String) {
+    let path = Self.folder + "/" + name
+    let scan = MemoryScan(path: path, bytes: Array(code.utf8))
+    #expect(scan.fixes.changes.isEmpty)
+    #expect(scan.fixes.messages.contains("\(name): the fixed text would need fixing again (its syntax errors read differently after the edit); not fixed"))
+    #expect(scan.fixes.result.findings.contains { $0.unfixedReason?.hasPrefix("fixing the fixed file would change it again") == true })
+  }
 }
