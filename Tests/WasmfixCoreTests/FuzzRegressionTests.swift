@@ -75,4 +75,20 @@ import Testing
     #expect(scan.fixes.messages.contains("\(name): the fixed text would need fixing again (its syntax errors read differently after the edit); not fixed"))
     #expect(scan.fixes.result.findings.contains { $0.unfixedReason?.hasPrefix("fixing the fixed file would change it again") == true })
   }
+
+  /// WF008's fix (delete `wasmtime_config_async_support_set`, gone in Wasmtime 42) trapped on
+  /// a call spanning lines: it took the text after the call's end up to the end of its first
+  /// line, a range whose end came before its start (`scan --diff` exited 132). Found by
+  /// `make fuzz` in C++; ordinary formatting in C.
+  @Test func deletingAnAsyncSupportCallThatSpansLines() throws {
+    let code = "int main(void) {\n    wasm_config_t *config = wasm_config_new();\n    wasmtime_config_async_support_set(config,\n                                      true);\n    wasmtime_config_max_wasm_stack_set(config, 1 << 20);\n    wasm_engine_t *engine = wasm_engine_new_with_config(config);\n    return 0;\n}\n"
+    let scan = MemoryScan(path: Self.folder + "/main.c", bytes: Array(code.utf8), version: WasmtimeVersion(42))
+    #expect(scan.result.findings.contains { $0.rule.code == "WF008" })
+    let change = try #require(scan.fixes.changes.first)
+    // Both lines of the call go, and nothing of the lines around them (other fixes add lines).
+    let edited = String(decoding: change.edited, as: UTF8.self)
+    #expect(!edited.contains("async_support") && !edited.contains("true);"))
+    #expect(edited.contains("config = wasm_config_new();\n    // Wasmtime requires max_wasm_stack <= async_stack_size.\n"))
+    #expect(edited.contains("\n    wasmtime_config_max_wasm_stack_set(config, 1 << 20);\n"))
+  }
 }
