@@ -91,4 +91,16 @@ import Testing
     #expect(edited.contains("config = wasm_config_new();\n    // Wasmtime requires max_wasm_stack <= async_stack_size.\n"))
     #expect(edited.contains("\n    wasmtime_config_max_wasm_stack_set(config, 1 << 20);\n"))
   }
+
+  /// A shell variable whose name holds bytes that are not UTF-8 (`GUEST\u{98}…_STACK=…`): the
+  /// value's offset was taken from the token's decoded text, where each such byte is a 3-byte
+  /// U+FFFD, and ran past the token's end: `wasmfix scan` trapped (exit 132). Found by
+  /// `make fuzz` in a shell script.
+  @Test func aShellAssignmentWithBytesThatAreNotUTF8() {
+    let bytes = Array("#!/bin/sh\nGUEST".utf8) + [UInt8](repeating: 0x98, count: 10)
+      + Array("_STACK=16777216\nexec wasmtime run -W max-wasm-stack=$GUEST_STACK app.wasm\n".utf8)
+    let scan = MemoryScan(path: Self.folder + "/run.sh", bytes: bytes)
+    #expect(scan.result.sites.count == 1)
+    #expect(scan.result.warnings.contains { $0.contains("not valid UTF-8") })
+  }
 }
