@@ -33,6 +33,9 @@ status=0
 for lang in $langs; do
   corpus=$scratch/corpus/$lang artifacts=$scratch/artifacts/$lang log=$scratch/fuzz-$lang.log
   mkdir -p "$corpus" "$artifacts"
+  # Crash files of earlier runs stay (they are the inputs to fix); this run counts its own.
+  started=$scratch/.started-$lang
+  touch "$started"
   WASMFIX_FUZZ_LANG=$lang WASMFIX_FUZZ_SEEDS_FROM=Tests/Fixtures WASMFIX_FUZZ_SEEDS_TO=$corpus "$bin"
   # One fuzzing process at a time (the machine's cores are shared), forked by libFuzzer so a
   # failure is saved and the run goes on for its whole time: every crash of a run is listed,
@@ -48,9 +51,9 @@ for lang in $langs; do
   execs=$(sed -E 's/^#([0-9]+):.*/\1/' <<<"$last")
   coverage=$(grep -oE 'cov: [0-9]+ ft: [0-9]+ corp: [0-9]+' <<<"$last")
   failures=$(grep -oE 'oom/timeout/crash: [0-9]+/[0-9]+/[0-9]+' <<<"$last")
-  files=$(find "$artifacts" -type f | wc -l)
+  files=$(find "$artifacts" -type f -newer "$started" | wc -l)
   kinds=$(grep -hoE 'Fatal error: [^:]*|ERROR: AddressSanitizer: [a-z-]+|deadly signal' "$log" | sort | uniq -c | sed 's/^ */ /' | tr '\n' ';' || true)
-  echo "fuzz $lang: ${execs:-?} executions, ${coverage:-no coverage line}, ${failures:-no failure count}; $files file(s) in $artifacts;${kinds:- no failures} (log $log)"
+  echo "fuzz $lang: ${execs:-?} executions, ${coverage:-no coverage line}, ${failures:-no failure count}; $files new crash file(s) in $artifacts;${kinds:- no failures} (log $log)"
   code=0
   if [ "$files" -ne 0 ]; then code=1; fi
   if [ "$code" -ne 0 ]; then status=1; fi
