@@ -187,7 +187,7 @@ public struct Scanner: Sendable {
 
   /// Everything after reading: constants, evaluation, groups, rules.
   /// `results` holds the files the prefilter did not rule out (scanned or skipped).
-  private func analyze(root: String, results: [(WalkedFile, FileResult)], skipped walkSkipped: [SkippedFile],
+  func analyze(root: String, results: [(WalkedFile, FileResult)], skipped walkSkipped: [SkippedFile],
                        candidates: [ConstantIndex.CandidateFile], detector: VersionDetector,
                        index reused: ConstantIndex? = nil) -> ScanResult {
     var skipped = walkSkipped

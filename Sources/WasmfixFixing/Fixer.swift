@@ -129,6 +129,18 @@ public struct Fixer {
           messages.append("\(result.findings[index].path): the fix for \(result.findings[index].rule.code) did not remove it; not written (please report this)")
         }
       }
+      // A fix is final: a second --write must change nothing. In a file with syntax errors an
+      // edit (an #include, a local) can change how the parser recovers elsewhere, so the edited
+      // text reads as other configurations with fixes of their own (found by `make fuzz`).
+      for fix in active where fix.edits.contains(where: { verification.unsettledFiles.contains($0.absolutePath) }) {
+        for index in fix.findingIndexes where refusals[index] == nil {
+          refusals[index] = "fixing the fixed file would change it again (its syntax errors read differently after the edit); file left untouched"
+        }
+      }
+      for file in verification.unsettledFiles.sorted() {
+        let path = changes.first { $0.absolutePath == file }?.path ?? file
+        messages.append("\(path): the fixed text would need fixing again (its syntax errors read differently after the edit); not fixed")
+      }
       let failedGroups = Set(active.filter { $0.findingIndexes.contains { refusals[$0] != nil } }.map(\.groupID))
       if !failedGroups.isEmpty {
         let failedFiles = Set(active.filter { failedGroups.contains($0.groupID) }.flatMap { $0.edits.map(\.absolutePath) })
@@ -161,6 +173,9 @@ public struct Fixer {
     var counts: [String: Int]
     var before: [String: Int]
     var fixedCounts: [String: Int]
+    /// Edited files (absolute paths) for which planning again on the edited text yields more
+    /// edits that would be applied: the fix is not final there.
+    var unsettledFiles: Set<String> = []
     func stillReported(_ finding: Finding) -> Bool {
       let key = "\(finding.path)#\(finding.rule.code)"
       return (counts[key] ?? 0) > (before[key] ?? 0) - (fixedCounts[key] ?? 0)
@@ -169,12 +184,18 @@ public struct Fixer {
 
   /// `fixes`: the fixes applied in `changes`, whose findings must be gone.
   private func verify(_ changes: [FileChange], fixes: [Fix]) -> Verification {
-    let rescan = self.rescan(Dictionary(uniqueKeysWithValues: changes.map { ($0.absolutePath, $0.edited) }))
+    let edited = Dictionary(uniqueKeysWithValues: changes.map { ($0.absolutePath, $0.edited) })
+    let rescan = self.rescan(edited)
     func count(_ findings: [Finding]) -> [String: Int] {
       Dictionary(grouping: findings) { "\($0.path)#\($0.rule.code)" }.mapValues(\.count)
     }
     let fixedFindings = fixes.flatMap(\.findingIndexes).map { result.findings[$0] }
-    return Verification(counts: count(rescan.findings), before: count(result.findings), fixedCounts: count(fixedFindings))
+    var again = FixPlanner(result: rescan, options: options)
+    again.overlay = edited
+    let applied = again.plan().fixes.filter { $0.applicability == .safe || options.unsafeFixes }
+    let unsettled = Set(applied.flatMap { $0.edits.map(\.absolutePath) }).intersection(edited.keys)
+    return Verification(counts: count(rescan.findings), before: count(result.findings), fixedCounts: count(fixedFindings),
+                        unsettledFiles: unsettled)
   }
 
   /// Writes the prepared changes atomically; files that fail are reported and their findings

@@ -23,6 +23,10 @@ public struct FixPlanner {
   /// one value that satisfies them all (the smallest max, the largest async) and its text.
   var sharedDefinitions: [String: (range: Range<Int>, value: Int128, text: String)] = [:]
 
+  /// Bytes to plan against instead of the disk's, by absolute path: a fix's verification
+  /// plans again on its own edited text (`Fixer.prepare`), which is not written yet.
+  public var overlay: [String: [UInt8]] = [:]
+
   public init(result: ScanResult, options: FixOptions) {
     self.result = result
     self.options = options
@@ -68,7 +72,7 @@ public struct FixPlanner {
   /// The file as scanned; nil when it changed on disk since (then nothing in it is edited).
   mutating func source(_ path: String, absolutePath: String) -> SourceText? {
     if let cached = sources[path] { return cached }
-    guard let bytes = result.options.contents(ofFile: absolutePath) else { return nil }
+    guard let bytes = overlay[absolutePath] ?? result.options.contents(ofFile: absolutePath) else { return nil }
     if let encoding = TextEncoding.utf16Name(bytes) {
       unwritableFiles[path] = "\(encoding) with a byte-order mark; reported, not rewritten: wasmfix writes UTF-8 only, convert the file to apply the fix"
       return nil

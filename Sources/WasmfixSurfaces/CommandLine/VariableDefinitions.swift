@@ -56,11 +56,13 @@ struct VariableDefinitions {
       guard let first = tokens.first else { continue }
       let text = first.text
       let item = first.range.lowerBound..<(tokens.last?.range.upperBound ?? first.range.upperBound)
-      if let equals = text.firstIndex(of: "=") {
-        let name = String(text[..<equals]).trimmingCharacters(in: CharacterSet(charactersIn: ":?+"))
-        let valueStart = text.utf8.distance(from: text.utf8.startIndex, to: equals) + 1
-        let valueText = String(text[text.index(after: equals)...])
-        guard let valueRange = first.sourceRange(forTextRange: valueStart..<first.bytes.count) else { continue }
+      // Offsets count the token's bytes, not its text: the text has a 3-byte U+FFFD for each
+      // byte that is not UTF-8, and offsets taken from it ran past the token's end, a trap on
+      // `wasmfix scan` (found by `make fuzz`).
+      if let equals = first.bytes.firstIndex(of: UInt8(ascii: "=")) {
+        let name = String(decoding: first.bytes[..<equals], as: UTF8.self).trimmingCharacters(in: CharacterSet(charactersIn: ":?+"))
+        let valueText = String(decoding: first.bytes[(equals + 1)...], as: UTF8.self)
+        guard let valueRange = first.sourceRange(forTextRange: (equals + 1)..<first.bytes.count) else { continue }
         add(name, value: valueText, valueRange: valueRange, item: item, kind: .shellVariable, source, path)
       } else if tokens.count >= 3, ["=", ":=", "::=", "?="].contains(tokens[tokens.startIndex + 1].text) {
         let value = tokens[tokens.startIndex + 2]
