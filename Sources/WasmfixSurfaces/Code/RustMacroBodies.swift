@@ -55,9 +55,12 @@ struct RustMacroBodies {
     return expanded ? MacroExpansion(tree: current.tree, source: current.source, elseBranches: elseBranches) : nil
   }
 
-  /// In the items the file's own tree was parsed in (the macro bodies are inside them), else whole.
+  /// In the items the file's own tree was parsed in (the macro bodies are inside them), else
+  /// whole. A partial tree is kept even with errors: only the macro bodies' sites are read from
+  /// it, and a body that does not parse is read piece by piece (a `format!` decoy's arguments
+  /// made every such file parse whole, twice).
   private static func parse(_ bytes: [UInt8], with parser: Parser, only ranges: [Range<Int>]?) -> Tree? {
-    TreeSitterParsing.parse(SourceText(bytes: bytes), with: parser, only: ranges)?.tree
+    TreeSitterParsing.parse(SourceText(bytes: bytes), with: parser, only: ranges, fallbackToWhole: false)?.tree
   }
 
   /// The macro invocations whose bodies hold the name tokens at `tokens`, each with those
