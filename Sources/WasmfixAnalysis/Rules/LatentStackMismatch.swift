@@ -19,8 +19,9 @@ enum LatentStackMismatch: Rule {
     (dfinity/ic hit exactly this on 46 -> 47).
 
     ## How the fix works
-    Like WF001: raise `async_stack_size` to `max_wasm_stack + headroom`, or lower
-    `max_wasm_stack` with `--strategy lower-max`.
+    Like WF001: raise `async_stack_size` to `max_wasm_stack + headroom`. It never lowers
+    `max_wasm_stack`, not even with `--strategy lower-max`: the guest would lose stack it runs
+    with today for a check that does not run.
     """
   static let examples: [RuleExample] = [
     // Wasmtime 25 with async off: not checked today.

@@ -5,8 +5,8 @@ import WasmfixEvaluation
 enum StackMismatchFix {
   static let minimumMaxWasmStack: Int128 = 64 << 10
 
-  /// `isError`: WF001. A warning (WF005: not checked today) never lowers a value: that would
-  /// cost the guest stack it runs with now, for a failure that may never come.
+  /// `isError`: WF001. A warning (WF005: not checked today) never lowers a value, whatever the
+  /// strategy: that would cost the guest stack it runs with now, for a failure that may never come.
   static func apply(_ context: inout FixContext, isError: Bool) -> FixOutcome {
     guard let maxValue = context.plannedMax, let asyncValue = context.plannedAsync else {
       return .refused("a value is not known until run time")
@@ -47,8 +47,11 @@ enum StackMismatchFix {
       return .fixed("bump the Wasmtime CLI version pin from \(context.group.version.version) to \(WasmtimeCLI.asyncFlagAdded) (it sizes the async stack from max-wasm-stack + 512 KiB)")
     }
     let target = asyncValue - Int128(options.headroom)
-    if !isError && options.strategy != .lowerMax {
-      return .refused("\(context.bindingName) cannot set the async stack; lowering max_wasm_stack from \(ValueDescription.bytes(maxValue)) to \(ValueDescription.bytes(target)) would shrink the guest's stack for a check that does not run today, so it is left to you (--strategy lower-max does it)")
+    // Not even with --strategy lower-max, which is about errors (issue 9, item 2): the guest
+    // would lose stack it runs with today for a check that does not run.
+    if !isError {
+      let how = canRaise ? "raise async_stack_size (the default strategy)" : "lower max_wasm_stack by hand if the check is coming"
+      return .refused("the check does not run today; lowering max_wasm_stack from \(ValueDescription.bytes(maxValue)) to \(ValueDescription.bytes(target)) would shrink the guest's stack for it, so wasmfix leaves it: \(how)")
     }
     let why = canRaise ? "" : " (\(context.bindingName) cannot set the async stack, so wasmfix lowers max_wasm_stack)"
     guard target >= minimumMaxWasmStack else {
