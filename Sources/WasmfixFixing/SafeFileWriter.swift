@@ -78,7 +78,21 @@ public enum SafeFileWriter {
       }
       return true
     }
-    let synced = written && fchmod(fd, info.st_mode & 0o7777) == 0 && fchown(fd, info.st_uid, info.st_gid) >= -1 && fsync(fd) == 0
+    // Never change a file's owner or group (issue 10, item 8): the temporary file is ours, so a
+    // file another user owns, or whose group we are not in, would change hands through the
+    // rename. `fchown` fails for us then: the file is left as it is. (The check was `>= -1`,
+    // always true, so the failure was ignored.)
+    guard written, fchmod(fd, info.st_mode & 0o7777) == 0 else {
+      let why = String(cString: strerror(errno))
+      close(fd)
+      throw Failure.io(path, "write failed: \(why)")
+    }
+    guard fchown(fd, info.st_uid, info.st_gid) == 0 else {
+      let why = String(cString: strerror(errno))
+      close(fd)
+      throw Failure.io(path, "not written: its owner or group could not be kept (\(why))")
+    }
+    let synced = fsync(fd) == 0
     close(fd)
     guard synced else { throw Failure.io(path, "write failed: \(String(cString: strerror(errno)))") }
     guard rename(temporary, target) == 0 else { throw Failure.io(path, "rename failed: \(String(cString: strerror(errno)))") }
