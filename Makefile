@@ -5,11 +5,15 @@
 #   make install        the binary, bash/zsh/fish completions and the man page under PREFIX
 #   make uninstall      removes exactly what install put there
 #   make bench          the performance benchmark (not part of the tests): see bench/README.md
+#   make fuzz           libFuzzer + ASan on the per-file pipeline (Sources/wasmfix-fuzz), seeded
+#                       from Tests/Fixtures, time-boxed: FUZZ_SECONDS (default 600) per language,
+#                       FUZZ_LANG=rust|c|cpp|csharp|cli|all (default all; several, space-separated,
+#                       run one after another). Exit 1 on a crash. See scripts/fuzz.sh.
 #
 # Release work has its own scratch folder (SCRATCH, default .build-release), apart from the
 # .build of `swift build`/`swift test`: `swift test` (InstallTests) can run `make install`
 # without waiting on its own build lock, and reuses what an earlier `make install` built.
-.PHONY: release install uninstall bench
+.PHONY: release install uninstall bench fuzz
 
 PREFIX ?= /usr/local
 DESTDIR ?=
@@ -68,3 +72,6 @@ uninstall:
 
 bench:
 	bench/run.sh $(BENCH_FLAGS)
+
+fuzz:
+	FUZZ_LANG="$(FUZZ_LANG)" FUZZ_SECONDS="$(FUZZ_SECONDS)" scripts/fuzz.sh

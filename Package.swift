@@ -1,5 +1,6 @@
 // swift-tools-version: 6.0
 import PackageDescription
+import Foundation
 
 /// A grammar fetched at set-up (grammars/fetch.sh) into grammars/<dir>/src/.
 func grammar(_ name: String, dir: String, scanner: Bool) -> Target {
@@ -23,6 +24,8 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     // The project configuration file (.wasmfix.toml) is parsed with a real TOML parser.
     .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+    // Seeded generators for the mutated-fixture property test (tests only).
+    .package(url: "https://github.com/x-sheep/swift-property-based", exact: "2.0.1"),
   ],
   targets: [
     .systemLibrary(name: "CTreeSitter", pkgConfig: "tree-sitter", providers: [.apt(["libtree-sitter-dev"]), .brew(["tree-sitter"])]),
@@ -67,9 +70,16 @@ let package = Package(
     .plugin(name: "BuildCommitPlugin", capability: .buildTool(), dependencies: ["BuildCommitTool"]),
     .testTarget(name: "WasmfixCoreTests", dependencies: ["WasmfixCore", "CScan", "TreeSitter", "WasmfixSupport", "WasmfixConfig", "WasmfixWorkspace", "WasmfixSurfaces", "WasmfixEvaluation", "WasmfixAnalysis", "WasmfixFixing", "WasmfixReporting"]),
     // Runs the built binary as a user would; depends on it so `swift test` builds it first.
-    .testTarget(name: "WasmfixCLITests", dependencies: ["wasmfix", "WasmfixCore", "WasmfixSupport", "WasmfixConfig", "WasmfixWorkspace", "WasmfixSurfaces", "WasmfixEvaluation", "WasmfixAnalysis", "WasmfixFixing", "WasmfixReporting"]),
+    .testTarget(name: "WasmfixCLITests", dependencies: ["wasmfix", .product(name: "PropertyBased", package: "swift-property-based"), "WasmfixCore", "WasmfixSupport", "WasmfixConfig", "WasmfixWorkspace", "WasmfixSurfaces", "WasmfixEvaluation", "WasmfixAnalysis", "WasmfixFixing", "WasmfixReporting"]),
   ],
-  // Swift 5 mode: the worker pool shares result buffers across threads by index, which
-  // strict concurrency checking cannot see is race-free.
-  swiftLanguageModes: [.v5]
+  // Swift 6 mode: the compiler checks data-race safety (workers write results through
+  // ResultSlots, counters and flags are Synchronization's Atomic/Mutex).
+  swiftLanguageModes: [.v6]
 )
+
+// The fuzz target (`make fuzz`, scripts/fuzz.sh) is declared only when asked for: it is built
+// with `-sanitize=fuzzer`, whose libFuzzer brings `main`, and would not link in a plain
+// `swift build` or `swift test`. It is no product, so `make install` never ships it.
+if ProcessInfo.processInfo.environment["WASMFIX_FUZZ"] == "1" {
+  package.targets.append(.executableTarget(name: "wasmfix-fuzz", dependencies: ["WasmfixCore"], path: "Sources/wasmfix-fuzz"))
+}

@@ -1,6 +1,8 @@
 import CTreeSitter
 
 /// A tree-sitter grammar, checked against the runtime's supported ABI range.
+/// `@unchecked Sendable`: `pointer` is a grammar's static, never-written `TSLanguage` table,
+/// which parsers on any thread may share; the compiler cannot tell that of an `OpaquePointer`.
 public struct Language: @unchecked Sendable {
   public let pointer: OpaquePointer
   public let name: String

@@ -49,6 +49,30 @@ public struct Node {
     return String(cString: name)
   }
 
+  /// This node's ancestors, nearest first. tree-sitter 0.20's `ts_node_parent` searches down
+  /// from the root on every call, so climbing `parent` by `parent` costs the square of the
+  /// depth (5,000 nested blocks took minutes, issue 10 item 3); one descent with a cursor
+  /// towards this node's first byte costs the depth.
+  public var ancestors: [Node] {
+    var cursor = ts_tree_cursor_new(ts_tree_root_node(tree.tree))
+    defer { ts_tree_cursor_delete(&cursor) }
+    var path: [Node] = []
+    while true {
+      let current = ts_tree_cursor_current_node(&cursor)
+      if ts_node_eq(current, raw) { return path.reversed() }
+      path.append(Node(current, tree: tree))
+      if ts_tree_cursor_goto_first_child_for_byte(&cursor, UInt32(startByte)) < 0 { break }
+    }
+    // Not on that path (a zero-width node among others at its byte): climb.
+    var climbed: [Node] = []
+    var current = parent
+    while let node = current {
+      climbed.append(node)
+      current = node.parent
+    }
+    return climbed
+  }
+
   /// The smallest node spanning the byte range.
   public func descendant(forBytes range: Range<Int>) -> Node? {
     wrap(ts_node_descendant_for_byte_range(raw, UInt32(range.lowerBound), UInt32(range.upperBound)))

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The configuration files of one run and which applies where.
 ///
@@ -13,7 +14,7 @@ import Foundation
 /// Thread-safe: workers look configs up per folder while the walk goes on; each folder is
 /// resolved once. A nested config that fails to parse is recorded (`errors`) and the scanner
 /// stops with it after the walk, since a worker cannot stop the run itself.
-public final class ProjectConfiguration: @unchecked Sendable {
+public final class ProjectConfiguration: Sendable {
   public enum Mode: Sendable, Equatable {
     case discover
     case file(String)
@@ -24,17 +25,20 @@ public final class ProjectConfiguration: @unchecked Sendable {
   /// The config whose whole-run keys (strategy, headroom, unsafe-fixes, fail-on) the run
   /// uses: the `--config` file, else the one nearest the scan root; nil when there is none.
   public let run: ProjectConfig?
-  private let lock = NSLock()
-  /// Guarded by `lock`: folder -> nearest config path (nil: none), and parsed configs by path.
-  private var nearest: [String: String?] = [:]
-  private var parsed: [String: ProjectConfig] = [:]
-  private var failures: [String: ConfigError] = [:]
+  /// Folder -> nearest config path (nil: none), and parsed configs by path.
+  private struct State {
+    var nearest: [String: String?] = [:]
+    var parsed: [String: ProjectConfig] = [:]
+    var failures: [String: ConfigError] = [:]
+  }
+  private let state: Mutex<State>
 
   /// Loads the run's config eagerly, so a broken one fails before anything is scanned.
   /// `scanRoot` is the folder the scan reports from; messages show paths relative to the
   /// current directory.
   public init(mode: Mode, scanRoot: String) throws {
     self.mode = mode
+    var initial = State()
     switch mode {
     case .isolated: run = nil
     case let .file(given):
@@ -43,8 +47,9 @@ public final class ProjectConfiguration: @unchecked Sendable {
       run = try Self.load(path)
     case .discover:
       run = try Self.search(from: Self.absolute(scanRoot)).found.map(Self.load)
-      if let run { parsed[run.path] = run }
+      if let run { initial.parsed[run.path] = run }
     }
+    state = Mutex(initial)
   }
 
   /// The config that governs a file.
@@ -61,14 +66,10 @@ public final class ProjectConfiguration: @unchecked Sendable {
     var found = configFile
     if found == nil && !isRepositoryRoot {
       let parent = Self.parentPath(directory)
-      lock.lock()
-      let cached = nearest[parent]
-      lock.unlock()
+      let cached = state.withLock { $0.nearest[parent] }
       if let cached { found = cached } else if parent != directory { found = nearestPath(forDirectory: parent) }
     }
-    lock.lock()
-    nearest[directory] = .some(found)
-    lock.unlock()
+    state.withLock { $0.nearest[directory] = .some(found) }
   }
 
   /// `/a/b` for `/a/b/c` (by bytes: this runs once per scanned file).
@@ -86,51 +87,42 @@ public final class ProjectConfiguration: @unchecked Sendable {
     case .file: return run
     case .discover:
       guard let path = nearestPath(forDirectory: folder) else { return nil }
-      lock.lock()
-      defer { lock.unlock() }
-      if let config = parsed[path] { return config }
-      if failures[path] != nil { return nil }
-      do {
-        let config = try Self.load(path)
-        parsed[path] = config
-        return config
-      } catch let error as ConfigError {
-        failures[path] = error
-      } catch {
-        failures[path] = ConfigError(path: Self.display(path), line: nil, message: "\(error)")
+      return state.withLock { state in
+        if let config = state.parsed[path] { return config }
+        if state.failures[path] != nil { return nil }
+        do {
+          let config = try Self.load(path)
+          state.parsed[path] = config
+          return config
+        } catch let error as ConfigError {
+          state.failures[path] = error
+        } catch {
+          state.failures[path] = ConfigError(path: Self.display(path), line: nil, message: "\(error)")
+        }
+        return nil
       }
-      return nil
     }
   }
 
   /// The configs that failed to load during the scan, in path order.
   public var errors: [ConfigError] {
-    lock.lock()
-    defer { lock.unlock() }
-    return failures.keys.sorted().compactMap { failures[$0] }
+    state.withLock { state in state.failures.keys.sorted().compactMap { state.failures[$0] } }
   }
 
   /// Every config read so far, in path order (the run's and the nested ones met).
   public var loaded: [ProjectConfig] {
-    lock.lock()
-    defer { lock.unlock() }
-    var all = parsed
+    var all = state.withLock { $0.parsed }
     if let run { all[run.path] = run }
     return all.keys.sorted().compactMap { all[$0] }
   }
 
   /// The nearest config file at or above `directory`, cached per folder.
   private func nearestPath(forDirectory directory: String) -> String? {
-    lock.lock()
-    if let cached = nearest[directory] {
-      lock.unlock()
-      return cached
-    }
-    lock.unlock()
+    if let cached = state.withLock({ $0.nearest[directory] }) { return cached }
     let (found, visited) = Self.search(from: directory)
-    lock.lock()
-    for folder in visited { nearest[folder] = .some(found) }
-    lock.unlock()
+    state.withLock { state in
+      for folder in visited { state.nearest[folder] = .some(found) }
+    }
     return found
   }
 

@@ -2,10 +2,11 @@ import WasmfixFixing
 import WasmfixReporting
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Runs the pipeline: walk, prefilter + parse + extract (parallel), resolve constants,
 /// evaluate, group, judge. Knows nothing of terminals or exit codes.
-public struct Scanner {
+public struct Scanner: Sendable {
   public let options: ScanOptions
   /// File contents that replace what is on disk, by absolute path (for verifying fixes).
   var overlay: [String: [UInt8]] = [:]
@@ -147,18 +148,18 @@ public struct Scanner {
       toScan.append(WalkedFile(absolutePath: candidate.absolutePath, relativePath: candidate.relativePath))
     }
     // In parallel, one FileScanner (parsers, buffers) per worker.
-    let buffer = UnsafeMutableBufferPointer<FileResult>.allocate(capacity: toScan.count)
-    buffer.initialize(repeating: FileResult(outcome: .noMatch, definedNames: []))
-    defer { buffer.deinitialize(); buffer.deallocate() }
+    let slots = ResultSlots<FileResult>(count: toScan.count)
     let next = AtomicCounter()
     let workers = max(1, min(options.jobs ?? ProcessInfo.processInfo.activeProcessorCount, toScan.count))
-    DispatchQueue.concurrentPerform(iterations: workers) { _ in
+    DispatchQueue.concurrentPerform(iterations: workers) { [toScan] _ in
       let scanner = FileScanner(overlay: overlay, maxFileSize: options.walk.maxFileSize)
       while case let i = next.increment(), i < toScan.count {
         guard let surface = Surfaces.surface(forPath: toScan[i].relativePath) else { continue }
-        buffer[i] = scanner.scan(toScan[i], surface: surface, wrappers: Self.wrappers(options.project?.config(forFile: toScan[i].absolutePath)))
+        slots.write(i, scanner.scan(toScan[i], surface: surface, wrappers: Self.wrappers(options.project?.config(forFile: toScan[i].absolutePath))))
       }
     }
+    // A file with no surface was not scanned: nothing matched in it.
+    let buffer = slots.take().map { $0 ?? FileResult(outcome: .noMatch, definedNames: []) }
     results += zip(toScan, buffer).map { ($0, $1) }
     // The edited files' name lists replace their old ones (a fix may add or remove a definition);
     // an edited file that was no candidate becomes one if it now defines a name.
@@ -183,7 +184,7 @@ public struct Scanner {
 
   /// Everything after reading: constants, evaluation, groups, rules.
   /// `results` holds the files the prefilter did not rule out (scanned or skipped).
-  private func analyze(root: String, results: [(WalkedFile, FileResult)], skipped walkSkipped: [SkippedFile],
+  func analyze(root: String, results: [(WalkedFile, FileResult)], skipped walkSkipped: [SkippedFile],
                        candidates: CandidateFiles, detector: VersionDetector,
                        index reused: ConstantIndex? = nil) -> ScanResult {
     var skipped = walkSkipped
@@ -201,7 +202,10 @@ public struct Scanner {
       }
     }
     // Deterministic output whatever the workers' scheduling: files in path order.
-    extracted.sort { WalkPath.bytewiseLess($0.file.relativePath, $1.file.relativePath) }
+    // (Sorted through their paths: the comparator copied whole entries, walked-file arrays and all.)
+    extracted = extracted.indices.map { (path: extracted[$0].file.relativePath, index: $0) }
+      .sorted { WalkPath.bytewiseLess($0.path, $1.path) }
+      .map { extracted[$0.index] }
 
     let index = reused ?? ConstantIndex(files: candidates)
     index.overlay = overlay
@@ -217,11 +221,16 @@ public struct Scanner {
       for (raw, isDocumented) in zip(entry.scan.sites, entry.scan.documented) {
         var evaluator = ConstantEvaluator(language: language, file: entry.file.relativePath, resolver: index)
         var value = evaluator.evaluate(raw.argument)
-        // size_t / usize parameters receive negative C values wrapped, as the compiler does.
+        // size_t parameters receive negative C values wrapped, as the compiler does; Rust
+        // rejects a negative constant where a usize goes (`max_wasm_stack(1 - 2)`).
         if Surfaces.surface(language)?.binding != .dotnet, raw.setting != .asyncSupport, case let .integer(v) = value, v < 0 {
-          value = .integer(IntegerType(bits: 64, signed: false).convert(v))
+          value = language == .rust ? .unresolved("arithmetic overflow: \(raw.argumentText) is \(v), and \(raw.apiName) takes a usize")
+            : .integer(IntegerType(bits: 64, signed: false).convert(v))
         }
         var position = entry.scan.source.position(of: raw.nameRange.lowerBound)
+        if let encoding = entry.scan.encoding, raw.nameRange.lowerBound == entry.scan.sites.first?.nameRange.lowerBound {
+          warnings.append("\(entry.file.relativePath): warning: \(encoding) with a byte-order mark; scanned as its UTF-8 decoding (lines and columns count Unicode scalars, as in UTF-8 files), and no fix is written to it")
+        }
         if let invalid = entry.scan.invalidUTF8Offset {
           // Not UTF-8: columns count bytes there (said once per file below).
           let lineStart = entry.scan.source.lineStarts[position.line - 1]
@@ -233,7 +242,7 @@ public struct Scanner {
         if raw.inErrorRegion {
           warnings.append("\(entry.file.relativePath):\(position.line):\(position.column): warning: this \(raw.setting.rawValue) call is inside a syntax error; its value may be wrong")
         }
-        sites.append(Site(
+        var site = Site(
           path: entry.file.relativePath, absolutePath: entry.file.absolutePath, language: language,
           setting: raw.setting, apiName: raw.apiName, line: position.line, column: position.column,
           nameRange: raw.nameRange, argument: raw.argument, argumentText: raw.argumentText,
@@ -244,7 +253,10 @@ public struct Scanner {
           configIsFresh: raw.configIsFresh, impliesAsync: raw.impliesAsync,
           versionHint: raw.version.map { DetectedVersion(version: $0.version, source: $0.source, assumed: false, cargoAsyncFeature: nil) },
           configFile: raw.configFile, argumentIsParameter: raw.argumentIsParameter, expectsFailure: raw.expectsFailure, alternative: raw.alternative,
-          groupKey: "\(entry.file.relativePath)#\(raw.scopeStart)#\(raw.receiverKey)"))
+          groupKey: "\(entry.file.relativePath)#\(raw.scopeStart)#\(raw.receiverKey)")
+        site.guards = raw.guards
+        site.isTestCode = raw.isTestCode
+        sites.append(site)
         documented.append(isDocumented)
       }
     }
@@ -253,8 +265,9 @@ public struct Scanner {
     let context = RuleContext(sites: sites, harden: options.harden || options.project?.loaded.contains { $0.harden == true } == true)
     var findings = groups.flatMap { group in Rules.all.flatMap { $0.check(group, context) } }
     findings = applyRulePolicies(findings, groups: groups, sites: sites, root: root)
+    let locator = SiteLocator(sites)
     for i in findings.indices {
-      let siteIndex = sites.firstIndex { $0.path == findings[i].path && $0.line == findings[i].line && $0.column == findings[i].column }
+      let siteIndex = locator.index(of: findings[i])
       if let siteIndex, sites[siteIndex].inErrorRegion {
         findings[i].message += " (the call is inside a syntax error; its value may be wrong)"
       }
@@ -289,7 +302,7 @@ public struct Scanner {
   }
 
   /// One worker's part of `ScannedFiles`.
-  private struct WorkerScan {
+  private struct WorkerScan: Sendable {
     var count = 0
     var inScope = 0
     var results: [(WalkedFile, FileResult)] = []
@@ -303,7 +316,7 @@ public struct Scanner {
   private func walkAndScan(_ walker: WorkspaceWalker, detector: VersionDetector) throws -> (WalkResult, ScannedFiles) {
     let feed = FileFeed()
     // Written by the walking thread before it signals `walkDone`, read only after the wait.
-    final class Outcome: @unchecked Sendable { var result = WalkResult(); var error: Error? }
+    final class Outcome: Sendable { let value = Mutex<Result<WalkResult, any Error>>(.success(WalkResult())) }
     let outcome = Outcome()
     let walkDone = DispatchSemaphore(value: 0)
     let paths = options.paths
@@ -315,17 +328,19 @@ public struct Scanner {
         if let standardInput {
           // Standard input's file is scanned once, whether or not it exists on disk or the
           // walk would skip it (ignored, excluded): it is what the user asked about.
-          outcome.result = try walker.walk(paths, sorted: false, onFile: { if $0.absolutePath != standardInput.absolutePath { feed.push($0) } }) {
+          let result = try walker.walk(paths, sorted: false, onFile: { if $0.absolutePath != standardInput.absolutePath { feed.push($0) } }) {
             Surfaces.surface(forPath: $0) != nil
           }
+          outcome.value.withLock { $0 = .success(result) }
           feed.push(standardInput)
         } else {
-          outcome.result = try walker.walk(paths, sorted: false, onFile: feed.push) {
+          let result = try walker.walk(paths, sorted: false, onFile: feed.push) {
             Surfaces.surface(forPath: $0) != nil
           }
+          outcome.value.withLock { $0 = .success(result) }
         }
       } catch {
-        outcome.error = error
+        outcome.value.withLock { $0 = .failure(error) }
       }
       feed.finish()
       walkDone.signal()
@@ -335,9 +350,7 @@ public struct Scanner {
 
     let workers = max(1, options.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
     let directories = DirectoryTable()
-    let perWorker = UnsafeMutableBufferPointer<WorkerScan>.allocate(capacity: workers)
-    perWorker.initialize(repeating: WorkerScan(candidates: CandidateFiles.Builder(directories: directories)))
-    defer { perWorker.deinitialize(); perWorker.deallocate() }
+    let perWorker = ResultSlots<WorkerScan>(count: workers)
     let done = AtomicCounter()
     DispatchQueue.concurrentPerform(iterations: workers) { worker in
       let scanner = FileScanner(overlay: overlay, maxFileSize: options.walk.maxFileSize)
@@ -390,18 +403,20 @@ public struct Scanner {
         let count = done.increment() + 1
         if let progress = options.progress, count % 512 == 0 { progress(count, 0) }
       }
-      perWorker[worker] = local
+      perWorker.write(worker, local)
     }
     walkDone.wait()
-    if let error = outcome.error { throw error }
+    let walkResult = try outcome.value.withLock { $0 }.get()
     var merged = ScannedFiles()
-    for local in perWorker {
+    var builders: [CandidateFiles.Builder] = []
+    for case let local? in perWorker.take() {
       merged.count += local.count
       merged.inScope += local.inScope
       merged.results += local.results
+      builders.append(local.candidates)
     }
-    merged.candidates = CandidateFiles(perWorker.map(\.candidates))
-    return (outcome.result, merged)
+    merged.candidates = CandidateFiles(builders)
+    return (walkResult, merged)
   }
 
   /// Each finding as the rule policy of its file's config says (selected rules, severities).

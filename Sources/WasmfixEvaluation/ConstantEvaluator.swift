@@ -72,7 +72,13 @@ public struct ConstantEvaluator {
       guard case let .integer(a) = l else { return l.isResolved ? .unresolved("non-integer operand") : l }
       let r = evaluate(rhs, visiting: &visiting)
       guard case let .integer(b) = r else { return r.isResolved ? .unresolved("non-integer operand") : r }
-      return Self.apply(op, a, b)
+      let result = Self.apply(op, a, b)
+      // An unsigned operand (`1u`, `2usize`, `x as u64`, `(size_t)x`) makes the arithmetic
+      // unsigned: `1u - 2` goes below zero, an overflow Rust rejects and C wraps.
+      if case let .integer(v) = result, v < 0, let type = Self.unsignedType(of: lhs) ?? Self.unsignedType(of: rhs) {
+        return .unresolved("arithmetic overflow: \(a) \(op.rawValue) \(b) is negative in unsigned (\(type)) arithmetic")
+      }
+      return result
     case let .cast(type, operand):
       let value = evaluate(operand, visiting: &visiting)
       guard case let .integer(v) = value else { return value }
@@ -106,6 +112,12 @@ public struct ConstantEvaluator {
       var inner = ConstantEvaluator(language: language, file: function.path, resolver: resolver)
       return inner.evaluate(function.value.substituting(Dictionary(uniqueKeysWithValues: zip(parameters, values))), visiting: &visiting)
     }
+  }
+
+  /// The unsigned type an operand is written with (a suffix or a cast), nil otherwise.
+  static func unsignedType(of expression: Expression) -> String? {
+    guard case let .cast(type, _) = expression, let integer = IntegerType.named(type), !integer.signed else { return nil }
+    return type
   }
 
   private var separator: String { language == .rust ? "::" : (language == .csharp ? "." : "::") }

@@ -89,7 +89,7 @@ public final class ConstantIndex: NameResolver {
   }
 
   /// What reading one wanted file gave.
-  private enum Parsed {
+  private enum Parsed: Sendable {
     /// Its own names include none of the wanted ones: a fingerprint matched by chance.
     case notDefining
     /// Unreadable, or no parser for it.
@@ -102,9 +102,7 @@ public final class ConstantIndex: NameResolver {
   private func parse(_ files: [CandidateFile], for names: Set<String>) -> Set<String> {
     let wanted = files.sorted { WalkPath.bytewiseLess($0.relativePath, $1.relativePath) }
     // Parse the wanted files in parallel; merge in path order so results do not depend on timing.
-    let parsed = UnsafeMutableBufferPointer<Parsed>.allocate(capacity: wanted.count)
-    parsed.initialize(repeating: .unparsed)
-    defer { parsed.deinitialize(); parsed.deallocate() }
+    let slots = ResultSlots<Parsed>(count: wanted.count)
     let overlay = self.overlay
     let needles = names.sorted().map { Array($0.utf8) }
     let wantedHashes = HashFilter(names.map(NameHash.of))
@@ -114,11 +112,12 @@ public final class ConstantIndex: NameResolver {
       // One scanner (parsers, read buffer) per worker.
       let scanner = FileScanner()
       while case let i = next.increment(), i < wanted.count {
-        parsed[i] = Self.definitions(in: wanted[i], naming: needles, hashes: wantedHashes, overlay: overlay, scanner: scanner)
+        slots.write(i, Self.definitions(in: wanted[i], naming: needles, hashes: wantedHashes, overlay: overlay, scanner: scanner))
       }
     }
     var newDefinitions: [ConstantDefinition] = []
-    for (file, result) in zip(wanted, parsed) {
+    for (file, slot) in zip(wanted, slots.take()) {
+      let result = slot ?? .unparsed
       if case .notDefining = result { continue }
       languageOfFile[file.relativePath] = file.language
       guard case let .parsed(definitions, hash) = result else { continue }
@@ -140,9 +139,10 @@ public final class ConstantIndex: NameResolver {
   /// is one of them): the whole file when that is in doubt. `hashes`: the needles' name hashes.
   private static func definitions(in file: CandidateFile, naming needles: [[UInt8]], hashes: HashFilter, overlay: [String: [UInt8]],
                                   scanner: FileScanner) -> Parsed {
-    guard let bytes = overlay[file.absolutePath] ?? FileManager.default.contents(atPath: file.absolutePath).map({ [UInt8]($0) }),
+    guard let raw = overlay[file.absolutePath] ?? FileManager.default.contents(atPath: file.absolutePath).map({ [UInt8]($0) }),
           let surface = Surfaces.surface(file.language)
     else { return .unparsed }
+    let bytes = TextEncoding.utf8(fromUTF16: raw) ?? raw  // as the scan read it
     // The candidate list chose the file by short fingerprints: its own names decide, as the
     // full hashes did when the list kept them (the same files are parsed).
     guard scanner.definedNames(in: bytes, surface: surface).contains(where: hashes.contains) else { return .notDefining }
@@ -217,7 +217,14 @@ public final class ConstantIndex: NameResolver {
     defer { visiting.remove(key) }
     let language = languageOfFile[definition.path] ?? .c
     var evaluator = ConstantEvaluator(language: language, file: definition.path, resolver: self)
-    let result = evaluator.evaluate(definition.value, visiting: &visiting)
+    var result = evaluator.evaluate(definition.value, visiting: &visiting)
+    // `const X: usize = 1 - 2;` does not compile (Rust), and C's `const size_t X = 1 - 2;`
+    // is SIZE_MAX only by wrapping: a value outside its declared unsigned type is an overflow,
+    // not the wrapped number (issue 10, smaller defects).
+    if case let .integer(v) = result, let type = definition.declaredType.flatMap(IntegerType.named), !type.signed,
+       v < 0 || v >= Int128(1) << type.bits {
+      result = .unresolved("arithmetic overflow: \(definition.name) is a \(definition.declaredType!), which cannot hold \(v)")
+    }
     evaluated[definition] = result
     return result
   }

@@ -1,4 +1,12 @@
 import WasmfixAnalysis
+
+/// Where one applied edit changed a file: the bytes `old` of the original became the bytes
+/// `new` of the edited file. The diff is rendered around these (`UnifiedDiff`).
+public struct ChangedSpan: Sendable, Equatable {
+  public var old: Range<Int>
+  public var new: Range<Int>
+}
+
 /// Splices edits into a file's original bytes. Refuses overlapping edits (never applies half a
 /// fix), keeps the BOM and every byte outside the edits, and writes inserted line breaks in the
 /// file's own style (CRLF files get CRLF).
@@ -10,12 +18,16 @@ enum EditApplier {
   }
 
   /// Also returns where each applied edit's new text starts in the output (for re-parsing
-  /// just the items around the edits).
-  static func applyTracking(_ edits: [TextEdit], to bytes: [UInt8]) throws -> (bytes: [UInt8], editStarts: [Int]) {
+  /// just the items around the edits) and the span each one changed (for the diff).
+  static func applyTracking(_ edits: [TextEdit], to bytes: [UInt8]) throws
+    -> (bytes: [UInt8], editStarts: [Int], spans: [ChangedSpan])
+  {
     // Stable: insertions at one offset keep plan order (binding before assertion).
     let ordered = edits.enumerated().sorted { ($0.element.range.lowerBound, $0.offset) < ($1.element.range.lowerBound, $1.offset) }.map(\.element)
-    var unique: [TextEdit] = []
-    for edit in ordered where !unique.contains(edit) { unique.append(edit) }
+    // Each edit once, the first time it comes (a set: 5,000 fixes in one file made a search
+    // of the kept edits quadratic).
+    var seen = Set<TextEdit>()
+    let unique = ordered.filter { seen.insert($0).inserted }
     for (a, b) in zip(unique, unique.dropFirst()) {
       let overlaps = a.range.upperBound > b.range.lowerBound || (!a.range.isEmpty && a.range.upperBound > b.range.lowerBound)
         || (!b.range.isEmpty && b.range.lowerBound < a.range.upperBound)
@@ -28,16 +40,18 @@ enum EditApplier {
     output.reserveCapacity(bytes.count + 256)
     var cursor = 0
     var starts: [Int] = []
+    var spans: [ChangedSpan] = []
     for edit in unique {
       output.append(contentsOf: bytes[cursor..<edit.range.lowerBound])
       starts.append(output.count)
       for byte in edit.replacement.utf8 {
         if byte == 0x0A { output.append(contentsOf: lineBreak) } else { output.append(byte) }
       }
+      spans.append(ChangedSpan(old: edit.range, new: starts[starts.count - 1]..<output.count))
       cursor = edit.range.upperBound
     }
     output.append(contentsOf: bytes[cursor...])
-    return (output, starts)
+    return (output, starts, spans)
   }
 
   /// CRLF when most line breaks are CRLF.

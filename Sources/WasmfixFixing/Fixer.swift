@@ -28,7 +28,13 @@ public struct Fixer {
     public var absolutePath: String
     public var original: [UInt8]
     public var edited: [UInt8]
-    public var diff: String { UnifiedDiff.render(path: path, old: original, new: edited) }
+    /// What each applied edit changed, for rendering the diff around the edits alone.
+    public var spans: [ChangedSpan]? = nil
+    public var diff: String { UnifiedDiff.render(path: path, old: original, new: edited, changed: spans) }
+    /// The diff with the file's bytes as they are, `shownPath` in its headers.
+    public func diffBytes(shownPath: String) -> [UInt8] {
+      UnifiedDiff.renderBytes(path: shownPath, old: original, new: edited, changed: spans)
+    }
   }
 
   public struct Outcome: Sendable {
@@ -45,6 +51,8 @@ public struct Fixer {
     /// The findings each file's fixes resolve, by absolute path: a fix spanning files (a
     /// constant in a header) is unfixed as a whole when one of its files is not written.
     var findingsByFile: [String: [Int]] = [:]
+    /// The files each verified fix edits (absolute paths): a fix is written whole or not at all.
+    var filesByFix: [Set<String>] = []
   }
 
   /// The fixes as planned, neither applied nor verified: what a plain `--format json|sarif`
@@ -59,7 +67,7 @@ public struct Fixer {
       // The bytes the planner holds (and checked against the scan), not a second copy.
       originals[edit.absolutePath] = planner.plannedBytes(ofFile: edit.path) ?? result.options.contents(ofFile: edit.absolutePath)
     }
-    return fixes.map { ReportedFix($0, original: originals) }
+    return ReportedFix.positioned(fixes, original: originals)
   }
 
   /// Computes the verified changes without touching the disk.
@@ -99,9 +107,11 @@ public struct Fixer {
         case let .refused(problem):
           messages.append("\(path): \(problem); not fixed")
           refusedGroups.formUnion(groups)
-        case let .edited(original, edited):
+        case let .edited(original, edited, spans):
           originals[absolutePath] = original
-          if edited != original { changes.append(FileChange(path: path, absolutePath: absolutePath, original: original, edited: edited)) }
+          if edited != original {
+            changes.append(FileChange(path: path, absolutePath: absolutePath, original: original, edited: edited, spans: spans))
+          }
         }
       }
       if refusedGroups.isEmpty { break }
@@ -119,6 +129,18 @@ public struct Fixer {
           refusals[index] = "the edit did not remove the finding; file left untouched"
           messages.append("\(result.findings[index].path): the fix for \(result.findings[index].rule.code) did not remove it; not written (please report this)")
         }
+      }
+      // A fix is final: a second --write must change nothing. In a file with syntax errors an
+      // edit (an #include, a local) can change how the parser recovers elsewhere, so the edited
+      // text reads as other configurations with fixes of their own (found by `make fuzz`).
+      for fix in active where fix.edits.contains(where: { verification.unsettledFiles.contains($0.absolutePath) }) {
+        for index in fix.findingIndexes where refusals[index] == nil {
+          refusals[index] = "fixing the fixed file would change it again (its syntax errors read differently after the edit); file left untouched"
+        }
+      }
+      for file in verification.unsettledFiles.sorted() {
+        let path = changes.first { $0.absolutePath == file }?.path ?? file
+        messages.append("\(path): the fixed text would need fixing again (its syntax errors read differently after the edit); not fixed")
       }
       let failedGroups = Set(active.filter { $0.findingIndexes.contains { refusals[$0] != nil } }.map(\.groupID))
       if !failedGroups.isEmpty {
@@ -144,13 +166,17 @@ public struct Fixer {
       for file in Set(fix.edits.map(\.absolutePath)) { byFile[file, default: []] += fix.findingIndexes }
     }
     return Outcome(result: updated, changes: changes.sorted { $0.path < $1.path }, messages: messages,
-                   fixes: active.map { ReportedFix($0, original: originals) }, findingsByFile: byFile)
+                   fixes: ReportedFix.positioned(active, original: originals), findingsByFile: byFile,
+                   filesByFix: active.map { Set($0.edits.map(\.absolutePath)) })
   }
 
   struct Verification {
     var counts: [String: Int]
     var before: [String: Int]
     var fixedCounts: [String: Int]
+    /// Edited files (absolute paths) for which planning again on the edited text yields more
+    /// edits that would be applied: the fix is not final there.
+    var unsettledFiles: Set<String> = []
     func stillReported(_ finding: Finding) -> Bool {
       let key = "\(finding.path)#\(finding.rule.code)"
       return (counts[key] ?? 0) > (before[key] ?? 0) - (fixedCounts[key] ?? 0)
@@ -159,15 +185,26 @@ public struct Fixer {
 
   /// `fixes`: the fixes applied in `changes`, whose findings must be gone.
   private func verify(_ changes: [FileChange], fixes: [Fix]) -> Verification {
-    let rescan = self.rescan(Dictionary(uniqueKeysWithValues: changes.map { ($0.absolutePath, $0.edited) }))
+    let edited = Dictionary(uniqueKeysWithValues: changes.map { ($0.absolutePath, $0.edited) })
+    let rescan = self.rescan(edited)
     func count(_ findings: [Finding]) -> [String: Int] {
       Dictionary(grouping: findings) { "\($0.path)#\($0.rule.code)" }.mapValues(\.count)
     }
     let fixedFindings = fixes.flatMap(\.findingIndexes).map { result.findings[$0] }
-    return Verification(counts: count(rescan.findings), before: count(result.findings), fixedCounts: count(fixedFindings))
+    var again = FixPlanner(result: rescan, options: options)
+    again.overlay = edited
+    let applied = again.plan().fixes.filter { $0.applicability == .safe || options.unsafeFixes }
+    let unsettled = Set(applied.flatMap { $0.edits.map(\.absolutePath) }).intersection(edited.keys)
+    return Verification(counts: count(rescan.findings), before: count(result.findings), fixedCounts: count(fixedFindings),
+                        unsettledFiles: unsettled)
   }
 
-  /// Writes the prepared changes atomically; files that fail are reported and their findings unfixed.
+  /// Writes the prepared changes atomically; files that fail are reported and their findings
+  /// unfixed. A fix that spans files (a constant in a header, a call in the `.c` file) is
+  /// written whole or not at all (issue 10, item 4): every file it touches is checked first
+  /// (writable, unchanged since read; each already re-parsed cleanly in `prepare`), and when
+  /// one cannot be written, none of the files joined to it by a fix is; should a write still
+  /// fail midway, the files already written are put back.
   public func write(_ outcome: Outcome) -> Outcome {
     var outcome = outcome
     let root = Self.realPath(result.root) ?? result.root
@@ -184,30 +221,70 @@ public struct Fixer {
         outcome.result.findings[i].unfixedReason = "\(change.path) was not written"
       }
     }
-    for change in outcome.changes {
-      // Standard input has no file to write back to (the CLI refuses --write with `-`).
-      if change.absolutePath == result.options.standardInput?.absolutePath {
-        fail(change, "\(change.path): read from standard input; not written (use --diff)")
+    for unit in Self.writeUnits(outcome.changes, filesByFix: outcome.filesByFix) {
+      let changes = unit.map { outcome.changes[$0] }
+      // Check every file of the unit before writing any.
+      if let (blocked, problem) = changes.lazy.compactMap({ change in precheck(change, root: root).map { (change, $0) } }).first {
+        for change in changes {
+          fail(change, change.path == blocked.path ? problem.message
+            : "\(change.path): not written: a fix also edits \(blocked.path), which cannot be written", failed: problem.failed)
+        }
         continue
       }
-      // Never write through a link to a file outside the scanned root (`--follow`).
-      guard let real = Self.realPath(change.absolutePath), real == root || real.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
-        fail(change, "\(change.path): resolves outside the scanned root (\(Self.realPath(change.absolutePath) ?? "?")); not written", failed: false)
-        continue
-      }
-      // A read-only file stays read-only: editors and Perforce users expect it left alone.
-      var info = stat()
-      if stat(change.absolutePath, &info) == 0, info.st_mode & 0o222 == 0 {
-        fail(change, "\(change.path): read-only; not written (make it writable to apply the fix)", failed: false)
-        continue
-      }
-      do {
-        try SafeFileWriter.write(change.edited, to: change.absolutePath, expecting: change.original)
-      } catch {
-        fail(change, "\(error)")
+      var written: [FileChange] = []
+      for (k, change) in changes.enumerated() {
+        do {
+          try SafeFileWriter.write(change.edited, to: change.absolutePath, expecting: change.original)
+          written.append(change)
+        } catch {
+          fail(change, "\(error)")
+          for done in written {
+            // Put it back: half a fix must not stay on disk.
+            let restored = (try? SafeFileWriter.write(done.original, to: done.absolutePath, expecting: done.edited)) != nil
+            fail(done, "\(done.path): \(restored ? "restored" : "could not be restored") after \(change.path) failed; a fix spans both")
+          }
+          for rest in changes[(k + 1)...] { fail(rest, "\(rest.path): not written: a fix also edits \(change.path), which failed") }
+          break
+        }
       }
     }
     return outcome
+  }
+
+  /// Why a change cannot be written, checked before anything is: `failed` when the user's
+  /// write fails (exit 2), not when wasmfix leaves the file alone on purpose.
+  private func precheck(_ change: FileChange, root: String) -> (message: String, failed: Bool)? {
+    // Standard input has no file to write back to (the CLI refuses --write with `-`).
+    if change.absolutePath == result.options.standardInput?.absolutePath {
+      return ("\(change.path): read from standard input; not written (use --diff)", true)
+    }
+    // Never write through a link to a file outside the scanned root (`--follow`).
+    guard let real = Self.realPath(change.absolutePath), real == root || real.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
+      return ("\(change.path): resolves outside the scanned root (\(Self.realPath(change.absolutePath) ?? "?")); not written", false)
+    }
+    // A read-only file stays read-only: editors and Perforce users expect it left alone.
+    var info = stat()
+    if stat(change.absolutePath, &info) == 0, info.st_mode & 0o222 == 0 {
+      return ("\(change.path): read-only; not written (make it writable to apply the fix)", false)
+    }
+    return SafeFileWriter.problem(writing: change.absolutePath, expecting: change.original).map { ("\($0)", true) }
+  }
+
+  /// The changes (indexes) to write together: files joined by a fix, directly or through
+  /// another fix sharing a file, in path order.
+  static func writeUnits(_ changes: [FileChange], filesByFix: [Set<String>]) -> [[Int]] {
+    var unitOf = Array(changes.indices)
+    func find(_ i: Int) -> Int {
+      var i = i
+      while unitOf[i] != i { unitOf[i] = unitOf[unitOf[i]]; i = unitOf[i] }
+      return i
+    }
+    let index = Dictionary(changes.enumerated().map { ($1.absolutePath, $0) }) { first, _ in first }
+    for files in filesByFix {
+      let members = files.compactMap { index[$0] }
+      for other in members.dropFirst() { unitOf[find(other)] = find(members[0]) }
+    }
+    return Dictionary(grouping: changes.indices, by: find).values.sorted { $0[0] < $1[0] }
   }
 
   static func realPath(_ path: String) -> String? {

@@ -31,14 +31,24 @@ public enum UnifiedDiff {
     return String(decoding: out, as: UTF8.self)
   }
 
-  public static func render(path: String, old: [UInt8], new: [UInt8], context: Int = 3) -> String {
+  /// The diff as text (a file's bytes that are not UTF-8 become U+FFFD here: print
+  /// `renderBytes` where the patch must apply).
+  public static func render(path: String, old: [UInt8], new: [UInt8], changed: [ChangedSpan]? = nil, context: Int = 3) -> String {
+    String(decoding: renderBytes(path: path, old: old, new: new, changed: changed, context: context), as: UTF8.self)
+  }
+
+  /// The diff with every line carried as the file's bytes, so that a Latin-1 byte in a
+  /// context line reaches `git apply` as it is in the file (issue 10, item 12). `changed`:
+  /// the spans the applied edits replaced, when known; the diff is then computed only around
+  /// them, in time linear in the file and its edits (issue 10, item 3). Without them the
+  /// two files are compared whole.
+  public static func renderBytes(path: String, old: [UInt8], new: [UInt8], changed: [ChangedSpan]? = nil,
+                                 context: Int = 3) -> [UInt8] {
     let a = lines(old), b = lines(new)
-    // Edits only insert or replace local spans: a common prefix/suffix split per region is
-    // exact, and an LCS over the differing middle keeps hunks minimal.
-    let script = diff(a, b)
-    guard script.contains(where: { $0.kind != .same }) else { return "" }
+    let script = changed.map { diffAround($0, a, b, old: old, new: new) } ?? diff(a, b)
+    guard script.contains(where: { $0.kind != .same }) else { return [] }
     let oldName = quoted("a/" + path), newName = quoted("b/" + path)
-    var out = "diff --git \(oldName) \(newName)\n--- \(oldName)\n+++ \(newName)\n"
+    var out = Array("diff --git \(oldName) \(newName)\n--- \(oldName)\n+++ \(newName)\n".utf8)
     var i = 0
     while i < script.count {
       guard script[i].kind != .same else { i += 1; continue }
@@ -56,39 +66,109 @@ public enum UnifiedDiff {
       var stop = end
       while stop > start, script[stop - 1].kind == .same { stop -= 1; trailing += 1 }
       stop += Swift.min(trailing, context)
-      let hunk = Array(script[start..<stop])
+      let hunk = script[start..<stop]
       let oldStart = (hunk.first { $0.kind != .insert }?.oldIndex ?? firstOldIndex(script, start)) + 1
       let newStart = (hunk.first { $0.kind != .delete }?.newIndex ?? firstNewIndex(script, start)) + 1
       let oldCount = hunk.filter { $0.kind != .insert }.count
       let newCount = hunk.filter { $0.kind != .delete }.count
-      out += "@@ -\(oldCount == 0 ? oldStart - 1 : oldStart),\(oldCount) +\(newCount == 0 ? newStart - 1 : newStart),\(newCount) @@\n"
+      out += Array("@@ -\(oldCount == 0 ? oldStart - 1 : oldStart),\(oldCount) +\(newCount == 0 ? newStart - 1 : newStart),\(newCount) @@\n".utf8)
       for entry in hunk {
         let line: Line
-        let marker: String
+        let marker: UInt8
         switch entry.kind {
-        case .same: line = a[entry.oldIndex]; marker = " "
-        case .delete: line = a[entry.oldIndex]; marker = "-"
-        case .insert: line = b[entry.newIndex]; marker = "+"
+        case .same: line = a[entry.oldIndex]; marker = UInt8(ascii: " ")
+        case .delete: line = a[entry.oldIndex]; marker = UInt8(ascii: "-")
+        case .insert: line = b[entry.newIndex]; marker = UInt8(ascii: "+")
         }
-        out += marker + line.text
-        if !line.terminated { out += "\n\\ No newline at end of file\n" }
+        out.append(marker)
+        out += line.bytes
+        if !line.terminated { out += Array("\n\\ No newline at end of file\n".utf8) }
       }
       i = stop
     }
     return out
   }
 
-  struct Line: Equatable { var text: String; var terminated: Bool }
+  /// One line with its terminating `\n` (absent on a last line without one), as bytes.
+  struct Line: Equatable {
+    var bytes: ArraySlice<UInt8>
+    var terminated: Bool
+    init(bytes: ArraySlice<UInt8>, terminated: Bool) {
+      self.bytes = bytes
+      self.terminated = terminated
+    }
+    init(text: String, terminated: Bool) { self.init(bytes: ArraySlice(text.utf8), terminated: terminated) }
+    static func == (l: Line, r: Line) -> Bool { l.terminated == r.terminated && l.bytes.elementsEqual(r.bytes) }
+  }
 
   static func lines(_ bytes: [UInt8]) -> [Line] {
     var result: [Line] = []
     var start = 0
     for i in bytes.indices where bytes[i] == 0x0A {
-      result.append(Line(text: String(decoding: bytes[start...i], as: UTF8.self), terminated: true))
+      result.append(Line(bytes: bytes[start...i], terminated: true))
       start = i + 1
     }
-    if start < bytes.count { result.append(Line(text: String(decoding: bytes[start...], as: UTF8.self), terminated: false)) }
+    if start < bytes.count { result.append(Line(bytes: bytes[start...], terminated: false)) }
     return result
+  }
+
+  /// The edit script from the changed spans: lines outside every span are the same on both
+  /// sides, one for one; the lines a span (or a run of spans sharing lines) touches are
+  /// compared on their own, so the cost follows the edits, not the distance between them.
+  static func diffAround(_ changed: [ChangedSpan], _ a: [Line], _ b: [Line], old: [UInt8], new: [UInt8]) -> [Entry] {
+    let oldLineOf = LineIndex(old), newLineOf = LineIndex(new)
+    var script: [Entry] = []
+    script.reserveCapacity(b.count + 16)
+    var nextOld = 0, nextNew = 0  // first lines not yet in the script
+    var k = 0
+    let spans = changed.sorted { $0.old.lowerBound < $1.old.lowerBound }
+    while k < spans.count {
+      // The lines touched by this span and every following span that starts on them.
+      var oldFirst = oldLineOf[spans[k].old.lowerBound], newFirst = newLineOf[spans[k].new.lowerBound]
+      var oldEnd = Swift.min(a.count, oldLineOf[spans[k].old.upperBound] + 1)
+      var newEnd = Swift.min(b.count, newLineOf[spans[k].new.upperBound] + 1)
+      k += 1
+      while k < spans.count, oldLineOf[spans[k].old.lowerBound] < oldEnd {
+        oldEnd = Swift.max(oldEnd, Swift.min(a.count, oldLineOf[spans[k].old.upperBound] + 1))
+        newEnd = Swift.max(newEnd, Swift.min(b.count, newLineOf[spans[k].new.upperBound] + 1))
+        k += 1
+      }
+      oldFirst = Swift.max(oldFirst, nextOld)
+      newFirst = Swift.max(newFirst, nextNew)
+      while nextOld < oldFirst, nextNew < newFirst {
+        script.append(Entry(kind: .same, oldIndex: nextOld, newIndex: nextNew))
+        nextOld += 1
+        nextNew += 1
+      }
+      let region = diff(Array(a[nextOld..<Swift.max(nextOld, oldEnd)]), Array(b[nextNew..<Swift.max(nextNew, newEnd)]))
+      script += region.map { Entry(kind: $0.kind, oldIndex: $0.oldIndex + nextOld, newIndex: $0.newIndex + nextNew) }
+      nextOld = Swift.max(nextOld, oldEnd)
+      nextNew = Swift.max(nextNew, newEnd)
+    }
+    // Past the last span both files hold the same lines; a mismatch here is our own bug,
+    // so compare the rest whole rather than print a patch that does not apply.
+    let restA = a.count - nextOld, restB = b.count - nextNew
+    if restA != restB || !(0..<restA).allSatisfy({ a[nextOld + $0] == b[nextNew + $0] }) {
+      return diff(a, b)
+    }
+    for offset in 0..<restA { script.append(Entry(kind: .same, oldIndex: nextOld + offset, newIndex: nextNew + offset)) }
+    return script
+  }
+
+  /// Byte offset → 0-based index of the line holding it (the count of line breaks before it).
+  struct LineIndex {
+    private var starts: [Int] = [0]
+    init(_ bytes: [UInt8]) {
+      for i in bytes.indices where bytes[i] == 0x0A { starts.append(i + 1) }
+    }
+    subscript(offset: Int) -> Int {
+      var low = 0, high = starts.count - 1
+      while low < high {
+        let mid = (low + high + 1) / 2
+        if starts[mid] <= offset { low = mid } else { high = mid - 1 }
+      }
+      return low
+    }
   }
 
   enum Kind { case same, delete, insert }

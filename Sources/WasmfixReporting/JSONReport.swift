@@ -147,11 +147,75 @@ extension JSONReport {
   }
 
   /// Pretty, key-sorted JSON with a trailing newline: stable for golden files and diffs.
-  public func rendered() -> String {
+  /// Written by `PrettyJSON`, byte for byte what `encodedByFoundation()` writes.
+  public func rendered() -> String { json.text + "\n" }
+
+  /// The same document through `JSONEncoder` and `Codable`: the reference `PrettyJSONTests`
+  /// compares `rendered()` with.
+  package func encodedByFoundation() -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     let data = (try? encoder.encode(self)) ?? Data()
     return String(decoding: data, as: UTF8.self) + "\n"
+  }
+
+  /// Every member `encode(to:)` writes, including the nulls it writes for absent optionals
+  /// (`wasmtime.source`, a group's `async`, a fix's `unsafe_reason`) and leaving out the
+  /// members it leaves out when nil (`suppressed`, `baselined`).
+  var json: PrettyJSON {
+    func value(_ v: Value) -> PrettyJSON {
+      switch v {
+      case let .integer(i): return .integer(i)
+      case let .boolean(b): return .boolean(b)
+      case .null: return .null
+      }
+    }
+    func groupValue(_ g: GroupValue) -> PrettyJSON { .sortedObject([("source", .string(g.source)), ("value", value(g.value))]) }
+    let siteList: [PrettyJSON] = sites.map { s in
+      .sortedObject([("path", .string(s.path)), ("line", .integer(Int128(s.line))), ("column", .integer(Int128(s.column))),
+                     ("language", .string(s.language)), ("setting", .string(s.setting)), ("expression", .string(s.expression)),
+                     ("value", value(s.value)), ("group", .string(s.group))])
+    }
+    let groupList: [PrettyJSON] = groups.map { g in
+      .sortedObject([("id", .string(g.id)), ("path", .string(g.path)), ("line", .integer(Int128(g.line))),
+                     ("max_wasm_stack", groupValue(g.max_wasm_stack)), ("async_stack_size", groupValue(g.async_stack_size)),
+                     ("async", g.async.map(PrettyJSON.boolean) ?? .null), ("wasmtime_version", .string(g.wasmtime_version))])
+    }
+    let findingList: [PrettyJSON] = findings.map { f in
+      var members: [(key: String, value: PrettyJSON)] = [
+        ("rule", .string(f.rule)), ("severity", .string(f.severity)), ("path", .string(f.path)),
+        ("line", .integer(Int128(f.line))), ("column", .integer(Int128(f.column))), ("group", .string(f.group)),
+        ("message", .string(f.message)), ("fixable", .boolean(f.fixable)), ("fixed", .boolean(f.fixed)),
+      ]
+      if let suppressed = f.suppressed { members.append(("suppressed", .boolean(suppressed))) }
+      return .sortedObject(members)
+    }
+    let fixList: [PrettyJSON] = fixes.map { fix in
+      .sortedObject([
+        ("group", .string(fix.group)), ("title", .string(fix.title)), ("applicability", .string(fix.applicability)),
+        ("unsafe_reason", .optional(fix.unsafe_reason)), ("findings", .array(fix.findings.map { .integer(Int128($0)) })),
+        ("edits", .array(fix.edits.map { e in
+          .sortedObject([("path", .string(e.path)), ("start_line", .integer(Int128(e.start_line))),
+                         ("start_column", .integer(Int128(e.start_column))), ("end_line", .integer(Int128(e.end_line))),
+                         ("end_column", .integer(Int128(e.end_column))), ("replacement", .string(e.replacement))])
+        })),
+      ])
+    }
+    var summaryMembers: [(key: String, value: PrettyJSON)] = [
+      ("files_scanned", .integer(Int128(summary.files_scanned))), ("sites", .integer(Int128(summary.sites))),
+      ("groups", .integer(Int128(summary.groups))), ("findings", .integer(Int128(summary.findings))),
+      ("errors", .integer(Int128(summary.errors))), ("fixed", .integer(Int128(summary.fixed))),
+    ]
+    if let baselined = summary.baselined { summaryMembers.append(("baselined", .integer(Int128(baselined)))) }
+    return .sortedObject([
+      ("version", .integer(Int128(version))),
+      ("tool", .sortedObject([("name", .string(tool.name)), ("version", .string(tool.version))])),
+      ("wasmtime", .sortedObject([("version", .string(wasmtime.version)), ("source", .optional(wasmtime.source)),
+                                  ("assumed", .boolean(wasmtime.assumed))])),
+      ("sites", .array(siteList)), ("groups", .array(groupList)), ("findings", .array(findingList)), ("fixes", .array(fixList)),
+      ("skipped", .array(skipped.map { .sortedObject([("path", .string($0.path)), ("reason", .string($0.reason))]) })),
+      ("summary", .sortedObject(summaryMembers)),
+    ])
   }
 }
 

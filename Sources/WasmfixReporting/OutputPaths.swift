@@ -65,7 +65,9 @@ public struct OutputPaths: Sendable {
   /// The same against a set built once: each `:` of the message is looked up from each token
   /// start before it, so the cost follows the message, not the number of files in the scan
   /// (searching the text for every known path cost a scan from a parent folder seconds).
-  func text(_ message: String, known: Set<String>) -> String {
+  func text(_ message: String, known: Set<String>) -> String { text(message, known: known, display: display) }
+
+  private func text(_ message: String, known: Set<String>, display: (String) -> String) -> String {
     guard !isIdentity || known.contains(where: { $0.hasPrefix("../") }) else { return message }
     var colons: [String.Index] = []
     var starts: [String.Index] = [message.startIndex]
@@ -108,7 +110,20 @@ public struct OutputPaths: Sendable {
     known.formUnion(result.fileHashes.keys)
     known.formUnion(result.findings.map(\.path))
     let paths = Array(known)
-    func mapText(_ text: String) -> String { self.text(text, known: known) }
+    // Each path is mapped once: a file with 5,000 configurations names the same path in
+    // every site, group and finding, and mapping it touches the file system.
+    var shown: [String: String] = [:]
+    func display(_ path: String) -> String {
+      if let known = shown[path] { return known }
+      let mapped = self.display(path)
+      shown[path] = mapped
+      return mapped
+    }
+    func groupID(_ id: String, paths: [String]) -> String {
+      guard let colon = id.lastIndex(of: ":") else { return id }
+      return display(String(id[..<colon])) + id[colon...]
+    }
+    func mapText(_ text: String) -> String { self.text(text, known: known, display: display) }
     var mapped = result
     for i in mapped.sites.indices {
       mapped.sites[i].path = display(mapped.sites[i].path)
@@ -135,12 +150,14 @@ public struct OutputPaths: Sendable {
 
   /// Fixes with their paths, group ids and texts mapped like `apply(to:)` maps a result.
   public func apply(to fixes: [ReportedFix], of result: ScanResult) -> [ReportedFix] {
-    let paths = Array(Set(result.sites.map(\.path) + result.fileHashes.keys))
+    // One set for all the fixes (built per text, it was most of this function's cost).
+    let known = Set(result.sites.map(\.path) + result.fileHashes.keys)
+    let paths = Array(known)
     return fixes.map { fix in
       var fix = fix
       fix.groupID = groupID(fix.groupID, paths: paths)
-      fix.title = text(fix.title, paths: paths)
-      fix.unsafeReason = fix.unsafeReason.map { text($0, paths: paths) }
+      fix.title = text(fix.title, known: known)
+      fix.unsafeReason = fix.unsafeReason.map { text($0, known: known) }
       for i in fix.edits.indices { fix.edits[i].path = display(fix.edits[i].path) }
       return fix
     }

@@ -47,6 +47,7 @@ public enum SARIFReport {
       for index in fix.findingIndexes { fixesByFinding[index, default: []].append(sarif) }
     }
 
+    let locator = SiteLocator(result.sites)
     let results = result.findings.enumerated().map { index, finding -> Result in
       let related = (sitesByGroup[finding.groupID] ?? [])
         .filter { !($0.path == finding.path && $0.line == finding.line && $0.column == finding.column) }
@@ -55,7 +56,7 @@ public enum SARIFReport {
           Location(id: offset + 1, physicalLocation: physical(site.path, region: regions.region(of: site), paths: paths),
                    message: Message(text: "\(site.apiName)(\(site.argumentText))"))
         }
-      let anchor = result.sites.first { $0.path == finding.path && $0.line == finding.line && $0.column == finding.column }
+      let anchor = locator.index(of: finding).map { result.sites[$0] }
       let region = anchor.map(regions.region(of:)) ?? Region(startLine: max(finding.line, 1), startColumn: max(finding.column, 1))
       return Result(
         ruleId: finding.rule.code, ruleIndex: ruleIndexes[finding.rule.code] ?? -1, level: level(finding.severity),

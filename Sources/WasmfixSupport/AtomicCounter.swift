@@ -1,14 +1,11 @@
-import Foundation
+import Synchronization
 
-/// A lock-protected counter handing out work items to workers.
-package final class AtomicCounter: @unchecked Sendable {
+/// A counter handing out work items to workers.
+package final class AtomicCounter: Sendable {
   package init() {}
-  private var value = 0
-  private let lock = NSLock()
+  private let value = Atomic<Int>(0)
+  /// The value before the increment: 0, 1, 2, ... across all callers, each value once.
   package func increment() -> Int {
-    lock.lock()
-    defer { lock.unlock() }
-    value += 1
-    return value - 1
+    value.wrappingAdd(1, ordering: .relaxed).oldValue
   }
 }

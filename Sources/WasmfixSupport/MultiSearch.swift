@@ -2,6 +2,8 @@ import CScan
 
 /// Several literals found in one SIMD pass over a buffer (see `CScan`), instead of one
 /// `memmem` pass per literal.
+/// `@unchecked Sendable`: `needles` is written only in `init` and then only read (workers
+/// share one search), which the compiler cannot see through a pointer.
 package final class MultiSearch: @unchecked Sendable {
   private let needles: UnsafeMutableBufferPointer<wf_needle>
 

@@ -80,13 +80,20 @@ package struct CodeSyntax: EditSyntax {
   }
 
   /// Where a statement inserted after the one ending at `end` goes: after a trailing `//`
-  /// comment on the same line, which describes the line it is on; at `end` when more code follows.
+  /// comment, or `/* */` comments closed on the same line, which describe the line they are on;
+  /// at `end` when more code follows.
   static func endOfStatementLine(after end: Int, in source: SourceText) -> Int {
     let lineEnd = source.lineRange(containing: max(end - 1, 0)).upperBound
     var contentEnd = lineEnd
     while contentEnd > end, [0x0A, 0x0D].contains(source.bytes[contentEnd - 1]) { contentEnd -= 1 }
-    let rest = source.text(end..<contentEnd).trimmingCharacters(in: .whitespaces)
-    return rest.hasPrefix("//") ? contentEnd : end
+    var rest = Substring(source.text(end..<contentEnd).trimmingCharacters(in: .whitespaces))
+    if rest.isEmpty || rest.hasPrefix("//") { return rest.isEmpty ? end : contentEnd }
+    // `/* 8 MiB stack */`, possibly followed by more comments: nothing but comments to line end.
+    while rest.hasPrefix("/*"), let close = rest.range(of: "*/") {
+      rest = rest[close.upperBound...].drop(while: { $0 == " " || $0 == "\t" })
+      if rest.isEmpty || rest.hasPrefix("//") { return contentEnd }
+    }
+    return end
   }
 
   /// `<stdio.h>` and `<stdlib.h>` for fprintf/abort, after the file's last top-level #include.

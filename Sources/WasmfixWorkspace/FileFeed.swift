@@ -5,6 +5,8 @@ import Foundation
 /// starts before the walk ends. Blocking both ways: the walk lists a directory far faster than
 /// the workers read its files, and an unbounded queue held most of the tree's paths at once
 /// (memory grew with the tree). The walker waits once `capacity` files are queued.
+/// `@unchecked Sendable`: every `var` is read and written only with `condition` locked; the
+/// walker and the workers sleep on it, and `Synchronization.Mutex` has no condition to wait on.
 package final class FileFeed: @unchecked Sendable {
   /// `capacity`: the most files queued and not yet handed out (at least one batch).
   package init(capacity: Int = 1024) {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Git's excludes file (`core.excludesFile`), which git honours in every repository after the
 /// repository's own `.git/info/exclude` and `.gitignore` files (lowest precedence). Read the
@@ -69,18 +70,13 @@ enum GitExcludes {
 
   /// Parsed excludes files by path: every repository of a run shares one.
   private static let cache = Cache()
-  private final class Cache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var entries: [String: IgnoreRules?] = [:]
+  private final class Cache: Sendable {
+    private let entries = Mutex<[String: IgnoreRules?]>([:])
     func rules(_ path: String) -> (rules: IgnoreRules?, Void)? {
-      lock.lock()
-      defer { lock.unlock() }
-      return entries[path].map { ($0, ()) }
+      entries.withLock { $0[path].map { ($0, ()) } }
     }
     func store(_ path: String, _ rules: IgnoreRules?) {
-      lock.lock()
-      entries[path] = rules
-      lock.unlock()
+      entries.withLock { $0[path] = rules }
     }
   }
 }

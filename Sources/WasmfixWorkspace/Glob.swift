@@ -77,9 +77,16 @@ public struct Glob: Sendable, CustomStringConvertible {
 }
 
 /// A port of git's `wildmatch()` (wildmatch.c) with `WM_PATHNAME`, byte-wise and case-sensitive,
-/// so that gitignore patterns behave exactly as in git.
+/// so that gitignore patterns behave exactly as in git, with one change: the outcome of
+/// matching the pattern from position p against the text from position t is remembered once
+/// a match has tried many such pairs. git's recursion backtracks exponentially on a line with
+/// a dozen `**/` against a deep path (over a minute for one path, issue 10 item 3); with the
+/// table each pair is worked out once, so a match costs at most pattern × text pairs.
 enum WildMatch {
-  private enum Outcome { case match, noMatch, abortAll, abortToStarStar }
+  fileprivate enum Outcome {
+    case match, noMatch, abortAll, abortToStarStar
+    static let all: [Outcome] = [.match, .noMatch, .abortAll, .abortToStarStar]
+  }
 
   private static let slash = UInt8(ascii: "/")
   private static let star = UInt8(ascii: "*")
@@ -93,7 +100,43 @@ enum WildMatch {
   private static let colon = UInt8(ascii: ":")
 
   static func matches(pattern: UnsafeBufferPointer<UInt8>, text: UnsafeBufferPointer<UInt8>) -> Bool {
-    dowild(pattern, 0, text, 0) == .match
+    var run = Run(pattern: pattern, text: text)
+    return run.matches()
+  }
+
+  /// One match. The usual pattern (`*.rs`, `target/`) tries a few pairs and never needs the
+  /// table; it is made only after `memoizeAfter` pairs.
+  struct Run {
+    let pattern: UnsafeBufferPointer<UInt8>
+    let text: UnsafeBufferPointer<UInt8>
+    var memoizeAfter = 64
+    /// How many (pattern, text) position pairs were worked out, remembered ones not counted.
+    private(set) var evaluations = 0
+    /// Outcome + 1 per pair, 0 when not known yet; empty until `memoizeAfter` is passed.
+    private var known: [UInt8] = []
+
+    init(pattern: UnsafeBufferPointer<UInt8>, text: UnsafeBufferPointer<UInt8>) {
+      self.pattern = pattern
+      self.text = text
+    }
+
+    mutating func matches() -> Bool { dowild(0, 0) == .match }
+
+    fileprivate mutating func dowild(_ p: Int, _ t: Int) -> Outcome {
+      evaluations += 1
+      guard p <= pattern.count, t <= text.count else { return WildMatch.dowild(pattern, p, text, t, &self) }
+      let slot = p * (text.count + 1) + t
+      if !known.isEmpty, known[slot] != 0 {
+        evaluations -= 1
+        return Outcome.all[Int(known[slot]) - 1]
+      }
+      if known.isEmpty, evaluations > memoizeAfter {
+        known = [UInt8](repeating: 0, count: (pattern.count + 1) * (text.count + 1))
+      }
+      let outcome = WildMatch.dowild(pattern, p, text, t, &self)
+      if !known.isEmpty { known[slot] = UInt8(Outcome.all.firstIndex(of: outcome)! + 1) }
+      return outcome
+    }
   }
 
   static func matches(pattern: String, text: String) -> Bool {
@@ -107,7 +150,8 @@ enum WildMatch {
 
   // Indices past the end read as NUL, like the C strings wildmatch walks.
   private static func dowild(
-    _ pat: UnsafeBufferPointer<UInt8>, _ patternStart: Int, _ text: UnsafeBufferPointer<UInt8>, _ textStart: Int
+    _ pat: UnsafeBufferPointer<UInt8>, _ patternStart: Int, _ text: UnsafeBufferPointer<UInt8>, _ textStart: Int,
+    _ run: inout Run
   ) -> Outcome {
     @inline(__always) func P(_ i: Int) -> UInt8 { i < pat.count ? pat[i] : 0 }
     @inline(__always) func T(_ i: Int) -> UInt8 { i < text.count ? text[i] : 0 }
@@ -137,7 +181,7 @@ enum WildMatch {
             && (P(p) == 0 || P(p) == slash || (P(p) == backslash && P(p + 1) == slash))
           {
             // "**/" may match no directory at all: try the rest of the pattern right here.
-            if P(p) == slash && dowild(pat, p + 1, text, t) == .match { return .match }
+            if P(p) == slash && run.dowild(p + 1, t) == .match { return .match }
             matchSlash = true
           } else {
             matchSlash = false
@@ -174,7 +218,7 @@ enum WildMatch {
               }
               if tCh != literal { return .noMatch }
             }
-            let outcome = dowild(pat, p, text, t)
+            let outcome = run.dowild(p, t)
             if outcome != .noMatch {
               if !matchSlash || outcome != .abortToStarStar { return outcome }
             } else if !matchSlash && tCh == slash {

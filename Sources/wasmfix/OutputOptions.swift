@@ -79,19 +79,23 @@ struct OutputOptions: ParsableArguments {
   }
 
   /// Writes the report or diff: to `--output-file` (stdout stays empty) or to stdout.
-  func emit(_ text: String) throws {
-    guard let outputFile else { return Terminal.output(text) }
+  func emit(_ text: String) throws { try emit(bytes: Array(text.utf8)) }
+
+  /// The same for bytes that need not be UTF-8 (a diff carries the files' own bytes).
+  func emit(bytes: [UInt8]) throws {
+    guard let outputFile else { return Terminal.output(bytes: bytes) }
     do {
-      try Data(text.utf8).write(to: URL(fileURLWithPath: outputFile), options: .atomic)
+      try Data(bytes).write(to: URL(fileURLWithPath: outputFile), options: .atomic)
     } catch {
       Terminal.error("cannot write \(outputFile): \(error.localizedDescription)")
       throw ExitCode(ExitStatus.failure)
     }
   }
 
-  /// The unified diff of the verified changes, with headers relative to the current directory.
-  func diff(_ changes: [Fixer.FileChange], root: String) -> String {
+  /// The unified diff of the verified changes, with headers relative to the current
+  /// directory, every line as the file's bytes (a patch with U+FFFD for a stray byte would not apply).
+  func diff(_ changes: [Fixer.FileChange], root: String) -> [UInt8] {
     let paths = OutputPaths.currentDirectory(root: root)
-    return changes.map { UnifiedDiff.render(path: paths.display($0.path), old: $0.original, new: $0.edited) }.joined()
+    return changes.flatMap { $0.diffBytes(shownPath: paths.display($0.path)) }
   }
 }

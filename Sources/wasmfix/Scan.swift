@@ -153,7 +153,7 @@ struct Scan: ParsableCommand {
       let knownPaths = Array(scanned.fileHashes.keys) + scanned.sites.map(\.path)
       for message in outcome.messages { Terminal.error(output.paths(for: scanned).text(message, paths: knownPaths)) }
       if diff {
-        try output.emit(output.diff(outcome.changes, root: scanned.root))
+        try output.emit(bytes: output.diff(outcome.changes, root: scanned.root))
         // --diff fixes nothing: the report's `fixed` stays false and the exit code is a plain scan's.
         Terminal.error("\(outcome.changes.count) file(s) would change; \(scanned.findings.filter { !$0.suppressed }.count) finding(s), \(scanned.errorCount) error(s)")
         throw ExitCode(project.exitStatus(for: scanned, run: run))

@@ -4,14 +4,18 @@
   import Darwin
 #endif
 import Foundation
+import Synchronization
 import WasmfixCore
 
 /// The only place that knows about stdout, stderr, TTYs and colour.
 enum Terminal {
   /// Writes to stdout with write(2): a full disk, a closed stdout or a closed pipe (SIGPIPE
   /// ignored) is one line on stderr and exit status 2, not a trap in FileHandle.
-  static func output(_ text: String) {
-    var bytes = Array(text.utf8)
+  static func output(_ text: String) { output(bytes: Array(text.utf8)) }
+
+  /// The same for bytes that need not be UTF-8 (a diff carries the file's own bytes).
+  static func output(bytes: [UInt8]) {
+    var bytes = bytes
     var offset = 0
     while offset < bytes.count {
       let written = bytes.withUnsafeMutableBytes { buffer in
@@ -73,12 +77,11 @@ enum Terminal {
 
 /// Whether a progress line is on screen and must be erased before the report.
 enum ProgressState {
-  static let shown = LockedFlag()
+  static let shown = AtomicFlag()
 }
 
-final class LockedFlag: @unchecked Sendable {
-  private var value = false
-  private let lock = NSLock()
-  func set(_ v: Bool) { lock.lock(); value = v; lock.unlock() }
-  func get() -> Bool { lock.lock(); defer { lock.unlock() }; return value }
+final class AtomicFlag: Sendable {
+  private let value = Atomic<Bool>(false)
+  func set(_ v: Bool) { value.store(v, ordering: .relaxed) }
+  func get() -> Bool { value.load(ordering: .relaxed) }
 }

@@ -7,8 +7,9 @@ import Testing
 //
 //   C      compiled with `cc` and linked to the real Wasmtime C library from the PyPI wheels
 //          (Tests/Runtime/fetch-wasmtime.sh puts it in $WASMFIX_CACHE/wasmtime/<version>/);
-//   Rust   compiled with `rustc` against Tests/Runtime/wasmtime_stub.rs (Wasmtime 25's rule),
-//          built once per run as an rlib named `wasmtime`;
+//   Rust   compiled with `rustc` against Tests/Runtime/wasmtime_stub.rs, built per case for the
+//          Wasmtime version and Cargo features its case.json names (default 25.0.0 with `async`)
+//          as an rlib named `wasmtime`, once per (version, features) and run;
 //   C#     compiled with mono's `mcs` together with Tests/Runtime/WasmtimeStandIn.cs, whose
 //          `Engine` P/Invokes the real library, and run with `mono`;
 //   C++    every .cc/.cpp/.cxx compiled with `g++ -std=c++17` against Tests/Runtime/wasmtime_standin.hh
@@ -19,7 +20,10 @@ import Testing
 // A case folder holds `before/` (the tree), `case.json` (language, library version, whether the
 // fix changes files, and the runs: environment + expected failure message before/after, `null`
 // meaning "must succeed"), an optional `args` (extra wasmfix flags) and, optionally, `after/`
-// (the expected tree after `--write`, recorded with WASMFIX_RECORD=1 and reviewed by hand).
+// (the expected tree after `--write`, recorded with WASMFIX_RECORD=1 and reviewed by hand) and
+// `expected.diff` (the `--diff` output, byte for byte, recorded and reviewed the same way). The
+// Rust stub plays the `wasmtime` version and features case.json names; `beforeBuildFails` marks
+// a `before/` program that must not build (a call the library removed).
 // Nothing here is skipped: a missing tool or library fails the test and says what to install.
 
 struct RuntimeCase: CustomTestStringConvertible, Sendable {
@@ -34,6 +38,14 @@ struct RuntimeCase: CustomTestStringConvertible, Sendable {
     var language: String
     /// The Wasmtime C library the program links to (C, C++ and C#).
     var library: String?
+    /// Rust: the `wasmtime` crate version the stub plays (default 25.0.0) and its Cargo
+    /// features (default `["async"]`, as the crate ships by default). Keep them equal to what
+    /// the case's Cargo.toml says, which is what wasmfix reads.
+    var wasmtime: String?
+    var features: [String]?
+    /// Set when the `before/` program must NOT build (a call the library no longer has):
+    /// text the compiler's or linker's output contains. The runs then apply to `after/` only.
+    var beforeBuildFails: String?
     /// Whether `--write` changes the tree (false: an already-valid configuration).
     var changes: Bool
     var runs: [Run]
@@ -67,6 +79,12 @@ struct RuntimeCase: CustomTestStringConvertible, Sendable {
 struct RuntimeSetupError: Error, CustomStringConvertible {
   var description: String
   init(_ description: String) { self.description = description }
+}
+
+/// A case's program that does not compile or link, with the compiler's output.
+struct RuntimeBuildError: Error, CustomStringConvertible {
+  var description: String
+  var output: String
 }
 
 /// Runs a command and captures its combined output.
@@ -184,24 +202,54 @@ enum RuntimeToolchain {
     return folder
   }
 
-  /// Tests/Runtime/wasmtime_stub.rs built as an rlib named `wasmtime`, once per test run
-  /// (and reused by later runs while the stub and rustc are unchanged).
-  static let stubRlib: Swift.Result<URL, RuntimeSetupError> = {
+  /// The `--cfg` flags that make Tests/Runtime/wasmtime_stub.rs play `version` with
+  /// `features`: one cumulative `since_*` per release boundary reached (see the stub's header).
+  static func stubConfiguration(version: String, features: [String]) throws -> [String] {
+    let parts = version.split(separator: ".").compactMap { Int($0) }
+    guard parts.count >= 2 else { throw RuntimeSetupError("not a Wasmtime version: \(version)") }
+    let (major, minor) = (parts[0], parts[1])
+    guard major > 0 || minor >= 25 else { throw RuntimeSetupError("the stub starts at Wasmtime 0.25 (asked for \(version))") }
+    let boundaries: [(String, Bool)] = [
+      ("since_0_35", major > 0 || minor >= 35), ("since_0_39", major > 0 || minor >= 39),
+      ("since_12", major >= 12), ("since_35", major >= 35), ("since_42", major >= 42), ("since_47", major >= 47),
+    ]
+    let known = ["async", "stack-switching"]
+    for feature in features where !known.contains(feature) {
+      throw RuntimeSetupError("the stub models only the features \(known), not \(feature)")
+    }
+    return boundaries.filter(\.1).flatMap { ["--cfg", $0.0] } + features.sorted().flatMap { ["--cfg", "feature=\"\($0)\""] }
+  }
+
+  private static let stubLock = NSLock()
+  nonisolated(unsafe) private static var stubs: [[String]: Swift.Result<URL, RuntimeSetupError>] = [:]
+
+  /// Tests/Runtime/wasmtime_stub.rs built as an rlib named `wasmtime` with `configuration`,
+  /// once per test run (and reused by later runs while the stub and rustc are unchanged).
+  static func stubRlib(_ configuration: [String]) -> Swift.Result<URL, RuntimeSetupError> {
+    stubLock.lock()
+    defer { stubLock.unlock() }
+    if let built = stubs[configuration] { return built }
+    let built = buildStub(configuration)
+    stubs[configuration] = built
+    return built
+  }
+
+  private static func buildStub(_ configuration: [String]) -> Swift.Result<URL, RuntimeSetupError> {
     do {
       let rustc = try rustc()
       let stub = runtimeFolder.appendingPathComponent("wasmtime_stub.rs")
       let source = try String(contentsOf: stub, encoding: .utf8)
       let version = try RuntimeCommand.run(rustc, ["--version", "--verbose"]).output
-      let key = String(fnv1a(source + "\u{0}" + version), radix: 16)
+      let key = String(fnv1a(source + "\u{0}" + version + "\u{0}" + configuration.joined(separator: " ")), radix: 16)
       let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wasmfix-runtime-stub-\(key)")
       let rlib = folder.appendingPathComponent("libwasmtime.rlib")
       if FileManager.default.fileExists(atPath: rlib.path) { return .success(rlib) }
       let staging = FileManager.default.temporaryDirectory.appendingPathComponent("wasmfix-runtime-stub-\(UUID().uuidString)")
       try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
       let built = try RuntimeCommand.run(rustc, ["--edition", "2021", "--crate-type", "rlib", "--crate-name", "wasmtime",
-                                         "-o", staging.appendingPathComponent("libwasmtime.rlib").path, stub.path])
+                                         "-o", staging.appendingPathComponent("libwasmtime.rlib").path, stub.path] + configuration)
       guard built.succeeded else {
-        return .failure(RuntimeSetupError("compiling Tests/Runtime/wasmtime_stub.rs failed (\(built.summary)):\n\(built.output)"))
+        return .failure(RuntimeSetupError("compiling Tests/Runtime/wasmtime_stub.rs \(configuration) failed (\(built.summary)):\n\(built.output)"))
       }
       // Another process may have won the race; either copy is the same.
       if (try? FileManager.default.moveItem(at: staging, to: folder)) == nil { try? FileManager.default.removeItem(at: staging) }
@@ -211,7 +259,7 @@ enum RuntimeToolchain {
     } catch {
       return .failure(RuntimeSetupError("building the Rust stub: \(error)"))
     }
-  }()
+  }
 
   static func fnv1a(_ text: String) -> UInt64 {
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -268,7 +316,9 @@ struct RuntimeProgram {
       guard compiled.succeeded else { break }
       return (program, [])
     case "rust":
-      let rlib = try RuntimeToolchain.stubRlib.get()
+      let configuration = try RuntimeToolchain.stubConfiguration(version: spec.wasmtime ?? "25.0.0",
+                                                                  features: spec.features ?? ["async"])
+      let rlib = try RuntimeToolchain.stubRlib(configuration).get()
       compiled = try RuntimeCommand.run(try RuntimeToolchain.rustc(),
                                  ["--edition", "2021", "--crate-type", "bin", "--crate-name", "fixture",
                                   "--extern", "wasmtime=\(rlib.path)", "-o", program, "src/main.rs"], in: tree)
@@ -292,7 +342,8 @@ struct RuntimeProgram {
     default:
       throw RuntimeSetupError("\(name)/case.json: unknown language \(spec.language)")
     }
-    throw RuntimeSetupError("\(name): the program does not compile (\(compiled.summary)):\n\(compiled.output)")
+    throw RuntimeBuildError(description: "\(name): the program does not compile (\(compiled.summary)):\n\(compiled.output)",
+                            output: compiled.output)
   }
 }
 
@@ -353,13 +404,34 @@ enum RuntimeTree {
 
     // 1. Before: the program builds, and each run fails (or passes) as the case says. Programs
     //    run in the build folder, so whatever they leave (mono's crash reports) stays out of the tree.
-    let beforeCommand = try program.build(tree, into: build.appendingPathComponent("before"))
-    for run in spec.runs {
-      let result = try RuntimeCommand.run(beforeCommand.executable, beforeCommand.arguments, in: build, environment: run.env)
-      check(result, expected: run.before, phase: "before", env: run.env)
+    //    A case whose `before/` must not build (a removed call) checks the compiler's message instead.
+    if let expected = spec.beforeBuildFails {
+      do {
+        _ = try program.build(tree, into: build.appendingPathComponent("before"))
+        Issue.record("before: expected the build to fail with \"\(expected)\", but it built")
+      } catch let failure as RuntimeBuildError {
+        #expect(failure.output.contains(expected), "before: the build failed without \"\(expected)\":\n\(failure.output)")
+      }
+    } else {
+      let beforeCommand = try program.build(tree, into: build.appendingPathComponent("before"))
+      for run in spec.runs {
+        let result = try RuntimeCommand.run(beforeCommand.executable, beforeCommand.arguments, in: build, environment: run.env)
+        check(result, expected: run.before, phase: "before", env: run.env)
+      }
     }
 
-    // 2. The fix.
+    // 2. The fix. Where the case pins the patch (`expected.diff`, hand-checked), `--diff` must
+    //    print exactly those bytes; a case that changes nothing must print nothing.
+    let diff = try WasmfixBinary.run(["scan", ".", "--diff"] + fixture.extraArguments, in: tree)
+    let pinned = fixture.directory.appendingPathComponent("expected.diff")
+    if isRecording, spec.changes {
+      try diff.stdout.write(to: pinned, atomically: true, encoding: .utf8)
+    } else if let expected = try? String(contentsOf: pinned, encoding: .utf8) {
+      #expect(diff.stdout == expected, "--diff differs from \(fixture.name)/expected.diff:\n\(diff.stdout)")
+    } else if !spec.changes {
+      #expect(diff.stdout.isEmpty, "--diff is not empty for an already-valid configuration:\n\(diff.stdout)")
+    }
+    #expect(RuntimeTree.differences(original, try RuntimeTree.snapshot(tree)).isEmpty, "--diff changed the tree")
     let write = try WasmfixBinary.run(["scan", ".", "--write"] + fixture.extraArguments, in: tree)
     let report = "wasmfix scan . --write: exit \(write.status)\nstdout:\n\(write.stdout)\nstderr:\n\(write.stderr)"
     #expect(write.status == 0, "\(report)")

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The package's paths, found from this file's location (tests run from anywhere).
 enum PackagePaths {
@@ -27,7 +28,7 @@ enum WasmfixBinary {
 /// Runs a program (the binary, git, python3) and captures stdout and stderr separately.
 enum ProcessRunner {
   /// Filled by the reading thread before the group is left; read after the wait.
-  private final class Box: @unchecked Sendable { var data = Data() }
+  private final class Box: Sendable { let data = Mutex(Data()) }
 
   static func run(_ executable: String, _ arguments: [String], in directory: URL,
                   environment: [String: String] = [:]) throws -> WasmfixBinary.Output {
@@ -46,12 +47,16 @@ enum ProcessRunner {
     let stderr = Box()
     let group = DispatchGroup()
     group.enter()
-    DispatchQueue.global().async { stderr.data = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+    DispatchQueue.global().async {
+      let data = err.fileHandleForReading.readDataToEndOfFile()
+      stderr.data.withLock { $0 = data }
+      group.leave()
+    }
     let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
     group.wait()
     process.waitUntilExit()
     return .init(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
-                 stderr: String(decoding: stderr.data, as: UTF8.self))
+                 stderr: String(decoding: stderr.data.withLock { $0 }, as: UTF8.self))
   }
 }
 

@@ -42,6 +42,21 @@ import Testing
     }
   }
 
+  /// The unsigned rows say why: overflow, not just "unresolved" (issue 10).
+  @Test func unsignedUnderflowIsReportedAsOverflow() throws {
+    let scan = try EvaluatorTable.scanned.get()
+    let rows = EvaluatorTable.rows.filter { $0.id.hasPrefix("underflow_") }
+    #expect(rows.count == 7)
+    for row in rows {
+      let site = scan.sites.first { $0.path == row.path && $0.setting == .maxWasmStack }
+      guard case let .unresolved(reason)? = site?.value else {
+        Issue.record("\(row): \(String(describing: site?.value))")
+        continue
+      }
+      #expect(reason.contains("arithmetic overflow"), "\(row): \(reason)")
+    }
+  }
+
   @Test func tableCoversEveryLanguage() {
     let rows = EvaluatorTable.rows
     #expect(rows.count >= 70)
@@ -272,6 +287,12 @@ enum EvaluatorTable {
     // i64::MIN / -1 overflows 64-bit signed arithmetic; it is not 2^63 (issue 10).
     rs("div_min_by_minus_one", "(i64::MIN / -1) as usize", .unresolved),
     rs("rem_min_by_minus_one", "(i64::MIN % -1) as usize", .unresolved),
+    // `1 - 2` where the type is unsigned is an overflow, not a wrapped value (issue 10).
+    rs("underflow_argument", "1 - 2", .unresolved),
+    rs("underflow_suffix", "1usize - 2", .unresolved),
+    rs("underflow_usize_const", "UNDER_USIZE", .unresolved, pre: "const UNDER_USIZE: usize = 1 - 2;"),
+    rs("underflow_u64_const", "UNDER_U64 as usize", .unresolved, pre: "const UNDER_U64: u64 = 4 - 8;"),
+    rs("signed_const_negative_cast", "NEG_I64 as usize", .value(u64Max), pre: "const NEG_I64: i64 = 1 - 2;"),
     rs("rem_zero", "10 % 0", .unresolved),
     rs("param", "stack_param", .unresolved,
        template: "use wasmtime::Config;\nfn f(c: &mut Config, stack_param: usize) { c.max_wasm_stack({EXPR}); }\n"),
@@ -344,6 +365,10 @@ enum EvaluatorTable {
     c("ambiguous_equal", "EQ_C_STACK", .value(4_194_304)).noted(),
     // Not compile-time constants, or not representable.
     c("overflow_add", "SIZE_MAX + 1", .unresolved),
+    c("underflow_suffix", "1u - 2", .unresolved),
+    c("underflow_size_t_const", "UNDER_SIZE_T", .unresolved, pre: "static const size_t UNDER_SIZE_T = 1 - 2;"),
+    c("underflow_unsigned_const", "UNDER_UNSIGNED", .unresolved, pre: "const unsigned UNDER_UNSIGNED = 1 - 2;"),
+    c("signed_const_negative_wraps", "NEG_INT", .value(u64Max), pre: "const int NEG_INT = 1 - 2;"),
     c("overflow_shift", "1ULL << 64", .unresolved),
     c("div_zero", "(8 << 20) / 0", .unresolved),
     c("param", "stack_param", .unresolved,

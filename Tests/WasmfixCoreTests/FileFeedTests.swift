@@ -35,15 +35,13 @@ import Testing
       feed.finish()
     }
     producer.start()
-    let seen = UnsafeMutableBufferPointer<[String]>.allocate(capacity: 2)
-    seen.initialize(repeating: [])
-    defer { seen.deinitialize(); seen.deallocate() }
+    let seen = ResultSlots<[String]>(count: 2)
     DispatchQueue.concurrentPerform(iterations: 2) { worker in
       var local: [String] = []
       while let file = feed.next() { local.append(file.relativePath) }
-      seen[worker] = local
+      seen.write(worker, local)
     }
-    let all = seen.flatMap { $0 }
+    let all = seen.take().flatMap { $0 ?? [] }
     #expect(all.count == count)
     #expect(Set(all).count == count)
   }

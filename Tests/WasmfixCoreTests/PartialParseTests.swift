@@ -102,6 +102,26 @@ import Testing
     static CONFIG: Lazy<Config> = Lazy::new(|| { let mut c = Config::new(); c.max_wasm_stack(1 << 20); c });
     fn main() { let e = Engine::new(&CONFIG).unwrap(); }
     """,
+    // Issue 9 item 6: calls inside macro invocations, in a function and at the top level.
+    """
+    fn engine() -> Engine {
+        let mut config = Config::new();
+        cfg_if::cfg_if! {
+            if #[cfg(feature = "deep")] { config.max_wasm_stack(8 << 20); } else { config.max_wasm_stack(1 << 20); }
+        }
+        pick! { [fast] on => config.async_stack_size(4 << 20), _ => none, }
+        Engine::new(&config).unwrap()
+    }
+    """,
+    """
+    cfg_if::cfg_if! {
+        if #[cfg(unix)] {
+            fn tune(config: &mut Config) { config.max_wasm_stack(1 << 20); }
+        } else {
+            fn tune(config: &mut Config) { config.max_wasm_stack(512 << 10); }
+        }
+    }
+    """,
   ])
   func rustShapes(_ source: String) throws {
     let (partial, whole) = try partialAndWhole(Array(source.utf8), language: .rust)

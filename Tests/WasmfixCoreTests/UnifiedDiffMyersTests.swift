@@ -62,4 +62,45 @@ import Testing
     let patch = UnifiedDiff.render(path: "x.c", old: Array(old.joined().utf8), new: Array(new.joined().utf8))
     #expect(patch.components(separatedBy: "\n@@ ").count == 3)  // two hunks
   }
+
+  /// The diff rendered around the applied edits' spans (issue 10, item 3) turns the old file
+  /// into the new one, on random edits: insertions, replacements and deletions, several on a
+  /// line, at the start and at the end, with and without a final line break.
+  @Test func theDiffAroundTheEditsReproducesTheFile() throws {
+    var seed: UInt64 = 0xd1ff
+    func next(_ bound: Int) -> Int {  // deterministic: a fixed-seed LCG
+      seed = seed &* 6364136223846793005 &+ 1442695040888963407
+      return Int((seed >> 33) % UInt64(bound))
+    }
+    let file = FileRef(path: "x.c", absolutePath: "/x.c")
+    for _ in 0..<400 {
+      var old = Array((0..<next(30)).map { "line \($0 % 4)\n" }.joined().utf8)
+      if next(3) == 0 { old += Array("tail".utf8) }
+      var edits: [TextEdit] = []
+      var cursor = 0
+      while cursor <= old.count, edits.count < 6 {
+        let start = cursor + next(Swift.max(1, old.count - cursor + 1))
+        guard start <= old.count else { break }
+        let end = Swift.min(old.count, start + (next(3) == 0 ? next(12) : 0))
+        let text = ["", "x", "new line\n", "a\nb\n", "\n"][next(5)]
+        edits.append(.replacement(text, of: start..<end, in: file))
+        cursor = end + 1
+      }
+      let (new, _, spans) = try EditApplier.applyTracking(edits, to: old)
+      let a = UnifiedDiff.lines(old), b = UnifiedDiff.lines(new)
+      let script = UnifiedDiff.diffAround(spans, a, b, old: old, new: new)
+      #expect(Self.apply(script, a, b) == b, "edits \(edits.map { ($0.range, $0.replacement) })")
+      #expect(script.filter { $0.kind != .insert }.map(\.oldIndex) == Array(a.indices))
+    }
+  }
+
+  /// A byte that is not UTF-8 in a context line reaches the patch as it is (issue 10, item 12).
+  @Test func contextLinesKeepTheFilesBytes() {
+    let old: [UInt8] = Array("/* Gr".utf8) + [0xF6, 0xDF] + Array("e */\n#define A 1\n".utf8)
+    let new: [UInt8] = Array("/* Gr".utf8) + [0xF6, 0xDF] + Array("e */\n#define A 2\n".utf8)
+    let patch = UnifiedDiff.renderBytes(path: "a.h", old: old, new: new, changed: [ChangedSpan(old: 22..<23, new: 22..<23)])
+    #expect(patch.firstRange(of: [UInt8(ascii: " ")] + old[0..<12]) != nil)
+    #expect(!patch.contains(0xEF))  // no U+FFFD (EF BF BD)
+    #expect(String(decoding: patch, as: UTF8.self).hasSuffix("-#define A 1\n+#define A 2\n"))
+  }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @testable import WasmfixCore
@@ -198,7 +199,10 @@ extension WasmtimeVersionTests {
         for feature in [nil, false, true] as [Bool?] {
           let result = WasmtimeFacts.checkApplies(
             CheckContext(version: v, binding: language, asyncSupport: asyncSupport, cargoAsyncFeature: feature))
-          #expect(result.applies == applies, "\(language) \(version): \(result.reason)")
+          // A C API built without WASMTIME_FEATURE_ASYNC compiles the check out until 47.0.0,
+          // when it became unconditional; wasmtime-dotnet ships its own (async) library.
+          let expected = language == .cAPI && feature == false && v < WasmtimeVersion(47, 0, 0) ? false : applies
+          #expect(result.applies == expected, "\(language) \(version) feature \(String(describing: feature)): \(result.reason)")
           #expect(result.reason.contains(v.description))
         }
       }
@@ -282,13 +286,27 @@ extension WasmtimeVersionTests {
           == WasmtimeVersion(30, 0, 2))
       #expect(WasmtimeManifest.headerVersion("// #define WASMTIME_VERSION \"1.0.0\"\n") == nil)
     }
+
+    /// A C API build's WASMTIME_FEATURE_ASYNC (issue 9 item 11): from a generated conf.h or the
+    /// CMake forms that set the option; nil where the text only mentions it.
+    @Test func cAsyncFeature() {
+      #expect(WasmtimeManifest.cAsyncFeature("#define WASMTIME_FEATURE_WASI\n#define WASMTIME_FEATURE_ASYNC\n") == true)
+      #expect(WasmtimeManifest.cAsyncFeature("#define WASMTIME_FEATURE_WASI\n/* #undef WASMTIME_FEATURE_ASYNC */\n") == false)
+      #expect(WasmtimeManifest.cAsyncFeature("set(WASMTIME_FEATURE_ASYNC OFF CACHE BOOL \"\" FORCE)\n") == false)
+      #expect(WasmtimeManifest.cAsyncFeature("option(WASMTIME_FEATURE_ASYNC \"Enable async\" ON)\n") == true)
+      #expect(WasmtimeManifest.cAsyncFeature("\"cacheVariables\": {\"WASMTIME_FEATURE_ASYNC\": \"OFF\"}") == false)
+      #expect(WasmtimeManifest.cAsyncFeature("cmake -DWASMTIME_FEATURE_ASYNC:BOOL=off ..\n") == false)
+      #expect(WasmtimeManifest.cAsyncFeature("if(WASMTIME_FEATURE_ASYNC)\n  message(\"async\")\nendif()\n") == nil)
+      #expect(WasmtimeManifest.cAsyncFeature("set(WASMTIME_FEATURE_ASYNC ${WITH_ASYNC})\n") == nil)
+      #expect(WasmtimeManifest.cAsyncFeature("add_executable(runner main.c)\n") == nil)
+    }
   }
 }
 
 // MARK: - Detection from trees
 
 /// A temporary repository (it has `.git`, so the walk stops there) removed when the test ends.
-private final class TempTree {
+private final class TempTree: Sendable {
   let root: String
 
   init(_ files: [String: String], gitRoot: String = "") throws {
@@ -440,6 +458,58 @@ extension WasmtimeVersionTests {
       #expect(tree.detect("src/lib.rs").version == WasmtimeVersion(45, 0, 0))
     }
 
+    /// Issue 9 item 10: dev-dependencies build tests, benches and examples only.
+    @Test func devDependenciesCountForTestTargetsOnly() throws {
+      let tree = try TempTree([
+        "Cargo.toml": """
+          [dependencies]
+          wasmtime = { version = "45", default-features = false, features = ["cranelift"] }
+          [dev-dependencies]
+          wasmtime = { version = "45", features = ["async"] }
+          [build-dependencies]
+          wasmtime = { version = "45" }
+          """
+      ])
+      #expect(tree.detect("src/lib.rs").cargoAsyncFeature == false)
+      #expect(tree.detect("src/bin/tool.rs").cargoAsyncFeature == false)
+      for file in ["tests/deep.rs", "tests/all/traps.rs", "benches/run.rs", "examples/demo.rs"] {
+        #expect(tree.detect(file).cargoAsyncFeature == true, "\(file)")
+      }
+    }
+
+    /// Listing wasmtime's `default` feature turns its default features (async) back on.
+    @Test func theDefaultFeatureListedExplicitly() throws {
+      let tree = try TempTree([
+        "Cargo.toml": """
+          [workspace.dependencies]
+          wasmtime = { version = "25", default-features = false }
+          [dependencies]
+          wasmtime = { workspace = true, features = ["cranelift"] }
+          [dev-dependencies]
+          wasmtime = { workspace = true, features = ["default", "winch"] }
+          """
+      ])
+      #expect(tree.detect("src/main.rs").cargoAsyncFeature == false)
+      #expect(tree.detect("tests/all/traps.rs").cargoAsyncFeature == true)
+    }
+
+    /// Cargo unifies features across a workspace's members for the same wasmtime package.
+    @Test func workspaceMembersShareFeatures() throws {
+      let tree = try TempTree([
+        "Cargo.toml": "[workspace]\nmembers = [\"crates/*\"]\nexclude = [\"crates/own\"]\n",
+        "Cargo.lock": "[[package]]\nname = \"wasmtime\"\nversion = \"44.0.1\"\n\n[[package]]\nname = \"wasmtime\"\nversion = \"36.0.0\"\n",
+        "crates/host/Cargo.toml": "[package]\nname = \"host\"\n[dependencies]\nwasmtime = { version = \"44\", features = [\"async\"] }\n",
+        "crates/plain/Cargo.toml": "[package]\nname = \"plain\"\n[dependencies]\nwasmtime = { version = \"44\", default-features = false }\n",
+        "crates/older/Cargo.toml": "[package]\nname = \"older\"\n[dependencies]\nwasmtime = { version = \"36\", default-features = false }\n",
+        "crates/own/Cargo.toml": "[package]\nname = \"own\"\n[dependencies]\nwasmtime = { version = \"44\", default-features = false }\n",
+      ])
+      #expect(tree.detect("crates/plain/src/lib.rs").cargoAsyncFeature == true)
+      // Another wasmtime version in the lock is another package: nothing shared.
+      #expect(tree.detect("crates/older/src/lib.rs").cargoAsyncFeature == false)
+      // Excluded from the workspace.
+      #expect(tree.detect("crates/own/src/lib.rs").cargoAsyncFeature == false)
+    }
+
     @Test func crateDefaultFeatureTurnsAsyncOn() throws {
       let tree = try TempTree([
         "Cargo.toml": """
@@ -501,8 +571,10 @@ extension WasmtimeVersionTests {
       // A file of the virtual manifest's own directory takes `[workspace.dependencies]`.
       #expect(tree.detect("build.rs").version == WasmtimeVersion(36, 0, 0))
       #expect(tree.detect("build.rs").cargoAsyncFeature == false)
+      // The engine crate inherits `default-features = false`, but Cargo unifies features across
+      // the workspace (issue 9 item 10): the host member's `async` is compiled into the one wasmtime.
       let engine = tree.detect("crates/engine/src/lib.rs")
-      #expect(engine == DetectedVersion(version: WasmtimeVersion(36, 0, 0), source: "Cargo.toml", assumed: false, cargoAsyncFeature: false))
+      #expect(engine == DetectedVersion(version: WasmtimeVersion(36, 0, 0), source: "Cargo.toml", assumed: false, cargoAsyncFeature: true))
       #expect(tree.detect("crates/host/src/lib.rs").cargoAsyncFeature == true)
 
       // The workspace's lock says more.
@@ -510,7 +582,15 @@ extension WasmtimeVersionTests {
       let locked = tree.detect("crates/engine/src/lib.rs")
       #expect(locked.version == WasmtimeVersion(36, 0, 2))
       #expect(locked.source == "Cargo.lock")
-      #expect(locked.cargoAsyncFeature == false)
+      #expect(locked.cargoAsyncFeature == true)
+
+      // Without the host in the workspace, the inherited `default-features = false` holds.
+      let alone = try TempTree([
+        "Cargo.toml": "[workspace]\nmembers = [\"crates/engine\"]\n\n[workspace.dependencies]\nwasmtime = { version = \"36\", default-features = false }\n",
+        "crates/engine/Cargo.toml": "[package]\nname = \"engine\"\n\n[dependencies]\nwasmtime = { workspace = true, features = [\"cranelift\"] }\n",
+        "crates/host/Cargo.toml": "[dependencies]\nwasmtime = { workspace = true, features = [\"async\"] }\n",
+      ])
+      #expect(alone.detect("crates/engine/src/lib.rs").cargoAsyncFeature == false)
     }
 
     @Test func pathDependencyReadsTheCratesVersion() throws {
@@ -601,6 +681,40 @@ extension WasmtimeVersionTests {
       #expect(detected.source == "Directory.Build.props")
     }
 
+    /// Issue 9 item 7: MSBuild imports the nearest Directory.Build.props above the project, so a
+    /// project's `$(WasmtimeVersion)` is defined there (or in the one it imports above it).
+    @Test func projectPropertyFromDirectoryBuildPropsAbove() throws {
+      let project = #"<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><PackageReference Include="Wasmtime" Version="$(WasmtimeVersion)" /></ItemGroup></Project>"#
+      let tree = try TempTree([
+        "Directory.Build.props": "<Project><PropertyGroup><WasmtimeVersion>22.0.0</WasmtimeVersion></PropertyGroup></Project>",
+        "src/Host/Host.csproj": project,
+        // Imports the parent: its property is visible.
+        "lib/Directory.Build.props": #"<Project><Import Project="$([MSBuild]::GetPathOfFileAbove('Directory.Build.props', '$(MSBuildThisFileDirectory)../'))" /></Project>"#,
+        "lib/Core/Core.csproj": project,
+        // Does not import the parent and does not define it: MSBuild sees no such property.
+        "tools/Directory.Build.props": "<Project><PropertyGroup><Nullable>enable</Nullable></PropertyGroup></Project>",
+        "tools/Gen/Gen.csproj": project,
+      ])
+      let host = tree.detect("src/Host/Program.cs")
+      #expect(host.version == WasmtimeVersion(22, 0, 0))
+      #expect(host.source == "Directory.Build.props")
+      #expect(tree.detect("lib/Core/Engine.cs").version == WasmtimeVersion(22, 0, 0))
+      #expect(tree.detect("tools/Gen/Engine.cs").assumed)
+    }
+
+    /// A versionless reference takes the nearest Directory.Packages.props, whose version may be a
+    /// property of Directory.Build.props.
+    @Test func centralVersionFromAProperty() throws {
+      let tree = try TempTree([
+        "Directory.Build.props": "<Project><PropertyGroup><WasmtimePackageVersion>21.0.1</WasmtimePackageVersion></PropertyGroup></Project>",
+        "build/Directory.Packages.props": #"<Project><ItemGroup><PackageVersion Include="Wasmtime" Version="$(WasmtimePackageVersion)" /></ItemGroup></Project>"#,
+        "build/app/Runner/Runner.csproj": #"<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><PackageReference Include="Wasmtime" /></ItemGroup></Project>"#,
+      ])
+      let detected = tree.detect("build/app/Runner/GuestHost.cs")
+      #expect(detected.version == WasmtimeVersion(21, 0, 1))
+      #expect(detected.source == "Directory.Build.props")
+    }
+
     @Test func versionFile() throws {
       let tree = try TempTree(["src/mono/wasi/wasmtime-version.txt": "\n23.0.1\n"])
       let detected = tree.detect("src/mono/wasi/runner/main.c")
@@ -655,9 +769,8 @@ extension WasmtimeVersionTests {
   }
 }
 
-private final class ResultBox: @unchecked Sendable {
-  private let lock = NSLock()
-  private var storage: [WasmtimeVersion] = []
-  func append(_ v: WasmtimeVersion) { lock.lock(); storage.append(v); lock.unlock() }
-  var values: [WasmtimeVersion] { lock.lock(); defer { lock.unlock() }; return storage }
+private final class ResultBox: Sendable {
+  private let storage = Mutex<[WasmtimeVersion]>([])
+  func append(_ v: WasmtimeVersion) { storage.withLock { $0.append(v) } }
+  var values: [WasmtimeVersion] { storage.withLock { $0 } }
 }

@@ -5,7 +5,8 @@ import Foundation
 /// values planned so far by earlier rules' fixes, and the edit primitives, which write through
 /// the group's surface syntax. Rules decide what to change; this knows how to write it.
 struct FixContext {
-  let group: EngineGroup
+  /// Read-only to rules; `raiseAsync(in:to:)` looks at one alternative build through a copy.
+  private(set) var group: EngineGroup
   let result: ScanResult
   let options: FixOptions
   var planner: FixPlanner
@@ -47,7 +48,9 @@ struct FixContext {
     let byRule = Dictionary(grouping: findings) { result.findings[$0].rule.code }
     let first = result.sites[group.siteIndexes[0]]
     guard planner.source(first.path, absolutePath: first.absolutePath) != nil else {
-      for index in findings { refusals[index] = "\(first.path) changed since it was scanned" }
+      // Unwritable (not UTF-8, UTF-16) says why; otherwise the file changed under us.
+      let why = planner.unwritableFiles[first.path] ?? "changed since it was scanned"
+      for index in findings { refusals[index] = "\(first.path): \(why)" }
       return Outcome(edits: [], fixed: [], refusals: refusals, title: "")
     }
     // A call inside a syntax error is read by guesswork: report it, never rewrite around it.
@@ -85,6 +88,8 @@ struct FixContext {
     switch group.language {
     case .csharp: return "wasmtime-dotnet's WithMaximumStackSize"
     case .rust where group.version.cargoAsyncFeature == false: return "a crate without wasmtime's async feature"
+    case .c where group.version.cargoAsyncFeature == false, .cpp where group.version.cargoAsyncFeature == false:
+      return "a C API build without WASMTIME_FEATURE_ASYNC"
     default: return "Wasmtime \(group.version.version)'s API"
     }
   }
@@ -124,6 +129,7 @@ struct FixContext {
           target = setting == .maxWasmStack ? Swift.min(earlier.value, value) : Swift.max(earlier.value, value)
         }
         var text = definitionSyntax.formatValue(target, preferShifts: old.contains("<<"))
+        if target == value, let written, let tied = tiedDefinitionText(written, for: definition) { text = tied }
         if definition.kind == .cDefine, !text.allSatisfy(\.isNumber) { text = "(\(text))" }
         planner.sharedDefinitions[key] = (definition.valueRange, target, text)
         edits.append(.replacement(text, of: definition.valueRange, in: FileRef(path: definition.path, absolutePath: absolutePath(of: definition.path))))
@@ -140,6 +146,38 @@ struct FixContext {
       return insertSetting(setting, text: written, after: anchor, source: source)
     }
     return insertSetting(setting, value: value)
+  }
+
+  /// `written` (max's constant plus the headroom) for the async constant's own definition,
+  /// where max's constant is defined before it in the same file and scope, as the same kind of
+  /// constant (`#define FIBER_STACK (GUEST_STACK + 512 * 1024)`), so it is in scope there and the
+  /// two stay tied; nil elsewhere (a number is written then).
+  private func tiedDefinitionText(_ written: String, for definition: ConstantDefinition) -> String? {
+    guard let maxIndex = group.maxWasmStack.siteIndex, case let maxSite = result.sites[maxIndex],
+          let maxDefinition = maxSite.definition, case .name = maxSite.argument,
+          maxSite.argumentText == maxDefinition.name, maxDefinition.path == definition.path,
+          maxDefinition.scope == definition.scope, maxDefinition.kind == definition.kind,
+          [.cDefine, .rustConst, .csharpConst, .cppConstexpr].contains(definition.kind),
+          maxDefinition.itemRange.upperBound <= definition.itemRange.lowerBound
+    else { return nil }
+    return written
+  }
+
+  /// Raises the async stack of another alternative build (a `cfg_if!` branch) to `target`: the
+  /// edit lands where that build's values are written (after its own max call, or at its own
+  /// async call), as the group's own raise does for the worst build.
+  mutating func raiseAsync(in build: EngineGroup.Build, to target: Int128) -> Bool {
+    var branch = self
+    branch.group.maxWasmStack = build.max
+    branch.group.asyncStackSize = build.async
+    branch.plannedMax = build.max.value
+    branch.plannedAsync = build.async.value
+    guard branch.setValue(.asyncStackSize, to: target) else { return false }
+    edits = branch.edits
+    planner = branch.planner
+    editedDefinitions = branch.editedDefinitions
+    unsafeReasons = branch.unsafeReasons
+    return true
   }
 
   /// Moves the `async_stack_size` statement to just before the first `max_wasm_stack`
@@ -257,8 +295,16 @@ struct FixContext {
           case let site = result.sites[maxIndex], let source = source(of: site),
           syntax.derivedAsync(fromMax: "x", headroom: "0") != nil,
           let operand = operand(for: .maxWasmStack, site: site, source: source),
-          let text = syntax.derivedAsync(fromMax: operand, headroom: syntax.formatValue(Int128(options.headroom), preferShifts: false)),
-          insertSetting(.asyncStackSize, text: text, after: site, source: source)
+          var text = syntax.derivedAsync(fromMax: operand, headroom: syntax.formatValue(Int128(options.headroom), preferShifts: false))
+    else { return false }
+    // 0.25-0.38 (Rust): the call goes first and its setter refuses a value below the max so far
+    // (the 1 MiB / 512 KiB default), so a small max + headroom would fail where the program ran.
+    // Never below the default async stack (2 MiB): what these programs ran with before.
+    if group.binding == .rustCrate, group.version.version < WasmtimeVersion(0, 39),
+       let defaultAsync = WasmtimeFacts.defaultAsyncStackSize(group.version.version) {
+      text += ".max(\(syntax.formatValue(Int128(defaultAsync), preferShifts: true)))"
+    }
+    guard insertSetting(.asyncStackSize, text: text, after: site, source: source)
     else { return false }
     asyncDerived = true
     asyncPinned = true

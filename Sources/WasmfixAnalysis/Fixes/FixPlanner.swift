@@ -14,26 +14,39 @@ public struct FixPlanner {
   private var scannedSources: [String: SourceText]?
   /// Files whose bytes differ from what the scan read; nothing in them is edited.
   public private(set) var changedFiles = Set<String>()
-  /// Files wasmfix reads but does not rewrite, with why (not UTF-8: an edit and its diff are
-  /// text, and a patch with the file's stray bytes replaced would not apply).
+  /// Files wasmfix reads but does not rewrite, with why: a file holding a setting that is not
+  /// UTF-8. Its fixes copy its text (receiver, argument) into inserted statements, where a
+  /// stray byte would come out re-encoded. A file that only defines a constant is edited:
+  /// a value is spliced between its bytes, and the diff carries them as they are.
   public private(set) var unwritableFiles: [String: String] = [:]
+  /// The files holding a setting.
+  private let sitePaths: Set<String>
   /// Constant definitions several configurations' fixes rewrite, by `absolutePath#offset`: the
   /// one value that satisfies them all (the smallest max, the largest async) and its text.
   var sharedDefinitions: [String: (range: Range<Int>, value: Int128, text: String)] = [:]
 
+  /// Bytes to plan against instead of the disk's, by absolute path: a fix's verification
+  /// plans again on its own edited text (`Fixer.prepare`), which is not written yet.
+  public var overlay: [String: [UInt8]] = [:]
+
   public init(result: ScanResult, options: FixOptions) {
     self.result = result
     self.options = options
+    self.sitePaths = Set(result.sites.map(\.path))
   }
 
   static let minimumMaxWasmStack: Int128 = 64 << 10
 
   public mutating func plan() -> FixPlan {
     var plan = FixPlan()
+    // The fixable findings of each group, found in one pass (a search per group was quadratic
+    // in a file with thousands of configurations); a suppressed finding is never fixed.
+    var fixable: [String: [Int]] = [:]
+    for (index, finding) in result.findings.enumerated() where finding.fixable && !finding.suppressed {
+      fixable[finding.groupID, default: []].append(index)
+    }
     for group in result.groups {
-      let indexes = result.findings.indices.filter { result.findings[$0].groupID == group.id && result.findings[$0].fixable
-        && !result.findings[$0].suppressed }  // a suppressed finding is never fixed
-      guard !indexes.isEmpty else { continue }
+      guard let indexes = fixable[group.id], !indexes.isEmpty else { continue }
       var context = FixContext(group: group, result: result, options: options, planner: self)
       let outcome = context.fix(findings: indexes)
       self = context.planner
@@ -61,7 +74,11 @@ public struct FixPlanner {
   /// The file as scanned; nil when it changed on disk since (then nothing in it is edited).
   mutating func source(_ path: String, absolutePath: String) -> SourceText? {
     if let cached = sources[path] { return cached }
-    guard let bytes = result.options.contents(ofFile: absolutePath) else { return nil }
+    guard let bytes = overlay[absolutePath] ?? result.options.contents(ofFile: absolutePath) else { return nil }
+    if let encoding = TextEncoding.utf16Name(bytes) {
+      unwritableFiles[path] = "\(encoding) with a byte-order mark; reported, not rewritten: wasmfix writes UTF-8 only, convert the file to apply the fix"
+      return nil
+    }
     if scannedSources == nil {
       var scanned: [String: SourceText] = [:]
       for (file, fileResult) in result.sitedScans {
@@ -76,7 +93,7 @@ public struct FixPlanner {
       changedFiles.insert(path)
       return nil
     }
-    if let invalid = FileScanner.invalidUTF8Offset(source.bytes) {
+    if sitePaths.contains(path), let invalid = FileScanner.invalidUTF8Offset(source.bytes) {
       unwritableFiles[path] = "not valid UTF-8 (byte \(invalid)); reported, not rewritten: fix it by hand or convert it to UTF-8"
       return nil
     }

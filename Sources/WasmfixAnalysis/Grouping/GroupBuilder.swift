@@ -24,38 +24,32 @@ package enum GroupBuilder {
       let binding = Surfaces.surface(first.language)?.binding ?? .cAPI
       // A version named next to the settings wins, unless --wasmtime-version overrides all.
       let hinted = detector.override == nil ? indexes.compactMap({ sites[$0].versionHint }).first : nil
-      let detected = hinted ?? detector.version(forFileAt: first.absolutePath, binding: binding)
+      let detected = hinted ?? detector.version(forFileAt: first.absolutePath, binding: binding,
+                                                    testCode: indexes.contains { sites[$0].isTestCode })
       let version = detected.version
       // A flag the CLI rejects never reaches an engine (WF007 reports it).
       let rejected = binding == .cli ? Set(indexes.filter { WasmtimeCLI.rejection(of: sites[$0], version: version) != nil }) : []
+      func candidates(_ setting: Setting) -> [Int] {
+        indexes.filter { sites[$0].setting == setting && !rejected.contains($0) }
+      }
       func effective(_ setting: Setting, default fallback: Int?) -> EngineGroup.EffectiveValue {
         // A flag overrides the options file's key (CommonOptions::configure applies -W last).
-        let candidates = indexes.filter { sites[$0].setting == setting && !rejected.contains($0) }
+        let candidates = candidates(setting)
         guard let index = candidates.last(where: { sites[$0].language != TOMLSurface.config.id }) ?? candidates.last else {
           return .init(value: fallback.map { Int128($0) }, source: .default, siteIndex: nil)
         }
-        // Alternatives (`#[cfg(debug_assertions)]` and `#[cfg(not(...))]`, `#ifdef`/`#else`,
-        // if/else): every one is a build that runs; judge the worst, not the last written.
-        let lastPlain = candidates.last { sites[$0].alternative == nil }
-        // Within one branch the last call wins, as anywhere; across branches each is a build.
-        var lastPerBranch: [String: Int] = [:]
-        for index in candidates where index > (lastPlain ?? -1) {
-          if let branch = sites[index].alternative { lastPerBranch[branch] = index }
-        }
-        let choices = ([lastPlain].compactMap { $0 } + lastPerBranch.values).sorted()
-        if choices.count > 1 {
-          guard choices.allSatisfy({ sites[$0].value.integer != nil }) else {
-            let unresolved = choices.first { sites[$0].value.integer == nil }!
-            return .init(value: nil, source: .unresolved, siteIndex: unresolved, alternative: sites[unresolved].alternative)
-          }
-          let worst = setting == .maxWasmStack
-            ? choices.max { sites[$0].value.integer! < sites[$1].value.integer! }!
-            : choices.min { sites[$0].value.integer! < sites[$1].value.integer! }!
-          return .init(value: sites[worst].value.integer, source: .explicit, siteIndex: worst,
-                       alternative: sites[worst].alternative ?? "the build without the alternatives")
-        }
         if let value = sites[index].value.integer { return .init(value: value, source: .explicit, siteIndex: index) }
         return .init(value: nil, source: .unresolved, siteIndex: index)
+      }
+      let defaultMax = WasmtimeFacts.defaultMaxWasmStack(version)
+      let defaultAsync = WasmtimeFacts.defaultAsyncStackSize(version)
+      var maxWasmStack = effective(.maxWasmStack, default: defaultMax)
+      var asyncStackSize = effective(.asyncStackSize, default: defaultAsync)
+      var otherFailingBuilds: [EngineGroup.Build] = []
+      if let builds = Alternatives.worstBuild(max: candidates(.maxWasmStack), async: candidates(.asyncStackSize), sites: sites,
+                                              defaults: (defaultMax, defaultAsync)) {
+        (maxWasmStack, asyncStackSize) = builds.worst
+        otherFailingBuilds = builds.otherFailing.map { EngineGroup.Build(max: $0.max, async: $0.async) }
       }
       let asyncSites = indexes.filter { sites[$0].setting == .asyncSupport }
       let asyncSupport = asyncSites.last.flatMap { sites[$0].value.boolean }
@@ -63,8 +57,6 @@ package enum GroupBuilder {
       let check = WasmtimeFacts.checkApplies(CheckContext(
         version: version, binding: binding, asyncSupport: asyncSupport,
         cargoAsyncFeature: detected.cargoAsyncFeature))
-      let maxWasmStack = effective(.maxWasmStack, default: WasmtimeFacts.defaultMaxWasmStack(version))
-      var asyncStackSize = effective(.asyncStackSize, default: WasmtimeFacts.defaultAsyncStackSize(version))
       // The CLI (25.0.1+) sets the async stack itself when only max-wasm-stack is given.
       if binding == .cli, asyncStackSize.siteIndex == nil, maxWasmStack.source == .explicit, let max = maxWasmStack.value,
          let derived = WasmtimeCLI.derivedAsyncStackSize(max: max, version: version) {
@@ -85,6 +77,7 @@ package enum GroupBuilder {
         expectsFailure: indexes.contains { sites[$0].expectsFailure },
         setterOrderFailure: binding == .rustCrate && check.applies && version >= WasmtimeVersion(0, 25) && version < WasmtimeVersion(0, 39)
           ? Self.setterOrderFailure(indexes, sites, version: version) : nil))
+      groups[groups.count - 1].otherFailingBuilds = otherFailingBuilds
     }
     return groups
   }
@@ -109,6 +102,11 @@ package enum GroupBuilder {
   /// Proves max <= async between values where one is only known at run time.
   static func relationHolds(_ max: EngineGroup.EffectiveValue, _ async: EngineGroup.EffectiveValue, _ sites: [Site]) -> Bool {
     guard max.source == .unresolved || async.source == .unresolved else { return false }
+    // A guard before the calls already compares the two as written (item 8 of issue 9).
+    if let m = max.siteIndex, let a = async.siteIndex {
+      let pair = ScopeGuard(smaller: sites[m].argumentText, larger: sites[a].argumentText)
+      if sites[m].guards.contains(pair) || sites[a].guards.contains(pair) { return true }
+    }
     func expression(_ value: EngineGroup.EffectiveValue) -> WasmfixSurfaces.Expression? {
       if let index = value.siteIndex { return value.source == .explicit ? value.value.map { .integer($0) } : sites[index].argument }
       return value.value.map { .integer($0) }
@@ -122,11 +120,20 @@ package enum GroupBuilder {
   /// Replays 0.25-0.38's setter checks in call order: `max_wasm_stack(x)` fails when x exceeds
   /// the async stack set so far (2 MiB by default), `async_stack_size(y)` when y is below the
   /// max set so far ("async stack size cannot be less than the maximum wasm stack size").
+  /// A run-time max set before a constant async that is larger than the async so far fails for
+  /// every value between the two, which the final pair allows: that is reported too (moving
+  /// the async call first is then safe, as it is at least the max so far).
   static func setterOrderFailure(_ indexes: [Int], _ sites: [Site], version: WasmtimeVersion) -> (site: Int, why: String)? {
     var max = Int128(WasmtimeFacts.defaultMaxWasmStack(version))
     var async = Int128(WasmtimeFacts.defaultAsyncStackSize(version) ?? 0)
-    for index in indexes.sorted(by: { sites[$0].nameRange.lowerBound < sites[$1].nameRange.lowerBound }) {
+    let ordered = indexes.sorted(by: { sites[$0].nameRange.lowerBound < sites[$1].nameRange.lowerBound })
+    for (position, index) in ordered.enumerated() {
       guard sites[index].setting != .asyncSupport else { continue }
+      if sites[index].setting == .maxWasmStack, sites[index].value.integer == nil,
+         let later = ordered[(position + 1)...].last(where: { sites[$0].setting == .asyncStackSize }),
+         let final = sites[later].value.integer, final > async, final >= max {
+        return (index, "max_wasm_stack(\(sites[index].argumentText)) is called while async_stack_size is still \(ValueDescription.bytes(async)); Wasmtime \(version) checks in the setter, so this call fails for any value above \(ValueDescription.bytes(async)), although async_stack_size(\(ValueDescription.bytes(final))) follows")
+      }
       guard let value = sites[index].value.integer else { return nil }
       if sites[index].setting == .maxWasmStack {
         if value > async {

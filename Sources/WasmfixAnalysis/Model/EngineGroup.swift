@@ -54,6 +54,22 @@ public struct EngineGroup: Sendable {
   /// values set so far (`max_wasm_stack` raised while the async stack is still the default),
   /// as (site index, why); nil when every call passes in order or a value is unknown.
   public var setterOrderFailure: (site: Int, why: String)? = nil
+  /// Alternative builds (`cfg_if!` branches, `#[cfg]`/`#ifdef` pairs) other than the one
+  /// `maxWasmStack`/`asyncStackSize` describe (the worst) whose max also exceeds their async.
+  public var otherFailingBuilds: [Build] = []
+
+  /// One alternative build's pair of values.
+  public struct Build: Sendable {
+    public var max: EffectiveValue
+    public var async: EffectiveValue
+  }
+
+  /// Wasmtime 0.25-0.38 Rust with the check compiled in: each setter compares its value with
+  /// the other one set so far and returns Wasmtime's error at the call, so a run-time value is
+  /// checked there (in call order) without any assertion.
+  public var checksInSetters: Bool {
+    binding == .rustCrate && checkApplies && version.version >= WasmtimeVersion(0, 25) && version.version < WasmtimeVersion(0, 39)
+  }
 
   /// Whether this group's code can call `async_stack_size` at all.
   public var canSetAsyncStack: Bool {
@@ -64,7 +80,9 @@ public struct EngineGroup: Sendable {
     case .rustCrate:
       return version.version >= WasmtimeVersion(0, 25)
         && (version.version >= WasmtimeVersion(47, 0) || version.cargoAsyncFeature != false)
-    case .cAPI, .cli: return WasmtimeFacts.hasAsyncStackSize(version.version, binding: binding)
+    // wasmtime/async.h declares the setter only under WASMTIME_FEATURE_ASYNC.
+    case .cAPI: return WasmtimeFacts.hasAsyncStackSize(version.version, binding: binding) && version.cargoAsyncFeature != false
+    case .cli: return WasmtimeFacts.hasAsyncStackSize(version.version, binding: binding)
     // wasmtime-dotnet has no async stack setter; only builds that expose WithAsyncStackSize can.
     case .dotnet: return asyncStackSize.siteIndex != nil
     }

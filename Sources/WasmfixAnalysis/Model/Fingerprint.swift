@@ -13,9 +13,10 @@ public enum Fingerprint {
   /// a subfolder, gives one finding one fingerprint (baselines, code scanning, GitLab).
   public static func assign(to findings: inout [Finding], sites: [Site], pathKey: (String) -> String = { $0 }) {
     var seen: [String: Int] = [:]
+    let locator = SiteLocator(sites)
     for i in findings.indices {
       let finding = findings[i]
-      let site = sites.first { $0.path == finding.path && $0.line == finding.line && $0.column == finding.column }
+      let site = locator.index(of: finding).map { sites[$0] }
       let text = site.map { normalised("\($0.setting.rawValue)|\($0.apiName)|\($0.receiverText)|\($0.argumentText)") } ?? ""
       let key = "\(finding.rule.code)|\(pathKey(finding.path))|\(text)"
       let occurrence = seen[key, default: 0]

@@ -38,10 +38,14 @@ public struct Site: Sendable {
   public var alternative: String? = nil
   /// The configuration runs with async on whatever else it says (`wasmtime serve`).
   public var impliesAsync: Bool = false
+  /// Test code (`#[cfg(test)]`, `#[test]`): built with the crate's dev-dependencies.
+  public var isTestCode: Bool = false
   /// A Wasmtime version named next to the setting, with where (see `ExtractedSite.version`).
   public var versionHint: DetectedVersion? = nil
   /// The CLI options file the command line reads (`--config FILE`), as written.
   public var configFile: String? = nil
+  /// Comparisons that hold where the call runs (`if a > b { return .. }` before it, `assert!(a <= b)`).
+  package var guards: [ScopeGuard] = []
   /// Key of the configuration object this call configures (file, scope, receiver).
   var groupKey: String
 

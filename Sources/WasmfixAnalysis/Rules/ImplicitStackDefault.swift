@@ -77,6 +77,11 @@ enum ImplicitStackDefault: Rule {
     if group.asyncStackSize.source == .default, let defaultValue = context.plannedAsync {
       // Never pin less than the headroom above max: host code runs on the rest of the stack.
       let value = Swift.max(defaultValue, (context.plannedMax ?? 0) + Int128(context.options.headroom))
+      // A max near 2^64 (`usize::MAX`) plus headroom is a literal no setter takes (found by
+      // `make fuzz`: the fix wrote 18_446_744_073_710_075_903, which rustc rejects).
+      guard value <= Int128(UInt64.max) else {
+        return .refused("max_wasm_stack + headroom does not fit in 64 bits; lower max_wasm_stack by hand")
+      }
       guard context.setValue(.asyncStackSize, to: value) else { return .refused("cannot place the async_stack_size call here") }
       return .fixed("pin async_stack_size")
     }

@@ -19,8 +19,9 @@ enum LatentStackMismatch: Rule {
     (dfinity/ic hit exactly this on 46 -> 47).
 
     ## How the fix works
-    Like WF001: raise `async_stack_size` to `max_wasm_stack + headroom`, or lower
-    `max_wasm_stack` with `--strategy lower-max`.
+    Like WF001: raise `async_stack_size` to `max_wasm_stack + headroom`. It never lowers
+    `max_wasm_stack`, not even with `--strategy lower-max`: the guest would lose stack it runs
+    with today for a check that does not run.
     """
   static let examples: [RuleExample] = [
     // Wasmtime 25 with async off: not checked today.
@@ -36,7 +37,11 @@ enum LatentStackMismatch: Rule {
     // max-wasm-stack: a max-only command line is not latent there (only 25.0.0 fails, WF001).
     guard group.binding != .cli, !group.checkApplies, let max = group.maxWasmStack.value, let async = group.asyncStackSize.value,
           max > async, max != 0 else { return [] }
-    let message = "max_wasm_stack \(ValueDescription.effective(group.maxWasmStack, setting: .maxWasmStack, group: group, sites: context.sites)) exceeds async_stack_size \(ValueDescription.effective(group.asyncStackSize, setting: .asyncStackSize, group: group, sites: context.sites)); not checked today (\(group.checkReason)), but rejected once async is enabled or on Wasmtime 47+"
+    // Where async is compiled in (the C API, wasmtime-dotnet over it, a crate with the default
+    // features) the check runs from 42.0.0, when async_support stopped gating it; a crate or C
+    // API build without the async feature meets it at 47.0.0, when the cfg gate went.
+    let upgrade = group.version.cargoAsyncFeature == false ? "47" : "42"
+    let message = "max_wasm_stack \(ValueDescription.effective(group.maxWasmStack, setting: .maxWasmStack, group: group, sites: context.sites)) exceeds async_stack_size \(ValueDescription.effective(group.asyncStackSize, setting: .asyncStackSize, group: group, sites: context.sites)); not checked today (\(group.checkReason)), but rejected once async is enabled or on Wasmtime \(upgrade)+"
     return [finding(group, at: anchor(group), in: context, message: message)]
   }
 

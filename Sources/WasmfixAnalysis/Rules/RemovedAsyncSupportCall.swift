@@ -43,11 +43,16 @@ enum RemovedAsyncSupportCall: Rule {
     for index in calls(in: context.group, context.result.sites) {
       let site = context.result.sites[index]
       guard let statement = site.statementRange, let source = context.source(of: site) else { return .refused("cannot delete this call here") }
-      let line = source.lineRange(containing: statement.lowerBound)
-      let before = source.text(line.lowerBound..<statement.lowerBound).trimmingCharacters(in: .whitespaces)
-      let after = source.text(statement.upperBound..<line.upperBound).trimmingCharacters(in: .whitespacesAndNewlines)
-      // The whole line, its line break included, when the call is alone on it.
-      let range = before.isEmpty && after.isEmpty ? source.lineRangeWithBreak(containing: statement.lowerBound) : statement
+      // The call may span lines (`(config,\n    true);`): what precedes it on its first line
+      // and follows it on its last (that the first line's end was used as the last's trapped
+      // on such a call: found by `make fuzz`).
+      let first = source.lineRange(containing: statement.lowerBound)
+      let last = source.lineRange(containing: Swift.max(statement.lowerBound, statement.upperBound - 1))
+      let before = source.text(first.lowerBound..<statement.lowerBound).trimmingCharacters(in: .whitespaces)
+      let after = source.text(Swift.min(statement.upperBound, last.upperBound)..<last.upperBound).trimmingCharacters(in: .whitespacesAndNewlines)
+      // The whole lines, the last line break included, when the call is alone on them.
+      let range = before.isEmpty && after.isEmpty
+        ? first.lowerBound..<source.lineRangeWithBreak(containing: last.lowerBound).upperBound : statement
       context.edits.append(.replacement("", of: range, in: context.fileRef(site)))
     }
     return .fixed("delete the wasmtime_config_async_support_set call")

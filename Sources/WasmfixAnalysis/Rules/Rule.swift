@@ -41,8 +41,9 @@ public struct RuleContext: Sendable {
   }
 }
 
-/// One check over an engine configuration.
-protocol Rule {
+/// One check over an engine configuration. `SendableMetatype`: a rule's descriptor calls its
+/// static `check`/`fix` from `@Sendable` closures, run on any worker.
+protocol Rule: SendableMetatype {
   static var id: RuleID { get }
   static var severity: Severity { get }
   static var fixable: Bool { get }

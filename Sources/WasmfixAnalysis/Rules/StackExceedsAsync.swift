@@ -63,7 +63,8 @@ enum StackExceedsAsync: Rule {
       // 25.0.0: `run` turned async with no flag to size the stack (wasmtime#9298).
       advice = "; this CLI has no async-stack-size flag: upgrade to Wasmtime >= \(WasmtimeCLI.asyncFlagAdded) (it sizes the async stack from max-wasm-stack) or lower max-wasm-stack to <= \(ValueDescription.bytes(async))"
     }
-    let alternatives = [group.maxWasmStack.alternative, group.asyncStackSize.alternative].compactMap { $0 }
+    var alternatives = [group.maxWasmStack.alternative, group.asyncStackSize.alternative].compactMap { $0 }
+    if alternatives.count == 2, alternatives[0] == alternatives[1] { alternatives.removeLast() }
     let which = alternatives.isEmpty ? "" : " (in the build selected by \(alternatives.joined(separator: " and ")))"
     return [finding(group, at: anchor(group), in: context, message: message + which + advice)]
   }

@@ -5,8 +5,8 @@ import WasmfixEvaluation
 enum StackMismatchFix {
   static let minimumMaxWasmStack: Int128 = 64 << 10
 
-  /// `isError`: WF001. A warning (WF005: not checked today) never lowers a value: that would
-  /// cost the guest stack it runs with now, for a failure that may never come.
+  /// `isError`: WF001. A warning (WF005: not checked today) never lowers a value, whatever the
+  /// strategy: that would cost the guest stack it runs with now, for a failure that may never come.
   static func apply(_ context: inout FixContext, isError: Bool) -> FixOutcome {
     guard let maxValue = context.plannedMax, let asyncValue = context.plannedAsync else {
       return .refused("a value is not known until run time")
@@ -14,6 +14,7 @@ enum StackMismatchFix {
     let options = context.options
     let canRaise = context.group.canSetAsyncStack
     if options.strategy == .raiseAsync && canRaise {
+      let unchanged = context
       let target = Swift.max(maxValue + Int128(options.headroom), asyncValue)
       guard target <= Int128(UInt64.max) else {
         return .refused("max_wasm_stack + headroom does not fit in 64 bits; lower max_wasm_stack by hand")
@@ -23,6 +24,17 @@ enum StackMismatchFix {
       guard context.setValue(.asyncStackSize, to: target, written: written) else { return .refused("cannot place the async_stack_size call here") }
       context.plannedAsync = target
       context.asyncPinned = true
+      // Other alternative builds that fail too (a `cfg_if!` with three branches): each is
+      // raised in its own branch; one whose async comes from outside the branches is not.
+      for build in context.group.otherFailingBuilds {
+        guard build.async.siteIndex == nil || build.async.alternative != nil,
+              let max = build.max.value, let async = build.async.value,
+              context.raiseAsync(in: build, to: Swift.max(max + Int128(options.headroom), async))
+        else {
+          context = unchanged
+          return .refused("another build (\(build.max.alternative ?? "without the alternatives")) fails too and cannot be raised in its own branch")
+        }
+      }
       return .fixed("raise async_stack_size to max_wasm_stack + headroom")
     }
     // The CLI that became async without an async-stack-size flag (25.0.0): its next release
@@ -35,8 +47,11 @@ enum StackMismatchFix {
       return .fixed("bump the Wasmtime CLI version pin from \(context.group.version.version) to \(WasmtimeCLI.asyncFlagAdded) (it sizes the async stack from max-wasm-stack + 512 KiB)")
     }
     let target = asyncValue - Int128(options.headroom)
-    if !isError && options.strategy != .lowerMax {
-      return .refused("\(context.bindingName) cannot set the async stack; lowering max_wasm_stack from \(ValueDescription.bytes(maxValue)) to \(ValueDescription.bytes(target)) would shrink the guest's stack for a check that does not run today, so it is left to you (--strategy lower-max does it)")
+    // Not even with --strategy lower-max, which is about errors (issue 9, item 2): the guest
+    // would lose stack it runs with today for a check that does not run.
+    if !isError {
+      let how = canRaise ? "raise async_stack_size (the default strategy)" : "lower max_wasm_stack by hand if the check is coming"
+      return .refused("the check does not run today; lowering max_wasm_stack from \(ValueDescription.bytes(maxValue)) to \(ValueDescription.bytes(target)) would shrink the guest's stack for it, so wasmfix leaves it: \(how)")
     }
     let why = canRaise ? "" : " (\(context.bindingName) cannot set the async stack, so wasmfix lowers max_wasm_stack)"
     guard target >= minimumMaxWasmStack else {

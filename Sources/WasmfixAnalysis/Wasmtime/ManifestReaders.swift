@@ -48,13 +48,20 @@ enum WasmtimeManifest {
     var workspace = false
     var package: String?
     var path: String?
+    /// The table it is listed in: which builds it takes part in.
+    var kind: Kind = .normal
+
+    /// `[dependencies]` (also per target), `[dev-dependencies]` (tests, benches, examples only),
+    /// `[build-dependencies]` (the build script, resolved apart from the crate since resolver 2).
+    enum Kind: Sendable { case normal, dev, build }
 
     init(name: String) { self.name = name }
 
     /// Whether this entry alone compiles in the `async` or `stack-switching` feature, which gate
-    /// the check on 0.25–46.x (facts §1.2). Both are default features of the wasmtime crate.
+    /// the check on 0.25–46.x (facts §1.2). Both are default features of the wasmtime crate, so
+    /// listing the `default` feature turns them back on (Wasmtime's own dev-dependencies do).
     var enablesAsync: Bool {
-      defaultFeatures != false || features.contains("async") || features.contains("stack-switching")
+      defaultFeatures != false || ["default", "async", "stack-switching"].contains(where: features.contains)
     }
 
     /// This member entry completed by the `[workspace.dependencies]` entry it inherits from.
@@ -79,6 +86,13 @@ enum WasmtimeManifest {
     var defaultFeaturesEnableAsync = false
     /// `[package] version`, used when another crate depends on this one by `path`.
     var packageVersion: String?
+    /// Has a `[workspace]` table: the root of a Cargo workspace.
+    var isWorkspaceRoot = false
+    /// `[workspace] members` and `exclude` patterns (paths relative to the root, `*` allowed).
+    var workspaceMembers: [String] = []
+    var workspaceExcludes: [String] = []
+    /// Has a `[package]` table (a virtual manifest has none).
+    var isPackage = false
 
     var mentionsWasmtime: Bool { !dependencies.isEmpty || workspaceDependency != nil }
 
@@ -88,10 +102,17 @@ enum WasmtimeManifest {
       var entries: [String: (isWorkspace: Bool, dependency: CargoDependency)] = [:]
       var crateFeatures: [String: [String]] = [:]
 
+      isWorkspaceRoot = document.tables.contains { $0.first == "workspace" }
+      isPackage = document.tables.contains(["package"])
       for entry in document.entries {
         let path = entry.table + entry.key
         if entry.table == ["package"], entry.key == ["version"], case .string(let v) = entry.value {
           packageVersion = v
+        }
+        if entry.table == ["workspace"], entry.key.count == 1, case .array(let items) = entry.value {
+          let patterns = items.compactMap { if case .string(let s) = $0 { s } else { nil } }
+          if entry.key[0] == "members" { workspaceMembers = patterns }
+          if entry.key[0] == "exclude" { workspaceExcludes = patterns }
         }
         if entry.table == ["features"], entry.key.count == 1, case .array(let items) = entry.value {
           crateFeatures[entry.key[0]] = items.compactMap { if case .string(let s) = $0 { s } else { nil } }
@@ -102,7 +123,10 @@ enum WasmtimeManifest {
         let id = tableKey + "\u{0}\u{0}" + name
         if entries[id] == nil {
           order.append(id)
-          entries[id] = (path[..<split] == ["workspace", "dependencies"], CargoDependency(name: name))
+          var dependency = CargoDependency(name: name)
+          let table = path[split - 1]
+          dependency.kind = table.hasPrefix("dev") ? .dev : table.hasPrefix("build") ? .build : .normal
+          entries[id] = (path[..<split] == ["workspace", "dependencies"], dependency)
         }
         Self.apply(entry.value, at: Array(path[(split + 1)...]), to: &entries[id]!.dependency)
       }
@@ -179,8 +203,18 @@ enum WasmtimeManifest {
   static func msbuildWasmtimeVersion(_ text: String, properties: [String: String])
     -> (referenced: Bool, version: WasmtimeVersion?)
   {
+    let reference = msbuildWasmtimeReference(text)
+    guard let raw = reference.raw else { return (reference.referenced, nil) }
+    return (true, WasmtimeVersion(resolveProperties(raw, properties)))
+  }
+
+  /// The `Wasmtime` package's version as written (`22.0.0`, `$(WasmtimeVersion)`), preferring
+  /// one that needs no property; `raw` is nil for a reference without a version (central
+  /// package management) or when the file does not name the package.
+  static func msbuildWasmtimeReference(_ text: String) -> (referenced: Bool, raw: String?) {
     let xml = stripXMLComments(text)
     var referenced = false
+    var found: String?
     for element in xmlElements(xml) {
       let name = element.name.lowercased()
       guard name == "packagereference" || name == "packageversion" || name == "package" else { continue }
@@ -192,9 +226,10 @@ enum WasmtimeManifest {
         attributes["versionoverride"] ?? attributes["version"]
         ?? element.childText("VersionOverride") ?? element.childText("Version")
       guard let raw else { continue }
-      if let version = WasmtimeVersion(resolveProperties(raw, properties)) { return (true, version) }
+      if WasmtimeVersion(raw) != nil { return (true, raw) }
+      if found == nil { found = raw }
     }
-    return (referenced, nil)
+    return (referenced, found)
   }
 
   /// Simple `<Name>value</Name>` properties (as in a `<PropertyGroup>`), later definitions winning.
@@ -207,7 +242,7 @@ enum WasmtimeManifest {
     return result
   }
 
-  private static func resolveProperties(_ value: String, _ properties: [String: String]) -> String {
+  static func resolveProperties(_ value: String, _ properties: [String: String]) -> String {
     var text = value
     for _ in 0..<8 {
       guard let start = text.range(of: "$("), let end = text[start.upperBound...].firstIndex(of: ")") else { break }
@@ -330,6 +365,28 @@ enum WasmtimeManifest {
     return nil
   }
 
+  /// Whether a C API build compiles in async (`WASMTIME_FEATURE_ASYNC`, the CMake option that
+  /// gates `wasmtime/async.h` and the `async` feature of the library), from a generated
+  /// `wasmtime/conf.h` (`#define WASMTIME_FEATURE_ASYNC` or cmake's `/* #undef ... */`) or a
+  /// CMake file that sets the option (`set(WASMTIME_FEATURE_ASYNC OFF ...)`,
+  /// `option(WASMTIME_FEATURE_ASYNC "..." OFF)`, `-DWASMTIME_FEATURE_ASYNC=OFF`, a preset's
+  /// `"WASMTIME_FEATURE_ASYNC": "OFF"`); nil when it
+  /// says nothing. The option defaults to ON.
+  static func cAsyncFeature(_ text: String) -> Bool? {
+    guard text.contains("WASMTIME_FEATURE_ASYNC") else { return nil }
+    let range = NSRange(text.startIndex..., in: text)
+    if let match = cFeatureDirective.firstMatch(in: text, range: range), let r = Range(match.range(at: 1), in: text) {
+      return text[r] == "define"
+    }
+    guard let match = cmakeFeatureValue.firstMatch(in: text, range: range), let r = Range(match.range(at: 1), in: text) else { return nil }
+    return ["ON", "TRUE", "1", "YES", "Y"].contains(text[r].uppercased())
+  }
+
+  private static let cFeatureDirective = try! NSRegularExpression(
+    pattern: #"^\s*(?:/\*\s*)?#\s*(define|undef)\s+WASMTIME_FEATURE_ASYNC\b"#, options: [.anchorsMatchLines])
+  private static let cmakeFeatureValue = try! NSRegularExpression(
+    pattern: #"WASMTIME_FEATURE_ASYNC(?::BOOL)?(?:\s*=\s*|"\s*:\s*|\s+(?:"[^"]*"\s+)?)"?([A-Za-z0-9]+)"#)
+
   /// `#define WASMTIME_VERSION "25.0.0"` from a vendored C API header, or the
   /// `WASMTIME_VERSION_MAJOR/MINOR/PATCH` integer macros.
   static func headerVersion(_ text: String) -> WasmtimeVersion? {
@@ -388,6 +445,8 @@ struct TOMLDocument: Sendable {
   }
 
   var entries: [Entry] = []
+  /// Every `[table]` / `[[array.table]]` header path, in order (a table may have no entries).
+  var tables: [[String]] = []
 
   init(parsing text: String) {
     var scanner = TOMLScanner(text)
@@ -403,6 +462,7 @@ struct TOMLDocument: Sendable {
         scanner.advance(isArray ? 2 : 1)
         if let path = scanner.keyPath(), scanner.expect("]"), !isArray || scanner.expect("]") {
           table = path
+          tables.append(path)
           ordinal += 1
           isArrayTable = isArray
         } else {

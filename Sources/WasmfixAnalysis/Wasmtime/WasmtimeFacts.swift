@@ -120,6 +120,10 @@ public enum WasmtimeFacts {
         // Footnote ¹/²: the C setter returned bool and silently kept the old value.
         return (false, "\(who) ignores a rejected stack size instead of failing")
       }
+      if c.binding == .cAPI, c.cargoAsyncFeature == false, v < checkUnconditional {
+        // CMake's WASMTIME_FEATURE_ASYNC=OFF builds the library without wasmtime's async feature.
+        return (false, "\(who) is built without WASMTIME_FEATURE_ASYNC, which compiles the check out before 47.0.0")
+      }
       if v < cAPIAsyncCompiledIn {
         // Footnote ²: the C API crate was built without the `async` feature.
         return (false, "\(who) is built without the async feature, so the check is compiled out")
@@ -166,13 +170,16 @@ public enum WasmtimeFacts {
         : (true, "Wasmtime \(v) checks it whenever the async Cargo feature is compiled in (it is on by default), regardless of async_support")
     }
     if v < asyncSupportRemoved {
-      // 34.0.0 widened the cfg to `any(async, stack-switching)` (#10388); cargoAsyncFeature covers both.
+      // 35.0.0 widened the cfg to `any(async, stack-switching)` (#10388; v34.0.0's config.rs still
+      // has `feature = "async"` only); cargoAsyncFeature covers both.
+      // Without the feature, async_support does not even exist: say that first.
+      if featureOff {
+        return (false, "Wasmtime \(v) checks it only with the async Cargo feature, which Cargo.toml disables")
+      }
       if c.asyncSupport != true {
         return (false, "Wasmtime \(v) checks it only when async_support(true) is set")
       }
-      return featureOff
-        ? (false, "Wasmtime \(v) checks it only with the async Cargo feature, which Cargo.toml disables")
-        : (true, "Wasmtime \(v) checks it when async_support(true) is set, as it is here")
+      return (true, "Wasmtime \(v) checks it when async_support(true) is set, as it is here")
     }
     if v < checkUnconditional {
       return featureOff

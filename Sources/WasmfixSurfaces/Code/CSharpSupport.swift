@@ -114,7 +114,8 @@ struct CSharpSupport: LanguageSupport {
           // Namespaces qualify names (`App.Limits.MaxStack`).
           let name = child.child(byField: "name").map { key($0, source).components(separatedBy: ".") } ?? []
           visit(child.child(byField: "body") ?? child, scope: scope + name)
-        case "declaration_list", "block", "accessor_list", "arrow_expression_clause":
+        // `global_statement`: C# 9 top-level statements (`const ulong Stack = 8 << 20;` in Program.cs).
+        case "declaration_list", "block", "accessor_list", "arrow_expression_clause", "global_statement":
           visit(child, scope: scope)
         case "method_declaration", "constructor_declaration", "local_function_statement", "accessor_declaration",
              "property_declaration", "operator_declaration":

@@ -58,10 +58,11 @@ struct CSupport: LanguageSupport {
 
   func constants(in root: Node, source: SourceText, path: String) -> [ConstantDefinition] {
     var result: [ConstantDefinition] = []
-    func add(_ name: Node, _ kind: ConstantDefinition.Kind, _ value: Expression, _ valueText: String, _ valueRange: Range<Int>, _ item: Node) {
+    func add(_ name: Node, _ kind: ConstantDefinition.Kind, _ value: Expression, _ valueText: String, _ valueRange: Range<Int>, _ item: Node,
+             type: String? = nil) {
       result.append(ConstantDefinition(
         name: text(name, source), kind: kind, path: path, line: source.position(of: name.startByte).line,
-        scope: [], value: value, valueText: valueText, valueRange: valueRange, itemRange: item.byteRange))
+        scope: [], value: value, valueText: valueText, valueRange: valueRange, itemRange: item.byteRange, declaredType: type))
     }
     root.walk { node in
       switch node.type {
@@ -89,7 +90,8 @@ struct CSupport: LanguageSupport {
         for declarator in node.namedChildren where declarator.type == "init_declarator" {
           guard let name = declarator.child(byField: "declarator"), name.type == "identifier",
                 let value = declarator.child(byField: "value") else { continue }
-          add(name, .cConst, lowerBounded(value, in: source), text(value, source), value.byteRange, node)
+          add(name, .cConst, lowerBounded(value, in: source), text(value, source), value.byteRange, node,
+              type: node.child(byField: "type").map { text($0, source) })
         }
         return false
       case "enumerator_list":

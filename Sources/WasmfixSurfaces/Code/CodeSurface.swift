@@ -75,7 +75,7 @@ struct CodeSurface: Surface, GrammarBacked {
     let unparsable = Extraction.unparsable(reason: "tree-sitter could not parse the file")
     guard let (partialOrWhole, isPartial) = parse(source, only: items, parsers: parsers) else { return unparsable }
     var tree = partialOrWhole
-    var sites = support.sites(in: tree, source: source, wrappers: wrappers)
+    var sites = support.sites(in: tree, source: source, wrappers: wrappers, parsedRanges: isPartial ? items : nil)
     // A site outside any function (a field or static initialiser) is analysed against the whole
     // file, which a partial tree does not hold: take the whole file then.
     if isPartial, sites.contains(where: { site in

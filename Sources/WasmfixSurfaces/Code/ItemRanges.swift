@@ -259,10 +259,11 @@ enum ItemRanges {
       return UnsafePointer(table)
     }
 
-    /// Never freed: one table per language kind for the process.
-    private static let rust = make(rust: true, csharp: false)
-    private static let csharp = make(rust: false, csharp: true)
-    private static let other = make(rust: false, csharp: false)
+    /// Never freed: one table per language kind for the process. `nonisolated(unsafe)`: as
+    /// `DefinitionScan.ByteClass.table`, written only by the run-once initialiser.
+    nonisolated(unsafe) private static let rust = make(rust: true, csharp: false)
+    nonisolated(unsafe) private static let csharp = make(rust: false, csharp: true)
+    nonisolated(unsafe) private static let other = make(rust: false, csharp: false)
 
     static func table(for language: SurfaceID) -> UnsafePointer<UInt8> {
       language == .rust ? rust : language == .csharp ? csharp : other

@@ -46,6 +46,11 @@ package struct ExtractedSite {
   /// The build or branch this call belongs to when it is one of several alternatives
   /// (`#[cfg(debug_assertions)]`, `#ifdef DEBUG`, an `if`/`else` branch); nil when it always runs.
   package var alternative: String? = nil
+  /// Comparisons that hold where the call runs (a guard that leaves the scope, an assertion).
+  package var guards: [ScopeGuard] = []
+  /// The call is test code (in a `#[cfg(test)]` module or a `#[test]` function): Cargo builds
+  /// it with the crate's dev-dependencies.
+  package var isTestCode = false
 }
 
 /// What wasmfix knows of one language: how its setting calls, expressions and constants look.
@@ -73,6 +78,10 @@ protocol LanguageSupport: Sendable {
   var configConstructorNeedles: [String] { get }
   /// Types whose default-constructed local is a fresh configuration (C++ `wasmtime::Config config;`).
   var freshConfigTypes: [String] { get }
+  /// A copy of the file where the macro invocations holding setting names at `tokens` read as
+  /// code (Rust's `cfg_if!`); nil for languages without such macros.
+  /// `only`: the ranges the file's tree was parsed in (nil: the whole file), parsed the same way.
+  func macroExpansion(of tree: Tree, source: SourceText, tokens: [Int], only: [Range<Int>]?) -> MacroExpansion?
 }
 
 extension LanguageSupport {
@@ -83,23 +92,50 @@ extension LanguageSupport {
 let assertionMessage = "max_wasm_stack must be less than or equal to async_stack_size"
 
 extension LanguageSupport {
-  /// Every site in the file: the needle occurrences mapped to name tokens, de-duplicated.
-  func sites(in tree: Tree, source: SourceText, wrappers: SetterWrappers = .none) -> [ExtractedSite] {
-    let root = tree.rootNode
+  /// Every site in the file: the needle occurrences mapped to name tokens, de-duplicated,
+  /// with the calls inside macro invocations read from the macro expansion's copy.
+  /// `parsedRanges`: the items `tree` was parsed in, when partial (the macro expansion's copy
+  /// is parsed in the same items: a whole-file parse per file with a macro cost more than the
+  /// rest of the Rust extraction on the benchmark tree).
+  func sites(in tree: Tree, source: SourceText, wrappers: SetterWrappers = .none, parsedRanges: [Range<Int>]? = nil) -> [ExtractedSite] {
+    var macroTokens: [Int] = []
+    var result = sites(in: tree.rootNode, source: source, wrappers: wrappers, macroTokens: &macroTokens)
+    guard !macroTokens.isEmpty, let expansion = macroExpansion(of: tree, source: source, tokens: macroTokens, only: parsedRanges)
+    else { return result }
+    var unused: [Int] = []
+    let inMacros = sites(in: expansion.tree.rootNode, source: expansion.source, wrappers: wrappers,
+                         only: Set(macroTokens), macroTokens: &unused)
+    result += inMacros.map { expansion.adjust($0, original: source) }
+    return result.sorted { $0.nameRange.lowerBound < $1.nameRange.lowerBound }
+  }
+
+  /// The sites whose name tokens are at `only` (all when nil); the offsets of names that are
+  /// macro tokens (a call inside `cfg_if! { .. }`) go to `macroTokens`.
+  private func sites(in root: Node, source: SourceText, wrappers: SetterWrappers, only: Set<Int>? = nil,
+                     macroTokens: inout [Int]) -> [ExtractedSite] {
+    let scopes = ScopeFactsCache()
     var seen = Set<Int>()
     var result: [ExtractedSite] = []
     for needle in needles + wrappers.names {
-      for offset in ByteSearch.occurrences(of: Array(needle.utf8), in: source.bytes) {
+      for offset in ByteSearch.occurrences(of: Array(needle.utf8), in: source.bytes) where only?.contains(offset) ?? true {
         guard let node = root.descendant(forBytes: offset..<(offset + needle.utf8.count)),
               !seen.contains(node.startByte) else { continue }
+        if node.type == "identifier", node.parent?.type == "token_tree", node.byteRange == offset..<(offset + needle.utf8.count) {
+          macroTokens.append(offset)
+          continue
+        }
         if var site = site(named: node, in: source, wrappers: wrappers) {
           seen.insert(node.startByte)
-          locateEngine(for: &site, root: root, source: source)
+          locateEngine(for: &site, root: root, source: source, scopes: scopes)
           if let call = root.descendant(forBytes: site.callRange), let scope = ancestor(of: call, in: scopeTypes) {
-            site.argumentIsParameter = Self.plainName(site.argument).map(parameterNames(in: scope, source: source).contains) ?? false
-            site.expectsFailure = site.expectsFailure || Self.isMarkedShouldPanic(scope, source: source)
+            let parameters = scopes.value(scope, \.parameterNames) { parameterNames(in: scope, source: source) }
+            site.argumentIsParameter = Self.plainName(site.argument).map(parameters.contains) ?? false
+            site.expectsFailure = site.expectsFailure
+              || scopes.value(scope, \.isMarkedShouldPanic) { Self.isMarkedShouldPanic(scope, source: source) }
+            site.isTestCode = language == .rust && Self.isRustTestCode(call, source: source)
             site.alternative = Self.alternative(of: call, within: scope, source: source)
-            site.argument = site.argument.markingRuntimeBindings(runtimeBindings(in: scope, source: source))
+            let bindings = scopes.value(scope, \.runtimeBindings) { runtimeBindings(in: scope, source: source) }
+            site.argument = site.argument.markingRuntimeBindings(bindings)
           }
           result.append(site)
         }
@@ -108,22 +144,32 @@ extension LanguageSupport {
     return result.sorted { $0.nameRange.lowerBound < $1.nameRange.lowerBound }
   }
 
+  func macroExpansion(of tree: Tree, source: SourceText, tokens: [Int], only: [Range<Int>]?) -> MacroExpansion? { nil }
+
   /// Finds the engine creation after the site in its scope, and an existing assertion.
-  func locateEngine(for site: inout ExtractedSite, root: Node, source: SourceText) {
+  func locateEngine(for site: inout ExtractedSite, root: Node, source: SourceText, scopes: ScopeFactsCache) {
     guard let call = root.descendant(forBytes: site.callRange) else { return }
     let scope = ancestor(of: call, in: scopeTypes) ?? root
     let scopeRange = scope.byteRange
-    let scopeBytes = Array(source.bytes[scopeRange])
-    site.scopeHasAssertion = !ByteSearch.occurrences(of: Array(assertionMessage.utf8), in: scopeBytes).isEmpty
-    let after = (site.statementRange ?? site.callRange).upperBound
-    var best: Int?
-    for needle in engineCreationNeedles {
-      for offset in ByteSearch.occurrences(of: Array(needle.utf8), in: scopeBytes) where scopeRange.lowerBound + offset >= after {
-        best = min(best ?? Int.max, scopeRange.lowerBound + offset)
-        break
+    site.scopeHasAssertion = scopes.value(scope, \.hasAssertion) {
+      source.bytes.withUnsafeBytes { all in
+        !ByteSearch.occurrences(of: Array(assertionMessage.utf8), in: UnsafeRawBufferPointer(rebasing: all[scopeRange.clamped(to: 0..<all.count)])).isEmpty
       }
     }
-    site.configIsFresh = isFreshConfig(site, scope: scope, source: source)
+    // Guards are read from the line of the scope's first `if`/`assert!` up to the call (the
+    // depth test is relative, so the braces before that line do not matter): reading from the
+    // scope's start for every call was quadratic in a function of thousands of calls.
+    let guardWords = scopes.value(scope, \.guardWords) { ScopeGuards.candidateOffsets(in: scopeRange, source: source) }
+    if let first = guardWords.first, first < site.callRange.lowerBound {
+      let start = max(scopeRange.lowerBound, source.lineRange(containing: first).lowerBound)
+      site.guards = ScopeGuards.guards(in: source.text(start..<site.callRange.lowerBound))
+    }
+    let creations = scopes.value(scope, \.engineCreations) { engineCreations(in: scopeRange, source: source) }
+    let after = (site.statementRange ?? site.callRange).upperBound
+    let firstAfter = creations.firstIndex(atLeast: after)
+    let best = firstAfter < creations.count ? creations[firstAfter] : nil
+    let fresh = scopes.value(scope, \.freshDeclarations) { freshDeclarations(in: scope, source: source) }
+    site.configIsFresh = isFreshConfig(site, freshDeclarations: fresh)
     guard let best, let node = root.descendant(forBytes: best..<(best + 1)) else { return }
     var statement: Node? = node
     // The enclosing statement, or the block's tail expression (`Engine::new(&config).unwrap()`).
@@ -138,30 +184,44 @@ extension LanguageSupport {
     }
   }
 
-  /// The receiver is a constructor call, or a variable this scope initialises with one.
-  func isFreshConfig(_ site: ExtractedSite, scope: Node, source: SourceText) -> Bool {
+  /// Every offset in `range` where an engine-creation needle starts, ascending.
+  func engineCreations(in range: Range<Int>, source: SourceText) -> [Int] {
+    let range = range.clamped(to: 0..<source.bytes.count)
+    return source.bytes.withUnsafeBytes { all in
+      let scopeBytes = UnsafeRawBufferPointer(rebasing: all[range])
+      return engineCreationNeedles.flatMap { ByteSearch.occurrences(of: Array($0.utf8), in: scopeBytes) }
+        .map { range.lowerBound + $0 }.sorted()
+    }
+  }
+
+  /// The receiver is a constructor call, or a variable its scope initialises with one before the call.
+  func isFreshConfig(_ site: ExtractedSite, freshDeclarations: [String: Int]) -> Bool {
     if configConstructorNeedles.contains(where: { site.receiverText.contains($0) }) { return true }
     let receiver = site.receiverText.filter { !$0.isWhitespace && $0 != "&" && $0 != "*" }
-    var fresh = false
+    return freshDeclarations[receiver].map { $0 < site.callRange.lowerBound } ?? false
+  }
+
+  /// The names the scope initialises with a fresh configuration, each with the start of its
+  /// earliest such declaration (see `isFreshConfig`).
+  func freshDeclarations(in scope: Node, source: SourceText) -> [String: Int] {
+    var earliest: [String: Int] = [:]
+    func record(_ name: String, _ start: Int) { earliest[name] = min(earliest[name] ?? start, start) }
     scope.walk { node in
-      guard !fresh, node.startByte < site.callRange.lowerBound else { return false }
       if node.type == "declaration", !freshConfigTypes.isEmpty, let type = node.child(byField: "type"),
-         freshConfigTypes.contains(text(type, source)),
-         node.namedChildren.contains(where: { $0.type == "identifier" && text($0, source) == receiver }) {
-        fresh = true
-        return false
+         freshConfigTypes.contains(text(type, source)) {
+        for name in node.namedChildren where name.type == "identifier" { record(text(name, source), node.startByte) }
       }
       guard ["let_declaration", "init_declarator", "variable_declarator"].contains(node.type) else { return true }
       let name = node.child(byField: "pattern") ?? node.child(byField: "declarator") ?? node.child(byField: "name")
       let value = node.child(byField: "value") ?? node.namedChildren.last
       if let name, let value, !value.isSame(as: name),
-         text(name, source).filter({ !$0.isWhitespace && $0 != "*" && $0 != "&" }).replacingOccurrences(of: "mut", with: "") == receiver,
          configConstructorNeedles.contains(where: { text(value, source).contains($0) }) {
-        fresh = true
+        record(text(name, source).filter({ !$0.isWhitespace && $0 != "*" && $0 != "&" }).replacingOccurrences(of: "mut", with: ""),
+               node.startByte)
       }
       return true
     }
-    return fresh
+    return earliest
   }
 
   func text(_ node: Node, _ source: SourceText) -> String { source.text(node.byteRange) }
@@ -194,9 +254,11 @@ extension LanguageSupport {
   /// The conditional that selects the call, if any: a `#[cfg(...)]` on its statement, the
   /// nearest `#if`/`#ifdef`/`#else` branch, or an `if`/`else` branch inside the function.
   static func alternative(of call: Node, within scope: Node, source: SourceText) -> String? {
-    var node: Node? = call
-    while let current = node, !current.isSame(as: scope) {
-      if current.type == "expression_statement" {
+    // The ancestors once (climbing `parent` by `parent` is quadratic in the depth).
+    for current in [call] + call.ancestors {
+      if current.isSame(as: scope) { break }
+      // An attribute ends in `]`: look for one only then (a sibling costs a search from the root).
+      if current.type == "expression_statement", Self.followsClosingBracket(current.startByte, in: source) {
         var sibling = current.previousSibling
         while let attribute = sibling, attribute.type == "attribute_item" {
           let text = source.text(attribute.byteRange)
@@ -204,17 +266,37 @@ extension LanguageSupport {
           sibling = attribute.previousSibling
         }
       }
-      let line = source.position(of: current.startByte).line
       switch current.type {
       case "preproc_ifdef", "preproc_if", "preproc_elif", "preproc_else", "preproc_elifdef":
         let first = source.text(source.lineRange(containing: current.startByte)).trimmingCharacters(in: .whitespaces)
-        return "\(first) (line \(line))"
-      case "else_clause": return "the else branch at line \(line)"
-      case "if_expression", "if_statement": return "the if branch at line \(line)"
-      default: node = current.parent
+        return "\(first) (line \(source.position(of: current.startByte).line))"
+      case "else_clause": return "the else branch at line \(source.position(of: current.startByte).line)"
+      case "if_expression", "if_statement": return "the if branch at line \(source.position(of: current.startByte).line)"
+      default: continue
       }
     }
     return nil
+  }
+
+  /// Inside a function or module marked `#[test]`, `#[tokio::test]`, `#[cfg(test)]`.
+  static func isRustTestCode(_ call: Node, source: SourceText) -> Bool {
+    // The ancestors in one descent (climbing `parent` by `parent` is quadratic in the depth).
+    for current in call.ancestors where current.type == "function_item" || current.type == "mod_item" {
+      var sibling = current.previousSibling
+      while let attribute = sibling, attribute.type == "attribute_item" || attribute.type.hasSuffix("comment") {
+        let text = source.text(attribute.byteRange).filter { !$0.isWhitespace }
+        if text.hasSuffix("test]") || text.contains("cfg(test)") { return true }
+        sibling = attribute.previousSibling
+      }
+    }
+    return false
+  }
+
+  /// Whether the last byte before `offset` that is not white space is `]`.
+  static func followsClosingBracket(_ offset: Int, in source: SourceText) -> Bool {
+    var i = min(offset, source.bytes.count) - 1
+    while i >= 0, [0x20, 0x09, 0x0A, 0x0D].contains(source.bytes[i]) { i -= 1 }
+    return i >= 0 && source.bytes[i] == UInt8(ascii: "]")
   }
 
   /// `#[should_panic]` (Rust) on the function, or an attribute naming an expected exception.
@@ -297,24 +379,14 @@ extension LanguageSupport {
 
   /// Nearest ancestor whose type is in `types`.
   func ancestor(of node: Node, in types: Set<String>) -> Node? {
-    var current = node.parent
-    while let n = current {
-      if types.contains(n.type) { return n }
-      current = n.parent
-    }
-    return nil
+    node.ancestors.first { types.contains($0.type) }
   }
 
   /// Inside an ERROR node, or holding one or a MISSING node (`f(2 << 20;` parses as a call
   /// with a missing `)`, which `hasError` reports on the call itself).
   func isInErrorRegion(_ node: Node) -> Bool {
     if node.hasError { return true }
-    var current: Node? = node
-    while let n = current {
-      if n.isError || n.isMissing { return true }
-      current = n.parent
-    }
-    return false
+    return ([node] + node.ancestors).contains { $0.isError || $0.isMissing }
   }
 }
 

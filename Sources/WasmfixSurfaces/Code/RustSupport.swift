@@ -87,6 +87,10 @@ struct RustSupport: LanguageSupport {
     return node
   }
 
+  func macroExpansion(of tree: Tree, source: SourceText, tokens: [Int], only: [Range<Int>]?) -> MacroExpansion? {
+    RustMacroBodies.expand(tree, source: source, tokens: tokens, only: only)
+  }
+
   func runtimeBindings(in scope: Node, source: SourceText) -> Set<String> {
     var names = Set<String>()
     scope.walk { node in
@@ -158,7 +162,8 @@ struct RustSupport: LanguageSupport {
           result.append(ConstantDefinition(
             name: text(name, source), kind: child.type == "const_item" ? .rustConst : .rustStatic, path: path,
             line: source.position(of: name.startByte).line, scope: scope, value: lowerBounded(value, in: source),
-            valueText: text(value, source), valueRange: value.byteRange, itemRange: child.byteRange))
+            valueText: text(value, source), valueRange: value.byteRange, itemRange: child.byteRange,
+            declaredType: child.child(byField: "type").map { text($0, source) }))
         case "mod_item":
           guard let name = child.child(byField: "name"), let body = child.child(byField: "body") else { continue }
           visit(body, scope: scope + [text(name, source)])

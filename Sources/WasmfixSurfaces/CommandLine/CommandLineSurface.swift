@@ -35,12 +35,13 @@ struct CommandLineSurface: Surface {
 
   func extract(_ bytes: [UInt8], hits: [Int], path: String, parsers: ParserCache) -> Extraction {
     let source = SourceText(bytes: bytes)
-    guard let regions = CommandRegions.find(in: source, kind: kind, hits: hits, parsers: parsers) else {
+    let reading = CommandFileReading(source: source, kind: kind, parsers: parsers)
+    guard let regions = CommandRegions.find(in: reading, hits: hits) else {
       return .unparsable(reason: "tree-sitter could not parse the file")
     }
-    // Read the file's variable definitions (a second tokenize or parse) only when a flag's
+    // Read the file's variable definitions (from the same parse or tokens) only when a flag's
     // value is a variable: most files with a hit are decoys or hold plain numbers.
-    let variables = LazyVariables { VariableDefinitions(source: source, kind: kind, path: path, parsers: parsers) }
+    let variables = LazyVariables { VariableDefinitions(reading, path: path) }
     var sites: [ExtractedSite] = []
     for region in regions {
       for command in region.commands where !command.occurrences.isEmpty {

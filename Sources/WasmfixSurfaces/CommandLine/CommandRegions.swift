@@ -37,19 +37,24 @@ enum CommandRegions {
 
   /// The regions holding `hits`; nil when the file's grammar cannot parse it.
   static func find(in source: SourceText, kind: PathKind, hits: [Int], parsers: ParserCache) -> [Region]? {
-    switch kind {
-    case .shell: return [whole(source, dialect: .posixShell)]
+    find(in: CommandFileReading(source: source, kind: kind, parsers: parsers), hits: hits)
+  }
+
+  static func find(in reading: CommandFileReading, hits: [Int]) -> [Region]? {
+    let source = reading.source
+    switch reading.kind {
+    case .shell: return [whole(reading, dialect: .posixShell, hits: hits)]
     case .dockerfile:
       // Shell form is a shell command line; exec form (`CMD ["wasmtime", "run", "-W", ...]`) is
       // a JSON array, one argv element per string, read like a script's argument list.
       let execHits = hits.filter { isDockerExecForm(source, at: $0) }
-      var regions = [whole(source, dialect: .posixShell, instructions: ["RUN", "CMD", "ENTRYPOINT"])]
+      var regions = [whole(reading, dialect: .posixShell, hits: hits, instructions: ["RUN", "CMD", "ENTRYPOINT"])]
       if !execHits.isEmpty { regions += ScriptLiterals.regions(source, hits: execHits) }
       return regions
-    case .makefile: return [whole(source, dialect: .makefile)]
-    case .powershell: return [whole(source, dialect: .powerShell)]
-    case .yaml: return workflowRuns(source, hits: hits, parsers: parsers)
-    case .msbuild: return msbuildText(source, hits: hits, parsers: parsers)
+    case .makefile: return [whole(reading, dialect: .makefile, hits: hits)]
+    case .powershell: return [whole(reading, dialect: .powerShell, hits: hits)]
+    case .yaml: return workflowRuns(source, tree: reading.tree, hits: hits)
+    case .msbuild: return msbuildText(source, tree: reading.tree, hits: hits)
     case .scriptArguments, .javascriptArguments: return ScriptLiterals.regions(source, hits: hits)
     default: return []
     }
@@ -72,15 +77,19 @@ enum CommandRegions {
   }
 
   /// `instructions`: words that start a line without being its program (a Dockerfile's `RUN`).
-  static func whole(_ source: SourceText, dialect: CommandLineDialect, instructions: Set<String> = []) -> Region {
-    Region(commands: commands(ArgumentTokenizer.tokenize(source.bytes, dialect: dialect), instructions: instructions), groupKey: nil)
+  static func whole(_ reading: CommandFileReading, dialect: CommandLineDialect, hits: [Int], instructions: Set<String> = []) -> Region {
+    Region(commands: commands(reading.tokens(dialect), hits: hits, instructions: instructions), groupKey: nil)
   }
 
-  static func commands(_ line: TokenizedCommandLine, instructions: Set<String> = []) -> [Command] {
+  /// `hits`: when given, only the commands spanning one are analysed. A flag holds its setting's
+  /// name, so a command without a hit has no occurrence; a shell script is tokenized whole
+  /// (quotes span lines) but most of its commands are not wasmtime's.
+  static func commands(_ line: TokenizedCommandLine, hits: [Int]? = nil, instructions: Set<String> = []) -> [Command] {
     line.commands.compactMap { range in
       var tokens = line.tokens[range]
       if let first = tokens.first, instructions.contains(first.text) { tokens = tokens.dropFirst() }
       guard let first = tokens.first, let last = tokens.last else { return nil }
+      if let hits, !hits.contains(where: (first.range.lowerBound..<last.range.upperBound).contains) { return nil }
       let analysis = WasmtimeFlags.analyze(tokens)
       return Command(key: analysis.key, invocation: analysis.invocation, occurrences: analysis.occurrences,
                      range: first.range.lowerBound..<last.range.upperBound, configFile: analysis.configFilePath)
@@ -93,8 +102,8 @@ enum CommandRegions {
   }
 
   /// Every `run:` value of a workflow (or any YAML) holding a hit, read as a shell script.
-  static func workflowRuns(_ source: SourceText, hits: [Int], parsers: ParserCache) -> [Region]? {
-    guard let tree = parse(source, kind: .yaml, parsers: parsers) else { return nil }
+  static func workflowRuns(_ source: SourceText, tree: Tree?, hits: [Int]) -> [Region]? {
+    guard let tree else { return nil }
     var regions: [Region] = []
     tree.rootNode.walk { node in
       guard node.type == "block_mapping_pair" || node.type == "flow_pair" else { return true }
@@ -110,7 +119,7 @@ enum CommandRegions {
                 range.count >= 2 {
         range = (range.lowerBound + 1)..<(range.upperBound - 1)
       }
-      regions.append(Region(commands: commands(ArgumentTokenizer.tokenize(source.bytes, range: range, dialect: .posixShell)),
+      regions.append(Region(commands: commands(ArgumentTokenizer.tokenize(source.bytes, range: range, dialect: .posixShell), hits: hits),
                             groupKey: nil))
       return false
     }
@@ -120,8 +129,8 @@ enum CommandRegions {
   /// MSBuild element text and attribute values holding a hit. The text of one property
   /// (`<_XHarnessArgs>$(_XHarnessArgs) --engine-arg=…</_XHarnessArgs>`, appended to across the
   /// file) is one command line: its group is the property's name.
-  static func msbuildText(_ source: SourceText, hits: [Int], parsers: ParserCache) -> [Region]? {
-    guard let tree = parse(source, kind: .msbuild, parsers: parsers) else { return nil }
+  static func msbuildText(_ source: SourceText, tree: Tree?, hits: [Int]) -> [Region]? {
+    guard let tree else { return nil }
     var regions: [Region] = []
     tree.rootNode.walk { node in
       guard hits.contains(where: node.byteRange.contains) else { return false }
@@ -142,6 +151,39 @@ enum CommandRegions {
       }
     }
     return regions
+  }
+}
+
+/// One file's grammar parse and whole-file tokenization, each made at most once and shared
+/// by `CommandRegions` (where the commands are) and `VariableDefinitions` (what their
+/// variables hold): a workflow or MSBuild file was parsed twice, a shell script tokenized twice.
+final class CommandFileReading {
+  let source: SourceText
+  let kind: PathKind
+  private let parsers: ParserCache
+  private var parsedTree: Tree??
+  private var wholeTokens: [CommandLineDialect: TokenizedCommandLine] = [:]
+
+  init(source: SourceText, kind: PathKind, parsers: ParserCache) {
+    self.source = source
+    self.kind = kind
+    self.parsers = parsers
+  }
+
+  /// The file's tree in its kind's grammar; nil when there is no grammar or it cannot parse.
+  var tree: Tree? {
+    if let parsedTree { return parsedTree }
+    let tree = CommandRegions.parse(source, kind: kind, parsers: parsers)
+    parsedTree = .some(tree)
+    return tree
+  }
+
+  /// The whole file tokenized in `dialect`.
+  func tokens(_ dialect: CommandLineDialect) -> TokenizedCommandLine {
+    if let cached = wholeTokens[dialect] { return cached }
+    let tokens = ArgumentTokenizer.tokenize(source.bytes, dialect: dialect)
+    wholeTokens[dialect] = tokens
+    return tokens
   }
 }
 

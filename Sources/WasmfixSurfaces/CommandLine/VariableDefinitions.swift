@@ -12,11 +12,16 @@ struct VariableDefinitions {
   private var byName: [String: [ConstantDefinition]] = [:]
 
   init(source: SourceText, kind: PathKind, path: String, parsers: ParserCache) {
-    switch kind {
-    case .shell, .dockerfile: collectAssignments(ArgumentTokenizer.tokenize(source.bytes, dialect: .posixShell), source, path)
-    case .makefile: collectAssignments(ArgumentTokenizer.tokenize(source.bytes, dialect: .makefile), source, path)
-    case .msbuild: collectProperties(source, path, parsers)
-    case .yaml: collectYAMLEnv(source, path, parsers)
+    self.init(CommandFileReading(source: source, kind: kind, parsers: parsers), path: path)
+  }
+
+  init(_ reading: CommandFileReading, path: String) {
+    let source = reading.source
+    switch reading.kind {
+    case .shell, .dockerfile: collectAssignments(reading.tokens(.posixShell), source, path)
+    case .makefile: collectAssignments(reading.tokens(.makefile), source, path)
+    case .msbuild: if let tree = reading.tree { collectProperties(source, path, tree) }
+    case .yaml: if let tree = reading.tree { collectYAMLEnv(source, path, tree) }
     default: break
     }
   }
@@ -51,11 +56,13 @@ struct VariableDefinitions {
       guard let first = tokens.first else { continue }
       let text = first.text
       let item = first.range.lowerBound..<(tokens.last?.range.upperBound ?? first.range.upperBound)
-      if let equals = text.firstIndex(of: "=") {
-        let name = String(text[..<equals]).trimmingCharacters(in: CharacterSet(charactersIn: ":?+"))
-        let valueStart = text.utf8.distance(from: text.utf8.startIndex, to: equals) + 1
-        let valueText = String(text[text.index(after: equals)...])
-        guard let valueRange = first.sourceRange(forTextRange: valueStart..<first.bytes.count) else { continue }
+      // Offsets count the token's bytes, not its text: the text has a 3-byte U+FFFD for each
+      // byte that is not UTF-8, and offsets taken from it ran past the token's end, a trap on
+      // `wasmfix scan` (found by `make fuzz`).
+      if let equals = first.bytes.firstIndex(of: UInt8(ascii: "=")) {
+        let name = String(decoding: first.bytes[..<equals], as: UTF8.self).trimmingCharacters(in: CharacterSet(charactersIn: ":?+"))
+        let valueText = String(decoding: first.bytes[(equals + 1)...], as: UTF8.self)
+        guard let valueRange = first.sourceRange(forTextRange: (equals + 1)..<first.bytes.count) else { continue }
         add(name, value: valueText, valueRange: valueRange, item: item, kind: .shellVariable, source, path)
       } else if tokens.count >= 3, ["=", ":=", "::=", "?="].contains(tokens[tokens.startIndex + 1].text) {
         let value = tokens[tokens.startIndex + 2]
@@ -65,8 +72,7 @@ struct VariableDefinitions {
   }
 
   /// `<Name>value</Name>` elements whose whole text is a size.
-  private mutating func collectProperties(_ source: SourceText, _ path: String, _ parsers: ParserCache) {
-    guard let tree = CommandRegions.parse(source, kind: .msbuild, parsers: parsers) else { return }
+  private mutating func collectProperties(_ source: SourceText, _ path: String, _ tree: Tree) {
     tree.rootNode.walk { node in
       guard node.type == "element" else { return true }
       let children = node.namedChildren
@@ -82,8 +88,7 @@ struct VariableDefinitions {
   }
 
   /// A workflow's `env:` entries (`STACK: 8388608`), at any level.
-  private mutating func collectYAMLEnv(_ source: SourceText, _ path: String, _ parsers: ParserCache) {
-    guard let tree = CommandRegions.parse(source, kind: .yaml, parsers: parsers) else { return }
+  private mutating func collectYAMLEnv(_ source: SourceText, _ path: String, _ tree: Tree) {
     tree.rootNode.walk { node in
       guard node.type == "block_mapping_pair", let key = node.child(byField: "key"), let value = node.child(byField: "value"),
             !value.namedChildren.isEmpty else { return true }

@@ -76,8 +76,11 @@ enum DefinitionScan {
     /// `, ( ) }`: what matters between enumerators.
     static let enumStop: UInt8 = 8
 
-    /// Never freed: one table for the process.
-    static let table: UnsafePointer<UInt8> = {
+    /// Never freed: one table for the process. `nonisolated(unsafe)`: the lazy initialiser
+    /// (run once, before any reader sees the pointer) is its only writer, which the compiler
+    /// cannot see through a pointer; a pointer, not an array, keeps the per-byte loads free
+    /// of bounds checks.
+    nonisolated(unsafe) static let table: UnsafePointer<UInt8> = {
       let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
       for b in 0..<256 {
         let byte = UInt8(b)

@@ -28,7 +28,7 @@ package enum Prefilter {
   /// One search per surface for the stems, the definition keywords and the suppression
   /// marker together: the stems come first (indexes `0..<stems.count`), then the surface's
   /// definition keywords, then `wasmfix:`.
-  package struct SurfaceSearch: @unchecked Sendable {
+  package struct SurfaceSearch: Sendable {
     let stems: [Pattern]
     let keywords: [DefinitionScan.Keyword]
     let search: MultiSearch

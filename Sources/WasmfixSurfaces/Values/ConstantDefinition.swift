@@ -21,6 +21,9 @@ public struct ConstantDefinition: Sendable, Hashable {
   public var itemRange: Range<Int>
   /// A function's parameter names (its `value` is the returned expression); nil for a constant.
   public var parameters: [String]? = nil
+  /// The type the definition declares (`usize` in `const X: usize = …`, `size_t` in C's
+  /// `static const size_t X = …`), as written; nil when it declares none (`#define`).
+  public var declaredType: String? = nil
 
   public var location: String { "\(path):\(line)" }
 }

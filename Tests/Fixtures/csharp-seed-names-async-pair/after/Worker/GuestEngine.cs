@@ -8,7 +8,7 @@ public static class GuestEngine
     private const int MaxWasmStack = 4 << 20;
     // Wasmtime requires max_wasm_stack <= async_stack_size.
     // Keep these values aligned when upgrading runtime dependencies.
-    private const int AsyncStackSize = 4608 << 10;
+    private const int AsyncStackSize = MaxWasmStack + 512 * 1024;
 
     public static Engine Create()
     {

@@ -3,7 +3,7 @@ use wasmtime::{Config, Engine, Result};
 const GUEST_STACK: usize = 3 * 1024 * 1024;
 // Wasmtime requires max_wasm_stack <= async_stack_size.
 // Keep these values aligned when upgrading runtime dependencies.
-const FIBER_STACK: usize = 4 * 1024 * 1024;
+const FIBER_STACK: usize = GUEST_STACK + 1 * 1024 * 1024;
 const _: () = assert!(GUEST_STACK <= FIBER_STACK, "max_wasm_stack must be less than or equal to async_stack_size");
 
 fn main() -> Result<()> {

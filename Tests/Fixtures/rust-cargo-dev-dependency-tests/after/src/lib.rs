@@ -1,0 +1,25 @@
+use wasmtime::{Config, Engine, Result};
+
+/// The host's engine: guests recurse deeply, and run synchronously.
+pub fn engine() -> Result<Engine> {
+    let mut config = Config::new();
+    config.max_wasm_stack(4 << 20);
+    Engine::new(&config)
+}
+
+#[cfg(test)]
+mod tests {
+    use wasmtime::{Config, Engine};
+
+    /// Unit tests are built with the dev-dependencies too: async is compiled in here.
+    #[test]
+    fn engine_with_a_fiber_stack() {
+        let mut config = Config::new();
+        // Wasmtime requires max_wasm_stack <= async_stack_size.
+        // Keep these values aligned when upgrading runtime dependencies.
+        config.async_support(true);
+        config.max_wasm_stack(3 << 20);
+        config.async_stack_size(3584 << 10);
+        assert!(Engine::new(&config).is_ok());
+    }
+}

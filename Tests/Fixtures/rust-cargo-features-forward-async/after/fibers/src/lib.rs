@@ -1,0 +1,11 @@
+use wasmtime::{Config, Engine, Result};
+
+pub fn engine() -> Result<Engine> {
+    let mut config = Config::new();
+    // Wasmtime requires max_wasm_stack <= async_stack_size.
+    // Keep these values aligned when upgrading runtime dependencies.
+    config.async_support(true);
+    config.max_wasm_stack(3 << 20);
+    config.async_stack_size(3584 << 10);
+    Engine::new(&config)
+}

@@ -1,0 +1,8 @@
+use wasmtime::{Config, Engine, Result};
+
+pub fn engine() -> Result<Engine> {
+    let mut config = Config::new();
+    config.async_support(true);
+    config.max_wasm_stack(3 << 20);
+    Engine::new(&config)
+}

@@ -1,0 +1,1 @@
+//! The runtime crate itself (its code is not part of this fixture).

@@ -1,0 +1,3 @@
+fn main() {
+    let _engine = sandbox::engine().unwrap();
+}

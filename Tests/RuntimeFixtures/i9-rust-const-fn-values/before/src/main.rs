@@ -1,0 +1,26 @@
+use wasmtime::{Config, Engine, Result};
+
+const fn mib(n: usize) -> usize {
+    n << 20
+}
+
+const fn kib(n: usize) -> usize {
+    n * 1024
+}
+
+const GUEST_STACK: usize = mib(6);
+
+fn engine() -> Result<Engine> {
+    let mut config = Config::new();
+    config.async_support(true);
+    config.max_wasm_stack(GUEST_STACK);
+    config.async_stack_size(kib(4096));
+    Engine::new(&config)
+}
+
+fn main() -> Result<()> {
+    let engine = engine()?;
+    let (max, async_size) = engine.stack_sizes();
+    println!("engine created: max_wasm_stack={max} async_stack_size={async_size}");
+    Ok(())
+}

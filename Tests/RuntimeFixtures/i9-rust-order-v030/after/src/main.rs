@@ -1,0 +1,21 @@
+use std::env;
+
+use wasmtime::{Config, Engine, Result};
+
+fn engine(stack: usize) -> Result<Engine> {
+    let mut c = Config::new();
+    // Wasmtime requires max_wasm_stack <= async_stack_size.
+    // Keep these values aligned when upgrading runtime dependencies.
+    c.async_support(true);
+    c.async_stack_size(8 << 20)?;
+    c.max_wasm_stack(stack)?;
+    Engine::new(&c)
+}
+
+fn main() -> Result<()> {
+    let stack = env::var("WASM_STACK").ok().and_then(|v| v.parse().ok()).unwrap_or(4 << 20);
+    let engine = engine(stack)?;
+    let (max, async_size) = engine.stack_sizes();
+    println!("engine created: max_wasm_stack={max} async_stack_size={async_size}");
+    Ok(())
+}

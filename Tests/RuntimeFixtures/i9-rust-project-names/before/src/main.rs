@@ -1,0 +1,18 @@
+use wasmtime::{Config, Engine, Result};
+
+/// Canisters are compiled from languages with deep recursion.
+pub const MAX_WASM_STACK_SIZE: usize = 5 * 1024 * 1024;
+
+fn sandbox_engine() -> Result<Engine> {
+    let mut config = Config::new();
+    config.consume_fuel(true);
+    config.max_wasm_stack(MAX_WASM_STACK_SIZE); // 5 MiB stack
+    Engine::new(&config)
+}
+
+fn main() -> Result<()> {
+    let engine = sandbox_engine()?;
+    let (max, async_size) = engine.stack_sizes();
+    println!("engine created: max_wasm_stack={max} async_stack_size={async_size}");
+    Ok(())
+}
