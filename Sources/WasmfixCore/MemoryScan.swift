@@ -31,19 +31,19 @@ extension Scanner {
   func scanAlone() -> ScanResult {
     let root = options.root ?? "/"
     var results: [(WalkedFile, FileResult)] = []
-    var candidates: [ConstantIndex.CandidateFile] = []
+    var candidates = CandidateFiles.Builder(directories: DirectoryTable())
     if let input = options.standardInput, let surface = Surfaces.surface(forPath: input.absolutePath) {
       let file = WalkedFile(absolutePath: input.absolutePath, relativePath: WalkPath.relative(input.absolutePath, to: root))
       let scanned = FileScanner(overlay: overlay, maxFileSize: options.walk.maxFileSize).scan(file, surface: surface)
       // As walkAndScan: a file without settings is kept only for its suppression comments.
       if case .noMatch = scanned.outcome, scanned.suppressions.isEmpty {} else { results.append((file, scanned)) }
       if !scanned.definedNames.isEmpty {
-        candidates.append(ConstantIndex.CandidateFile(absolutePath: file.absolutePath, relativePath: file.relativePath,
-                                                      language: surface.id, definedNames: scanned.definedNames))
+        candidates.append(absolutePath: file.absolutePath, relativePath: file.relativePath,
+                          language: surface.id, definedNames: scanned.definedNames)
       }
     }
     let detector = VersionDetector(root: root, override: options.wasmtimeVersion, overlay: overlay)
-    var result = analyze(root: root, results: results, skipped: [], candidates: candidates, detector: detector)
+    var result = analyze(root: root, results: results, skipped: [], candidates: CandidateFiles([candidates]), detector: detector)
     result.filesScanned = 1
     return result
   }

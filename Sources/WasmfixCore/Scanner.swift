@@ -144,7 +144,7 @@ public struct Scanner: Sendable {
       if overlay[file.absolutePath] == nil { results.append((file, result)) } else { toScan.append(file) }
     }
     let known = Set(previous.sitedScans.map(\.file.absolutePath))
-    for candidate in previous.candidates where overlay[candidate.absolutePath] != nil && !known.contains(candidate.absolutePath) {
+    for candidate in previous.candidates.files(at: Set(overlay.keys)) where !known.contains(candidate.absolutePath) {
       toScan.append(WalkedFile(absolutePath: candidate.absolutePath, relativePath: candidate.relativePath))
     }
     // In parallel, one FileScanner (parsers, buffers) per worker.
@@ -161,19 +161,16 @@ public struct Scanner: Sendable {
     // A file with no surface was not scanned: nothing matched in it.
     let buffer = slots.take().map { $0 ?? FileResult(outcome: .noMatch, definedNames: []) }
     results += zip(toScan, buffer).map { ($0, $1) }
-    // The edited files' name lists replace their old ones (a fix may add or remove a definition).
-    var fresh = Dictionary(uniqueKeysWithValues: zip(toScan, buffer).map { ($0.absolutePath, ($0, $1.definedNames)) })
-    var candidates = previous.candidates
-    for i in candidates.indices {
-      guard let (file, names) = fresh.removeValue(forKey: candidates[i].absolutePath) else { continue }
-      candidates[i] = ConstantIndex.CandidateFile(absolutePath: file.absolutePath, relativePath: file.relativePath,
-                                                  language: candidates[i].language, definedNames: names)
-    }
-    for (file, names) in fresh.values.sorted(by: { $0.0.relativePath < $1.0.relativePath }) where !names.isEmpty {
+    // The edited files' name lists replace their old ones (a fix may add or remove a definition);
+    // an edited file that was no candidate becomes one if it now defines a name.
+    let wereCandidates = Set(previous.candidates.files(at: Set(toScan.map(\.absolutePath))).map(\.absolutePath))
+    var edited: [ConstantIndex.CandidateFile] = []
+    for (file, result) in zip(toScan, buffer) where wereCandidates.contains(file.absolutePath) || !result.definedNames.isEmpty {
       guard let language = SurfaceID(path: file.relativePath) else { continue }
-      candidates.append(ConstantIndex.CandidateFile(absolutePath: file.absolutePath, relativePath: file.relativePath,
-                                                    language: language, definedNames: names))
+      edited.append(ConstantIndex.CandidateFile(absolutePath: file.absolutePath, relativePath: file.relativePath,
+                                                language: language, definedNames: result.definedNames))
     }
+    let candidates = previous.candidates.replacing(edited)
     // The first scan's manifests hold unless the fix edited one (a bumped version pin).
     let editsManifest = overlay.keys.contains(where: VersionDetector.isManifest)
     let detector = editsManifest ? nil : previous.detector
@@ -188,7 +185,7 @@ public struct Scanner: Sendable {
   /// Everything after reading: constants, evaluation, groups, rules.
   /// `results` holds the files the prefilter did not rule out (scanned or skipped).
   func analyze(root: String, results: [(WalkedFile, FileResult)], skipped walkSkipped: [SkippedFile],
-                       candidates: [ConstantIndex.CandidateFile], detector: VersionDetector,
+                       candidates: CandidateFiles, detector: VersionDetector,
                        index reused: ConstantIndex? = nil) -> ScanResult {
     var skipped = walkSkipped
     var extracted: [(file: WalkedFile, scan: FileScan)] = []
@@ -301,7 +298,15 @@ public struct Scanner: Sendable {
     /// Files the prefilter did not rule out: scanned or skipped.
     var results: [(WalkedFile, FileResult)] = []
     /// Files that may define constants.
-    var candidates: [ConstantIndex.CandidateFile] = []
+    var candidates = CandidateFiles()
+  }
+
+  /// One worker's part of `ScannedFiles`.
+  private struct WorkerScan: Sendable {
+    var count = 0
+    var inScope = 0
+    var results: [(WalkedFile, FileResult)] = []
+    var candidates: CandidateFiles.Builder
   }
 
   /// Walks on one thread while workers (one per core) read and scan the files it finds.
@@ -344,11 +349,12 @@ public struct Scanner: Sendable {
     walkThread.start()
 
     let workers = max(1, options.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
-    let perWorker = ResultSlots<ScannedFiles>(count: workers)
+    let directories = DirectoryTable()
+    let perWorker = ResultSlots<WorkerScan>(count: workers)
     let done = AtomicCounter()
     DispatchQueue.concurrentPerform(iterations: workers) { worker in
       let scanner = FileScanner(overlay: overlay, maxFileSize: options.walk.maxFileSize)
-      var local = ScannedFiles()
+      var local = WorkerScan(candidates: CandidateFiles.Builder(directories: directories))
       // Files arrive directory by directory: the config of the last directory is usually the
       // one wanted, found without building a String or taking the lock.
       var lastDirectory: Substring = "", lastConfig: ProjectConfig? = nil, haveLast = false
@@ -375,15 +381,24 @@ public struct Scanner: Sendable {
         local.count += 1
         if reportScope?.contains(absolutePath: file.absolutePath) ?? true { local.inScope += 1 }
         switch result.outcome {
-        case .noMatch: if !result.suppressions.isEmpty { local.results.append((file, result)) }
+        // The names a file defines are in `candidates`: a result keeps them only for its sites.
+        case .noMatch:
+          if !result.suppressions.isEmpty { local.results.append((file, FileResult(outcome: .noMatch, definedNames: [], suppressions: result.suppressions))) }
         case .skipped: local.results.append((file, result))
-        case let .scanned(scan):
-          local.results.append((file, result))
-          if !scan.sites.isEmpty { _ = detector.version(forFileAt: file.absolutePath) }
+        case var .scanned(scan):
+          if scan.sites.isEmpty {
+            // A setting's name in a comment or string (most matches in a large tree): keep what
+            // the analysis uses (the content hash), not the file's text.
+            scan.source = SourceText(bytes: [])
+            local.results.append((file, FileResult(outcome: .scanned(scan), definedNames: [], suppressions: result.suppressions)))
+          } else {
+            local.results.append((file, result))
+            _ = detector.version(forFileAt: file.absolutePath)
+          }
         }
         if !result.definedNames.isEmpty {
-          local.candidates.append(ConstantIndex.CandidateFile(absolutePath: file.absolutePath, relativePath: file.relativePath,
-                                                              language: language, definedNames: result.definedNames))
+          local.candidates.append(absolutePath: file.absolutePath, relativePath: file.relativePath,
+                                  language: language, definedNames: result.definedNames)
         }
         let count = done.increment() + 1
         if let progress = options.progress, count % 512 == 0 { progress(count, 0) }
@@ -393,12 +408,14 @@ public struct Scanner: Sendable {
     walkDone.wait()
     let walkResult = try outcome.value.withLock { $0 }.get()
     var merged = ScannedFiles()
+    var builders: [CandidateFiles.Builder] = []
     for case let local? in perWorker.take() {
       merged.count += local.count
       merged.inScope += local.inScope
       merged.results += local.results
-      merged.candidates += local.candidates
+      builders.append(local.candidates)
     }
+    merged.candidates = CandidateFiles(builders)
     return (walkResult, merged)
   }
 

@@ -13,7 +13,7 @@ public final class ConstantIndex: NameResolver {
     public let relativePath: String
     public let language: SurfaceID
     /// Hashes of the names the file may define (`DefinitionScan`); only files listing a wanted
-    /// name are ever parsed.
+    /// name are ever parsed. Empty in the files `CandidateFiles` rebuilds from its records.
     public let definedNames: [UInt64]
     public init(absolutePath: String, relativePath: String, language: SurfaceID, definedNames: [UInt64]) {
       self.absolutePath = absolutePath
@@ -23,7 +23,7 @@ public final class ConstantIndex: NameResolver {
     }
   }
 
-  private let files: [CandidateFile]
+  private let files: CandidateFiles
   private var indexedNames = Set<String>()
   /// Every definition indexed so far.
   private var known = Set<ConstantDefinition>()
@@ -35,7 +35,7 @@ public final class ConstantIndex: NameResolver {
   /// Overrides file contents by absolute path (a fix re-scans its edits before writing them).
   package var overlay: [String: [UInt8]] = [:]
 
-  public init(files: [CandidateFile]) {
+  public init(files: CandidateFiles) {
     self.files = files
   }
 
@@ -47,7 +47,7 @@ public final class ConstantIndex: NameResolver {
       indexedNames.formUnion(pending)
       // A file already parsed for other names is parsed again for these: only the items
       // mentioning the wanted names are parsed each time.
-      pending = parse(Self.files(files, defining: pending), for: pending)
+      pending = parse(files.files(mayDefine: pending.map(NameHash.of)), for: pending)
     }
   }
 
@@ -65,11 +65,11 @@ public final class ConstantIndex: NameResolver {
 
   /// An index for re-scanning after `overlay`'s files changed (a fix's verification): what
   /// other files define is taken from `snapshot`, and only the changed files are parsed again,
-  /// for every name indexed so far. `files` holds the changed files' new name lists.
-  package convenience init(updating snapshot: Snapshot, files: [CandidateFile], overlay: [String: [UInt8]]) {
+  /// for every name indexed so far. `files` holds the changed files' new name lists (whole).
+  package convenience init(updating snapshot: Snapshot, files: CandidateFiles, overlay: [String: [UInt8]]) {
     self.init(files: files)
     self.overlay = overlay
-    let changed = files.filter { overlay[$0.absolutePath] != nil }
+    let changed = files.whole.filter { overlay[$0.absolutePath] != nil }
     let changedPaths = Set(changed.map(\.relativePath))
     indexedNames = snapshot.indexedNames
     languageOfFile = snapshot.languageOfFile
@@ -82,10 +82,19 @@ public final class ConstantIndex: NameResolver {
     index(names: parse(Self.files(changed, defining: indexedNames), for: indexedNames))
   }
 
-  /// The files whose byte scan lists one of `names`.
+  /// The files whose byte scan lists one of `names` (files kept whole, with their hashes).
   private static func files(_ files: [CandidateFile], defining names: Set<String>) -> [CandidateFile] {
     let wantedHashes = HashFilter(names.map(NameHash.of))
     return files.filter { $0.definedNames.contains(where: wantedHashes.contains) }
+  }
+
+  /// What reading one wanted file gave.
+  private enum Parsed: Sendable {
+    /// Its own names include none of the wanted ones: a fingerprint matched by chance.
+    case notDefining
+    /// Unreadable, or no parser for it.
+    case unparsed
+    case parsed(definitions: [ConstantDefinition], hash: UInt64)
   }
 
   /// Parses `files` for the definitions of `names`; returns the names those definitions use
@@ -93,25 +102,28 @@ public final class ConstantIndex: NameResolver {
   private func parse(_ files: [CandidateFile], for names: Set<String>) -> Set<String> {
     let wanted = files.sorted { WalkPath.bytewiseLess($0.relativePath, $1.relativePath) }
     // Parse the wanted files in parallel; merge in path order so results do not depend on timing.
-    let slots = ResultSlots<(definitions: [ConstantDefinition], hash: UInt64)>(count: wanted.count)
+    let slots = ResultSlots<Parsed>(count: wanted.count)
     let overlay = self.overlay
     let needles = names.sorted().map { Array($0.utf8) }
+    let wantedHashes = HashFilter(names.map(NameHash.of))
     let next = AtomicCounter()
     let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, wanted.count))
     DispatchQueue.concurrentPerform(iterations: workers) { _ in
       // One scanner (parsers, read buffer) per worker.
       let scanner = FileScanner()
       while case let i = next.increment(), i < wanted.count {
-        if let result = Self.definitions(in: wanted[i], naming: needles, overlay: overlay, scanner: scanner) { slots.write(i, result) }
+        slots.write(i, Self.definitions(in: wanted[i], naming: needles, hashes: wantedHashes, overlay: overlay, scanner: scanner))
       }
     }
     var newDefinitions: [ConstantDefinition] = []
-    for (file, result) in zip(wanted, slots.take()) {
+    for (file, slot) in zip(wanted, slots.take()) {
+      let result = slot ?? .unparsed
+      if case .notDefining = result { continue }
       languageOfFile[file.relativePath] = file.language
-      guard let result else { continue }
-      hashes[file.relativePath] = result.hash
+      guard case let .parsed(definitions, hash) = result else { continue }
+      hashes[file.relativePath] = hash
       // An item mentioning two wanted names (`A = B`) comes back in both passes.
-      newDefinitions += result.definitions.filter { known.insert($0).inserted }
+      newDefinitions += definitions.filter { known.insert($0).inserted }
     }
     var following = Set<String>()
     for definition in newDefinitions {
@@ -124,18 +136,21 @@ public final class ConstantIndex: NameResolver {
   }
 
   /// Parses only the items of `file` that mention one of `needles` (a definition of the name
-  /// is one of them): the whole file when that is in doubt.
-  private static func definitions(in file: CandidateFile, naming needles: [[UInt8]], overlay: [String: [UInt8]],
-                                  scanner: FileScanner) -> (definitions: [ConstantDefinition], hash: UInt64)? {
-    guard let raw = overlay[file.absolutePath] ?? FileManager.default.contents(atPath: file.absolutePath).map({ [UInt8]($0) })
-    else { return nil }
+  /// is one of them): the whole file when that is in doubt. `hashes`: the needles' name hashes.
+  private static func definitions(in file: CandidateFile, naming needles: [[UInt8]], hashes: HashFilter, overlay: [String: [UInt8]],
+                                  scanner: FileScanner) -> Parsed {
+    guard let raw = overlay[file.absolutePath] ?? FileManager.default.contents(atPath: file.absolutePath).map({ [UInt8]($0) }),
+          let surface = Surfaces.surface(file.language)
+    else { return .unparsed }
     let bytes = TextEncoding.utf8(fromUTF16: raw) ?? raw  // as the scan read it
+    // The candidate list chose the file by short fingerprints: its own names decide, as the
+    // full hashes did when the list kept them (the same files are parsed).
+    guard scanner.definedNames(in: bytes, surface: surface).contains(where: hashes.contains) else { return .notDefining }
     let source = SourceText(bytes: bytes)
     let mentions = needles.flatMap { ByteSearch.occurrences(of: $0, in: bytes) }.sorted()
-    guard let surface = Surfaces.surface(file.language),
-          let definitions = surface.constants(in: source, mentions: mentions, path: file.relativePath, parsers: scanner.parsers)
-    else { return nil }
-    return (definitions, ContentHash.of(bytes))
+    guard let definitions = surface.constants(in: source, mentions: mentions, path: file.relativePath, parsers: scanner.parsers)
+    else { return .unparsed }
+    return .parsed(definitions: definitions, hash: ContentHash.of(bytes))
   }
 
   public func function(_ path: [String], language: SurfaceID, fromFile file: String) -> ConstantDefinition? {

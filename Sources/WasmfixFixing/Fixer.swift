@@ -64,7 +64,8 @@ public struct Fixer {
     let fixes = planner.plan().fixes
     var originals: [String: [UInt8]] = [:]
     for edit in fixes.flatMap(\.edits) where originals[edit.absolutePath] == nil {
-      originals[edit.absolutePath] = result.options.contents(ofFile: edit.absolutePath)
+      // The bytes the planner holds (and checked against the scan), not a second copy.
+      originals[edit.absolutePath] = planner.plannedBytes(ofFile: edit.path) ?? result.options.contents(ofFile: edit.absolutePath)
     }
     return ReportedFix.positioned(fixes, original: originals)
   }

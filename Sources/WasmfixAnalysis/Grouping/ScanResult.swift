@@ -18,7 +18,7 @@ public struct ScanResult: Sendable {
   public var options: ScanOptions = ScanOptions()
   /// Every scanned file with the constant names it may define, and the files that had sites:
   /// what a fix's verification re-scan reuses instead of walking and reading everything again.
-  package var candidates: [ConstantIndex.CandidateFile] = []
+  package var candidates = CandidateFiles()
   /// The scans of the files that had sites (their parsed sites and text), reused as they are
   /// for files a fix leaves untouched.
   package var sitedScans: [(file: WalkedFile, result: FileResult)] = []
@@ -37,7 +37,7 @@ public struct ScanResult: Sendable {
     findings.filter { $0.severity >= severity && !$0.fixed && !$0.suppressed }.count
   }
 
-  package init(root: String, wasmtime: DetectedVersion, sites: [Site], groups: [EngineGroup], findings: [Finding], skipped: [SkippedFile], filesScanned: Int, warnings: [String], fileHashes: [String: UInt64] = [:], options: ScanOptions = ScanOptions(), candidates: [ConstantIndex.CandidateFile] = [], sitedScans: [(file: WalkedFile, result: FileResult)] = [], detector: VersionDetector?, constants: ConstantIndex.Snapshot?) {
+  package init(root: String, wasmtime: DetectedVersion, sites: [Site], groups: [EngineGroup], findings: [Finding], skipped: [SkippedFile], filesScanned: Int, warnings: [String], fileHashes: [String: UInt64] = [:], options: ScanOptions = ScanOptions(), candidates: CandidateFiles = CandidateFiles(), sitedScans: [(file: WalkedFile, result: FileResult)] = [], detector: VersionDetector?, constants: ConstantIndex.Snapshot?) {
     self.root = root
     self.wasmtime = wasmtime
     self.sites = sites

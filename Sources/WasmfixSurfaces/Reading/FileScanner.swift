@@ -105,6 +105,12 @@ package final class FileScanner {
     return FileResult(outcome: outcome, definedNames: hits.definedNames, suppressions: suppressions)
   }
 
+  /// The names `bytes` may define, as `scan` lists them in `definedNames`: for a file whose
+  /// candidate record keeps only short fingerprints of them (`CandidateFiles`).
+  package func definedNames(in bytes: [UInt8], surface: Surface) -> [UInt64] {
+    bytes.withUnsafeBytes { Prefilter.scan(surface.search, $0, language: surface.id, scratch: &hitScratch).definedNames }
+  }
+
   private func examine(_ bytes: [UInt8], hits: [Int], file: WalkedFile, surface: Surface, wrappers: SetterWrappers) -> FileOutcome {
     if bytes.prefix(8192).contains(0) { return .skipped(SkippedFile(path: file.relativePath, reason: "binary file (contains NUL bytes)")) }
     // A file with a setting name that is not UTF-8 (one Latin-1 byte in a comment) is scanned
