@@ -62,7 +62,7 @@ public enum SafeFileWriter {
     var template = Array("\(directory.isEmpty ? "." : directory)/.\(name).wasmfix-XXXXXX".utf8CString)
     let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     guard fd >= 0 else { throw Failure.io(path, "cannot create a temporary file: \(String(cString: strerror(errno)))") }
-    let temporary = String(cString: template)
+    let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     var ok = false
     defer { if !ok { unlink(temporary) } }
     let written = bytes.withUnsafeBytes { buffer -> Bool in

@@ -159,7 +159,7 @@ extension LanguageSupport {
     // Guards are read from the line of the scope's first `if`/`assert!` up to the call (the
     // depth test is relative, so the braces before that line do not matter): reading from the
     // scope's start for every call was quadratic in a function of thousands of calls.
-    let guardWords = scopes.value(scope, \.guardWords) { ScopeGuards.candidateOffsets(in: scopeRange, source: source) }
+    let guardWords = scopes.value(scope, \.guardWords) { Self.offsets(of: ScopeGuards.firstWords, in: scopeRange, source: source) }
     if let first = guardWords.first, first < site.callRange.lowerBound {
       let start = max(scopeRange.lowerBound, source.lineRange(containing: first).lowerBound)
       site.guards = ScopeGuards.guards(in: source.text(start..<site.callRange.lowerBound))
@@ -186,11 +186,15 @@ extension LanguageSupport {
 
   /// Every offset in `range` where an engine-creation needle starts, ascending.
   func engineCreations(in range: Range<Int>, source: SourceText) -> [Int] {
+    Self.offsets(of: engineCreationNeedles, in: range, source: source)
+  }
+
+  /// Every file offset in `range` where one of `needles` starts, ascending.
+  static func offsets(of needles: [String], in range: Range<Int>, source: SourceText) -> [Int] {
     let range = range.clamped(to: 0..<source.bytes.count)
     return source.bytes.withUnsafeBytes { all in
-      let scopeBytes = UnsafeRawBufferPointer(rebasing: all[range])
-      return engineCreationNeedles.flatMap { ByteSearch.occurrences(of: Array($0.utf8), in: scopeBytes) }
-        .map { range.lowerBound + $0 }.sorted()
+      let bytes = UnsafeRawBufferPointer(rebasing: all[range])
+      return needles.flatMap { ByteSearch.occurrences(of: Array($0.utf8), in: bytes) }.map { range.lowerBound + $0 }.sorted()
     }
   }
 

@@ -1,5 +1,4 @@
 import Foundation
-import WasmfixWorkspace
 
 /// `smaller <= larger` holds wherever the code after a guard runs: an `if` that leaves the
 /// scope when the comparison fails (`if stack > fiber { return Err(..) }`,
@@ -28,15 +27,8 @@ enum ScopeGuards {
   private static let exits = try! NSRegularExpression(
     pattern: #"\breturn\b|\bthrow\b|\babort\s*\(|\bexit\s*\(|\bpanic!|\bbail!|\bunreachable!|\bErr\s*\("#)
 
-  /// Offsets in `range` where a guard's first word could start, ascending.
-  static func candidateOffsets(in range: Range<Int>, source: SourceText) -> [Int] {
-    let range = range.clamped(to: 0..<source.bytes.count)
-    return source.bytes.withUnsafeBytes { all in
-      let bytes = UnsafeRawBufferPointer(rebasing: all[range])
-      return ["if", "assert!", "ensure!"].flatMap { ByteSearch.occurrences(of: Array($0.utf8), in: bytes) }
-        .map { range.lowerBound + $0 }.sorted()
-    }
-  }
+  /// The words a guard starts with (also found inside longer words: a superset).
+  static let firstWords = ["if", "assert!", "ensure!"]
 
   /// The guards in `text` (the scope from its opening brace up to the call) that hold at its end:
   /// at the end's block depth, not in a block closed before it, not an `else if`.
