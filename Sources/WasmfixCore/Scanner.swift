@@ -191,11 +191,14 @@ public struct Scanner: Sendable {
     var extracted: [(file: WalkedFile, scan: FileScan)] = []
     var definedNames: [String: [UInt64]] = [:]
     var suppressions: [String: [SuppressionComment]] = [:]
+    var unscanned: [Finding] = []
     for (file, result) in results {
       if !result.suppressions.isEmpty { suppressions[file.relativePath] = result.suppressions }
       switch result.outcome {
       case .noMatch: continue
-      case let .skipped(entry): skipped.append(entry)
+      case let .skipped(entry):
+        skipped.append(entry)
+        if let mention = result.mention { unscanned.append(UnscannedSetting.finding(mention, path: entry.path, reason: entry.reason)) }
       case let .scanned(scan):
         extracted.append((file, scan))
         definedNames[file.absolutePath] = result.definedNames
@@ -264,6 +267,7 @@ public struct Scanner: Sendable {
     let groups = GroupBuilder.groups(for: &sites, documented: documented, detector: detector)
     let context = RuleContext(sites: sites, harden: options.harden || options.project?.loaded.contains { $0.harden == true } == true)
     var findings = groups.flatMap { group in Rules.all.flatMap { $0.check(group, context) } }
+    findings += unscanned.sorted { ($0.path, $0.line) < ($1.path, $1.line) }
     findings = applyRulePolicies(findings, groups: groups, sites: sites, root: root)
     let locator = SiteLocator(sites)
     for i in findings.indices {

@@ -15,6 +15,8 @@ package final class FileReader {
   package struct Failure: Error, CustomStringConvertible {
     var code: Int32 = 0
     var message: String? = nil
+    /// Over `--max-file-size`: the file exists and is readable, it was only not read whole.
+    package var tooLarge = false
     package var description: String { message ?? String(cString: strerror(code)).lowercased() }
   }
 
@@ -32,7 +34,7 @@ package final class FileReader {
     guard fstat(fd, &info) == 0 else { return .failure(Failure(code: errno)) }
     guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(Failure(message: "not a regular file")) }
     if Int(info.st_size) > maxSize {
-      return .failure(Failure(message: "larger than \(WalkPath.formatSize(maxSize)) (--max-file-size)"))
+      return .failure(Failure(message: "larger than \(WalkPath.formatSize(maxSize)) (--max-file-size)", tooLarge: true))
     }
     if Int(info.st_size) + 1 > buffer.count {
       buffer.deallocate()
@@ -60,6 +62,37 @@ package final class FileReader {
         return .failure(Failure(code: errno))
       }
       count += n
+    }
+  }
+
+  /// Reads the file `chunkSize` bytes at a time into a buffer of its own (not the reused
+  /// whole-file one), each chunk preceded by the last `overlap` bytes of the one before, so a
+  /// name split across two reads is still whole in one. `body` gets the buffer and how many of
+  /// its leading bytes were already seen; it returns false to stop. Returns false when a read
+  /// fails. Memory stays at one chunk whatever the file's size.
+  package static func forEachChunk(_ path: String, chunkSize: Int = 1 << 20, overlap: Int = 64,
+                                   _ body: (UnsafeRawBufferPointer, _ carried: Int) -> Bool) -> Bool {
+    let fd = open(path, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return false }
+    defer { close(fd) }
+    let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize + overlap, alignment: 16)
+    defer { chunk.deallocate() }
+    var carried = 0
+    while true {
+      #if canImport(Glibc)
+        let n = Glibc.read(fd, chunk.baseAddress! + carried, chunkSize)
+      #else
+        let n = Darwin.read(fd, chunk.baseAddress! + carried, chunkSize)
+      #endif
+      if n < 0 {
+        if errno == EINTR { continue }
+        return false
+      }
+      if n == 0 { return true }
+      let filled = carried + n
+      guard body(UnsafeRawBufferPointer(rebasing: chunk[0..<filled]), carried) else { return true }
+      carried = min(overlap, filled)
+      if carried > 0 { memmove(chunk.baseAddress!, chunk.baseAddress! + (filled - carried), carried) }
     }
   }
 }

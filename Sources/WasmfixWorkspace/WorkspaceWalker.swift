@@ -472,11 +472,8 @@ private struct Walk {
       skip(relativePath, "not a regular file")
       return
     }
-    let size = Int(info.st_size)
-    if size > options.maxFileSize {
-      skip(relativePath, "larger than \(WalkPath.formatSize(options.maxFileSize)) (--max-file-size)")
-      return
-    }
+    // Size is the reader's business (`--max-file-size`): it still searches a file too large
+    // to read whole for setting names, so skipping it cannot hide one (WF010).
     if access(absolutePath, R_OK) != 0 {
       skip(relativePath, WalkPath.reason(errno: errno))
       return

@@ -16,7 +16,7 @@ import Testing
       ("WF003", "implicit-stack-default", .warning), ("WF004", "zero-wasm-stack", .error),
       ("WF005", "latent-stack-mismatch", .warning), ("WF006", "undocumented-stack-invariant", .note),
       ("WF007", "unsupported-cli-flag", .error), ("WF008", "removed-async-support-call", .error),
-      ("WF009", "unused-suppression", .warning),
+      ("WF009", "unused-suppression", .warning), ("WF010", "unscanned-setting", .warning),
     ]
     #expect(Rules.all.map(\.id.code) == expected.map(\.0))
     #expect(Rules.all.map(\.id.name) == expected.map(\.1))

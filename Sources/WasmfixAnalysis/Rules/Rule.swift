@@ -111,7 +111,7 @@ public enum Rules {
     RuleDescriptor(ImplicitStackDefault.self), RuleDescriptor(ZeroWasmStack.self),
     RuleDescriptor(LatentStackMismatch.self), RuleDescriptor(UndocumentedStackInvariant.self),
     RuleDescriptor(UnsupportedCLIFlag.self), RuleDescriptor(RemovedAsyncSupportCall.self),
-    RuleDescriptor(UnusedSuppression.self),
+    RuleDescriptor(UnusedSuppression.self), RuleDescriptor(UnscannedSetting.self),
   ]
 
   /// The order fixes run in: a zero max first (its new value feeds the comparison), then the

@@ -22,11 +22,15 @@ package struct FileResult {
   package var definedNames: [UInt64]
   /// The file's `wasmfix: ignore` comments: kept for files without sites too (then unused).
   package var suppressions: [SuppressionComment]
+  /// For a skipped file: its first setting name, when it has one (reported as WF010).
+  package var mention: SettingMention?
 
-  package init(outcome: FileOutcome, definedNames: [UInt64], suppressions: [SuppressionComment] = []) {
+  package init(outcome: FileOutcome, definedNames: [UInt64], suppressions: [SuppressionComment] = [],
+               mention: SettingMention? = nil) {
     self.outcome = outcome
     self.definedNames = definedNames
     self.suppressions = suppressions
+    self.mention = mention
   }
 }
 
@@ -75,7 +79,9 @@ package final class FileScanner {
     }
     switch reader.read(file.absolutePath) {
     case let .failure(reason):
-      return FileResult(outcome: .skipped(SkippedFile(path: file.relativePath, reason: reason.description)), definedNames: [])
+      let mention = reason.tooLarge ? mentionInLargeFile(file.absolutePath, surface: surface) : nil
+      return FileResult(outcome: .skipped(SkippedFile(path: file.relativePath, reason: reason.description)), definedNames: [],
+                        mention: mention)
     case let .success(raw):
       // UTF-16 with a BOM: every ASCII setting name would be split by zero bytes.
       guard let decoded = TextEncoding.utf8(fromUTF16: raw) else {
@@ -101,8 +107,33 @@ package final class FileScanner {
       : SuppressionComment.find(in: contents, syntax: CommentSyntax.of(surface.id), markers: hits.suppressionMarkers)
     guard !settings.isEmpty else { return FileResult(outcome: .noMatch, definedNames: hits.definedNames, suppressions: suppressions) }
     let outcome = examine(known ?? [UInt8](contents), hits: settings, file: file, surface: surface, wrappers: wrappers)
-    if case .skipped = outcome { suppressions = [] }
-    return FileResult(outcome: outcome, definedNames: hits.definedNames, suppressions: suppressions)
+    var mention: SettingMention?
+    if case .skipped = outcome {
+      suppressions = []
+      mention = SettingMention.at(settings[0], in: contents)
+    }
+    return FileResult(outcome: outcome, definedNames: hits.definedNames, suppressions: suppressions, mention: mention)
+  }
+
+  /// The first setting name in a file too large to read whole, searched a chunk at a time
+  /// (memory stays at one chunk). nil when it has none or cannot be read.
+  private func mentionInLargeFile(_ path: String, surface: Surface) -> SettingMention? {
+    var found: SettingMention?
+    var line = 1, column = 0  // where the current chunk starts
+    _ = FileReader.forEachChunk(path) { chunk, _ in
+      let hits = Prefilter.scan(surface.search, chunk, language: surface.id, scratch: &hitScratch)
+      if let first = hits.settings.first {
+        found = SettingMention.at(first, in: chunk, lineBase: line, columnBase: column)
+        return false
+      }
+      // The next chunk starts with this one's last bytes: advance to where they begin.
+      let next = max(0, chunk.count - 64)
+      for i in 0..<next {
+        if chunk[i] == UInt8(ascii: "\n") { line += 1; column = 0 } else { column += 1 }
+      }
+      return true
+    }
+    return found
   }
 
   /// The names `bytes` may define, as `scan` lists them in `definedNames`: for a file whose
