@@ -138,7 +138,21 @@ struct FixContext {
       }
       guard source(of: site) != nil else { return false }  // the file is unchanged since the scan
       let shifts = site.argumentText.contains("<<") || neighbourUsesShifts
-      edits.append(.replacement(written ?? syntax.formatValue(value, preferShifts: shifts), of: site.argumentRange, in: fileRef(site)))
+      var text = written ?? syntax.formatValue(value, preferShifts: shifts)
+      // An options file several commands name has a copy of its keys in each command's group
+      // (`GroupBuilder.mergeOptionFiles`): one value that satisfies all of them, as for a
+      // shared constant.
+      if site.language == TOMLSurface.config.id {
+        let key = "\(site.absolutePath)#\(site.argumentRange.lowerBound)"
+        if let earlier = planner.sharedDefinitions[key] {
+          let target = setting == .maxWasmStack ? Swift.min(earlier.value, value) : Swift.max(earlier.value, value)
+          if target != value { text = syntax.formatValue(target, preferShifts: shifts) }
+          planner.sharedDefinitions[key] = (site.argumentRange, target, text)
+        } else {
+          planner.sharedDefinitions[key] = (site.argumentRange, value, text)
+        }
+      }
+      edits.append(.replacement(text, of: site.argumentRange, in: fileRef(site)))
       return true
     }
     if let written, let anchorIndex = (setting == .maxWasmStack ? group.asyncStackSize : group.maxWasmStack).siteIndex,

@@ -5,7 +5,8 @@ import Foundation
 /// will use: the last explicit call wins; a setting never called takes the version's default.
 package enum GroupBuilder {
   package static func groups(for sites: inout [Site], documented: [Bool], detector: VersionDetector) -> [EngineGroup] {
-    mergeOptionFiles(&sites)
+    var documented = documented
+    mergeOptionFiles(&sites, documented: &documented)
     var order: [String] = []
     var members: [String: [Int]] = [:]
     for (index, site) in sites.enumerated() {
@@ -84,16 +85,32 @@ package enum GroupBuilder {
 
   /// `wasmtime run --config wasmtime.toml -W …`: the options file's keys configure the same
   /// engine as the command line's flags, so its sites join the command's group (the file
-  /// named relative to the command's folder, else to the scan root).
-  static func mergeOptionFiles(_ sites: inout [Site]) {
+  /// named relative to the command's folder, else to the scan root). A file several commands
+  /// name configures each of their engines: the first command's group gets its sites, every
+  /// other command's group a copy of them (same file and range), so each engine is judged
+  /// with the file's values rather than with defaults.
+  static func mergeOptionFiles(_ sites: inout [Site], documented: inout [Bool]) {
     let tomlKeys = Dictionary(grouping: sites.indices.filter { sites[$0].language == TOMLSurface.config.id }) { sites[$0].path }
     guard !tomlKeys.isEmpty else { return }
+    var claimed: Set<String> = []  // files whose sites joined a command's group already
+    var joined: Set<String> = []  // "file#groupKey": each command's group gets a file once
     for index in sites.indices {
       guard let file = sites[index].configFile else { continue }
       let folder = (sites[index].path as NSString).deletingLastPathComponent
+      let key = sites[index].groupKey
       for candidate in [(folder as NSString).appendingPathComponent(file), file].map({ ($0 as NSString).standardizingPath }) {
         guard let members = tomlKeys[candidate] else { continue }
-        for member in members { sites[member].groupKey = sites[index].groupKey }
+        guard joined.insert("\(candidate)#\(key)").inserted else { break }
+        if claimed.insert(candidate).inserted {
+          for member in members { sites[member].groupKey = key }
+        } else {
+          for member in members {
+            var copy = sites[member]
+            copy.groupKey = key
+            sites.append(copy)
+            documented.append(documented[member])
+          }
+        }
         break
       }
     }
