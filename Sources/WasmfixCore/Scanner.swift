@@ -196,9 +196,9 @@ public struct Scanner: Sendable {
       if !result.suppressions.isEmpty { suppressions[file.relativePath] = result.suppressions }
       switch result.outcome {
       case .noMatch: continue
-      case let .skipped(entry):
+      case let .skipped(entry, mention):
         skipped.append(entry)
-        if let mention = result.mention { unscanned.append(UnscannedSetting.finding(mention, path: entry.path, reason: entry.reason)) }
+        if let mention { unscanned.append(UnscannedSetting.finding(mention, path: entry.path, reason: entry.reason)) }
       case let .scanned(scan):
         extracted.append((file, scan))
         definedNames[file.absolutePath] = result.definedNames

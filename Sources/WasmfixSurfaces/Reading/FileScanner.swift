@@ -11,7 +11,9 @@ import Foundation
 package enum FileOutcome {
   /// The prefilter found no setting name: the file was never decoded or parsed.
   case noMatch
-  case skipped(SkippedFile)
+  /// `mention`: the file's first setting name, when it has one (reported as WF010). Kept in
+  /// this case rather than in `FileResult`: a field there cost every file ~300 instructions.
+  case skipped(SkippedFile, mention: SettingMention? = nil)
   case scanned(FileScan)
 }
 
@@ -22,15 +24,11 @@ package struct FileResult {
   package var definedNames: [UInt64]
   /// The file's `wasmfix: ignore` comments: kept for files without sites too (then unused).
   package var suppressions: [SuppressionComment]
-  /// For a skipped file: its first setting name, when it has one (reported as WF010).
-  package var mention: SettingMention?
 
-  package init(outcome: FileOutcome, definedNames: [UInt64], suppressions: [SuppressionComment] = [],
-               mention: SettingMention? = nil) {
+  package init(outcome: FileOutcome, definedNames: [UInt64], suppressions: [SuppressionComment] = []) {
     self.outcome = outcome
     self.definedNames = definedNames
     self.suppressions = suppressions
-    self.mention = mention
   }
 }
 
@@ -80,8 +78,8 @@ package final class FileScanner {
     switch reader.read(file.absolutePath) {
     case let .failure(reason):
       let mention = reason.tooLarge ? mentionInLargeFile(file.absolutePath, surface: surface) : nil
-      return FileResult(outcome: .skipped(SkippedFile(path: file.relativePath, reason: reason.description)), definedNames: [],
-                        mention: mention)
+      return FileResult(outcome: .skipped(SkippedFile(path: file.relativePath, reason: reason.description), mention: mention),
+                        definedNames: [])
     case let .success(raw):
       // UTF-16 with a BOM: every ASCII setting name would be split by zero bytes.
       guard let decoded = TextEncoding.utf8(fromUTF16: raw) else {
@@ -106,13 +104,12 @@ package final class FileScanner {
     var suppressions = hits.suppressionMarkers.isEmpty ? []
       : SuppressionComment.find(in: contents, syntax: CommentSyntax.of(surface.id), markers: hits.suppressionMarkers)
     guard !settings.isEmpty else { return FileResult(outcome: .noMatch, definedNames: hits.definedNames, suppressions: suppressions) }
-    let outcome = examine(known ?? [UInt8](contents), hits: settings, file: file, surface: surface, wrappers: wrappers)
-    var mention: SettingMention?
-    if case .skipped = outcome {
+    var outcome = examine(known ?? [UInt8](contents), hits: settings, file: file, surface: surface, wrappers: wrappers)
+    if case let .skipped(entry, _) = outcome {
       suppressions = []
-      mention = SettingMention.at(settings[0], in: contents)
+      outcome = .skipped(entry, mention: SettingMention.at(settings[0], in: contents))
     }
-    return FileResult(outcome: outcome, definedNames: hits.definedNames, suppressions: suppressions, mention: mention)
+    return FileResult(outcome: outcome, definedNames: hits.definedNames, suppressions: suppressions)
   }
 
   /// The first setting name in a file too large to read whole, searched a chunk at a time
