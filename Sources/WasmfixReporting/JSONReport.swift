@@ -4,7 +4,17 @@ import Foundation
 /// The `--format json` document, version 1, exactly as CONTRACT.md defines it.
 public struct JSONReport: Codable, Equatable {
   public struct Tool: Codable, Equatable { public var name: String; public var version: String }
-  public struct Wasmtime: Codable, Equatable { public var version: String; public var source: String?; public var assumed: Bool }
+  public struct Wasmtime: Codable, Equatable {
+    public var version: String; public var source: String?; public var assumed: Bool
+    /// Every version the configurations use, with where it was read and how many use it:
+    /// present only when they use more than one (a monorepo with a lock file per project),
+    /// where `version` alone would name one of them as if it were the whole tree's.
+    public var versions: [VersionUse]? = nil
+  }
+  public struct VersionUse: Codable, Equatable {
+    public var version: String; public var source: String?; public var groups: Int
+    public init(version: String, source: String?, groups: Int) { self.version = version; self.source = source; self.groups = groups }
+  }
   /// A site's value: an integer, a boolean, or null.
   public enum Value: Codable, Equatable {
     case integer(Int128), boolean(Bool), null
@@ -94,6 +104,7 @@ public struct JSONReport: Codable, Equatable {
     var w = c.nestedContainer(keyedBy: Wasmtime.CodingKeys.self, forKey: .wasmtime)
     try w.encode(wasmtime.version, forKey: .version); try w.encode(wasmtime.source, forKey: .source)
     try w.encode(wasmtime.assumed, forKey: .assumed)
+    try w.encodeIfPresent(wasmtime.versions, forKey: .versions)
     try c.encode(sites, forKey: .sites); try c.encode(groups, forKey: .groups)
     try c.encode(findings, forKey: .findings); try c.encode(fixes, forKey: .fixes)
     try c.encode(skipped, forKey: .skipped)
@@ -101,7 +112,7 @@ public struct JSONReport: Codable, Equatable {
   }
 }
 
-extension JSONReport.Wasmtime { enum CodingKeys: String, CodingKey { case version, source, assumed } }
+extension JSONReport.Wasmtime { enum CodingKeys: String, CodingKey { case version, source, assumed, versions } }
 
 extension JSONReport {
   /// `fixes`: the verified fixes, with paths as `result`'s (see `OutputPaths.apply`).
@@ -118,6 +129,10 @@ extension JSONReport {
     }
     tool = Tool(name: "wasmfix", version: WasmfixVersion.current)
     wasmtime = Wasmtime(version: result.wasmtime.version.description, source: result.wasmtime.source, assumed: result.wasmtime.assumed)
+    let uses = VersionUses(result.groups)
+    if uses.distinctVersions > 1 {
+      wasmtime.versions = uses.all.map { VersionUse(version: $0.version.description, source: $0.source, groups: $0.groups) }
+    }
     sites = result.sites.map {
       SiteRecord(path: $0.path, line: $0.line, column: $0.column, language: $0.language.rawValue,
                  setting: $0.setting.rawValue, expression: $0.argumentText, value: value($0.value, $0.setting), group: $0.groupID)
@@ -211,7 +226,10 @@ extension JSONReport {
       ("version", .integer(Int128(version))),
       ("tool", .sortedObject([("name", .string(tool.name)), ("version", .string(tool.version))])),
       ("wasmtime", .sortedObject([("version", .string(wasmtime.version)), ("source", .optional(wasmtime.source)),
-                                  ("assumed", .boolean(wasmtime.assumed))])),
+                                  ("assumed", .boolean(wasmtime.assumed))]
+                                 + (wasmtime.versions.map { [("versions", .array($0.map { use in
+                                   .sortedObject([("version", .string(use.version)), ("source", .optional(use.source)),
+                                                  ("groups", .integer(Int128(use.groups)))]) }))] } ?? []))),
       ("sites", .array(siteList)), ("groups", .array(groupList)), ("findings", .array(findingList)), ("fixes", .array(fixList)),
       ("skipped", .array(skipped.map { .sortedObject([("path", .string($0.path)), ("reason", .string($0.reason))]) })),
       ("summary", .sortedObject(summaryMembers)),

@@ -63,8 +63,14 @@ public enum TextReport {
     if result.fixedCount > 0 { summary += "; fixed \(result.fixedCount), \(plural(result.errorCount, "error")) remain\(result.errorCount == 1 ? "s" : "")" }
     // Monorepos and example folders have manifests per project, not at the root: name those.
     let groupVersions = Dictionary(grouping: result.groups.filter { !$0.version.assumed }) { $0.version.version.description }
+    let uses = VersionUses(result.groups)
     let version: String
-    if !result.wasmtime.assumed {
+    if uses.distinctVersions > 1 {
+      // Several projects, several versions: one named alone would read as the whole tree's.
+      let listed = uses.all.map { "\($0.version) from \($0.source ?? "?") (\(plural($0.groups, "configuration")))" }
+      let unknown = result.groups.filter(\.version.assumed).count
+      version = "Wasmtime " + listed.joined(separator: ", ") + (unknown > 0 ? "; \(unknown) without a manifest, assumed \(result.wasmtime.version)" : "")
+    } else if !result.wasmtime.assumed {
       version = "Wasmtime \(result.wasmtime.version) from \(result.wasmtime.source ?? "?")"
     } else if !groupVersions.isEmpty {
       let listed = groupVersions.keys.sorted().map { "\($0) (\(plural(groupVersions[$0]!.count, "configuration")))" }.joined(separator: ", ")
