@@ -72,9 +72,7 @@ package enum GroupBuilder {
         isDocumented: indexes.contains { documented[$0] },
         configIsFresh: indexes.contains { sites[$0].configIsFresh },
         relationHolds: Self.relationHolds(maxWasmStack, asyncStackSize, sites),
-        isPassThrough: !indexes.contains { sites[$0].configIsFresh }
-          && indexes.allSatisfy { sites[$0].setting == .asyncSupport || sites[$0].argumentIsParameter }
-          && !indexes.contains { sites[$0].engineStatementStart != nil },
+        isPassThrough: Self.isPassThrough(indexes, sites),
         expectsFailure: indexes.contains { sites[$0].expectsFailure },
         setterOrderFailure: binding == .rustCrate && check.applies && version >= WasmtimeVersion(0, 25) && version < WasmtimeVersion(0, 39)
           ? Self.setterOrderFailure(indexes, sites, version: version) : nil))
@@ -114,6 +112,20 @@ package enum GroupBuilder {
         break
       }
     }
+  }
+
+  /// A binding, not a configuration (item 8 of issue 9): no engine is created where the
+  /// values are set, and every value is the caller's. Either each is a parameter of a function
+  /// handed a configuration (`fn max_wasm_stack(&mut self, size: usize)`), or each forwards an
+  /// optional input into a configuration the function builds and returns (Wasmtime's CLI:
+  /// `if let Some(max) = self.wasm.max_wasm_stack { config.max_wasm_stack(max); }`), where
+  /// the user's flags choose the values and Wasmtime's own check reports a bad pair.
+  static func isPassThrough(_ indexes: [Int], _ sites: [Site]) -> Bool {
+    guard !indexes.contains(where: { sites[$0].engineStatementStart != nil }) else { return false }
+    let values = indexes.filter { sites[$0].setting != .asyncSupport }
+    guard !values.isEmpty else { return !indexes.contains(where: { sites[$0].configIsFresh }) }
+    if indexes.contains(where: { sites[$0].configIsFresh }) { return values.allSatisfy { sites[$0].forwardsOption } }
+    return values.allSatisfy { sites[$0].argumentIsParameter || sites[$0].forwardsOption }
   }
 
   /// Proves max <= async between values where one is only known at run time.

@@ -32,6 +32,8 @@ public struct Site: Sendable {
   public var configIsFresh: Bool
   /// The argument is exactly a parameter of the enclosing function.
   public var argumentIsParameter: Bool = false
+  /// The argument forwards an optional input (`if let Some(max) = self.wasm.max_wasm_stack`).
+  public var forwardsOption: Bool = false
   /// The code expects the engine to be rejected (a negative test).
   public var expectsFailure: Bool = false
   /// The build or branch the call belongs to, when it is one of several alternatives.

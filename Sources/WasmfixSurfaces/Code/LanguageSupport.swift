@@ -41,6 +41,10 @@ package struct ExtractedSite {
   package var configFile: String? = nil
   /// The argument is exactly a parameter of the enclosing function (a pass-through setter).
   package var argumentIsParameter = false
+  /// The argument forwards an optional input: its names are bound by `if let Some(x) =
+  /// self.options.x` (or from a parameter), besides ALL_CAPS constants. A function that builds
+  /// a `Config` from user options this way (Wasmtime's own CLI) configures nothing itself.
+  package var forwardsOption = false
   /// The code expects the engine to be rejected (`unwrap_err()`, `is_err()`, `#[should_panic]`).
   package var expectsFailure = false
   /// The build or branch this call belongs to when it is one of several alternatives
@@ -130,6 +134,8 @@ extension LanguageSupport {
           if let call = root.descendant(forBytes: site.callRange), let scope = ancestor(of: call, in: scopeTypes) {
             let parameters = scopes.value(scope, \.parameterNames) { parameterNames(in: scope, source: source) }
             site.argumentIsParameter = Self.plainName(site.argument).map(parameters.contains) ?? false
+            site.forwardsOption = !site.argumentIsParameter
+              && Self.forwardsOption(site.argument, call: call, within: scope, parameters: parameters, source: source)
             site.expectsFailure = site.expectsFailure
               || scopes.value(scope, \.isMarkedShouldPanic) { Self.isMarkedShouldPanic(scope, source: source) }
             site.isTestCode = language == .rust && Self.isRustTestCode(call, source: source)
@@ -229,6 +235,50 @@ extension LanguageSupport {
   }
 
   func text(_ node: Node, _ source: SourceText) -> String { source.text(node.byteRange) }
+
+  /// Whether every name in `argument` is bound by an enclosing `if let PATTERN = INPUT` whose
+  /// INPUT is rooted at `self` or a parameter (`if let Some(max) = self.wasm.max_wasm_stack`),
+  /// or is an ALL_CAPS constant, and at least one name is so bound.
+  static func forwardsOption(_ argument: Expression, call: Node, within scope: Node, parameters: Set<String>,
+                             source: SourceText) -> Bool {
+    let names = argument.referencedNames.map { $0.joined(separator: "::") }
+    guard !names.isEmpty else { return false }
+    var bound = Set<String>()
+    for current in call.ancestors {
+      if current.isSame(as: scope) { break }
+      guard current.type == "if_expression", let condition = current.child(byField: "condition"),
+            condition.type == "let_condition", let pattern = condition.child(byField: "pattern"),
+            let value = condition.child(byField: "value"), let root = inputRoot(value, source: source),
+            root == "self" || parameters.contains(root) else { continue }
+      pattern.walk { part in
+        if part.type == "identifier" { bound.insert(source.text(part.byteRange)) }
+        return true
+      }
+    }
+    func isConstant(_ name: String) -> Bool {
+      name.first?.isUppercase == true && name.allSatisfy { $0.isUppercase || $0.isNumber || $0 == "_" || $0 == ":" }
+    }
+    return names.contains(where: bound.contains) && names.allSatisfy { bound.contains($0) || isConstant($0) }
+  }
+
+  /// The variable an input expression reads from: `self` in `self.wasm.max`, `opts` in
+  /// `opts.stack.clone()`; nil for anything else (a call, a literal).
+  private static func inputRoot(_ expression: Node, source: SourceText) -> String? {
+    var node = expression
+    while true {
+      switch node.type {
+      case "self": return "self"
+      case "identifier": return source.text(node.byteRange)
+      case "field_expression": guard let next = node.child(byField: "value") else { return nil }; node = next
+      case "call_expression":  // `.clone()`, `.as_ref()` on the input
+        guard let function = node.child(byField: "function"), function.type == "field_expression" else { return nil }
+        node = function
+      case "reference_expression", "parenthesized_expression", "try_expression":
+        guard let next = node.namedChild(0) else { return nil }; node = next
+      default: return nil
+      }
+    }
+  }
 
   /// `x`, `x as usize`, `(size_t)x`: the one name an argument is.
   static func plainName(_ argument: Expression) -> String? {
