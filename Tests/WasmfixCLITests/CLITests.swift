@@ -185,7 +185,12 @@ enum JSONSchemaCheck {
     try keys(top, ["version", "tool", "wasmtime", "sites", "groups", "findings", "fixes", "skipped", "summary"], "top level")
     guard top["version"] as? Int == 1 else { throw Mismatch(description: "version is not 1") }
     try keys(top["tool"], ["name", "version"], "tool")
-    try keys(top["wasmtime"], ["version", "source", "assumed"], "wasmtime")
+    // `versions` only when the configurations use more than one version (VersionListTests).
+    try keys(top["wasmtime"], ["version", "source", "assumed"], "wasmtime", optional: ["versions"])
+    if let versions = (top["wasmtime"] as? [String: Any])?["versions"] {
+      guard let list = versions as? [Any], list.count > 1 else { throw Mismatch(description: "versions is not a list of two or more") }
+      for use in list { try keys(use, ["version", "source", "groups"], "wasmtime.versions") }
+    }
     for site in top["sites"] as? [Any] ?? [] {
       try keys(site, ["path", "line", "column", "language", "setting", "expression", "value", "group"], "site")
       let s = site as! [String: Any]
