@@ -138,12 +138,18 @@ struct FixContext {
       }
       guard source(of: site) != nil else { return false }  // the file is unchanged since the scan
       let shifts = site.argumentText.contains("<<") || neighbourUsesShifts
-      edits.append(.replacement(written ?? syntax.formatValue(value, preferShifts: shifts), of: site.argumentRange, in: fileRef(site)))
+      // A literal async next to a named max becomes a constant named after max's.
+      let constant = written != nil && setting == .asyncStackSize ? asyncConstant(value: value) : nil
+      edits.append(.replacement(constant?.argument ?? written ?? syntax.formatValue(value, preferShifts: shifts), of: site.argumentRange, in: fileRef(site)))
+      if let constant { edits.append(constant.edit) }
       return true
     }
     if let written, let anchorIndex = (setting == .maxWasmStack ? group.asyncStackSize : group.maxWasmStack).siteIndex,
        case let anchor = result.sites[anchorIndex], let source = source(of: anchor) {
-      return insertSetting(setting, text: written, after: anchor, source: source)
+      let constant = setting == .asyncStackSize ? asyncConstant(value: value) : nil
+      guard insertSetting(setting, text: constant?.argument ?? written, after: anchor, source: source) else { return false }
+      if let constant { edits.append(constant.edit) }
+      return true
     }
     return insertSetting(setting, value: value)
   }
