@@ -25,6 +25,9 @@ struct FixContext {
   var asyncPinned = false
   /// A rule's fix set async_stack_size from max_wasm_stack's run-time value.
   var asyncDerived = false
+  /// New constants a fix declared (`AsyncConstant`): the comment never goes between one and
+  /// the code after it.
+  var insertedDefinitions: [TextEdit] = []
   /// Run-time values already bound to a local by an earlier fix, by setting.
   private var boundLocals: [Setting: String] = [:]
   var syntax: EditSyntax { Surfaces.surface(group.language)?.syntax ?? CodeSyntax(language: group.language) }
@@ -141,14 +144,14 @@ struct FixContext {
       // A literal async next to a named max becomes a constant named after max's.
       let constant = written != nil && setting == .asyncStackSize ? asyncConstant(value: value) : nil
       edits.append(.replacement(constant?.argument ?? written ?? syntax.formatValue(value, preferShifts: shifts), of: site.argumentRange, in: fileRef(site)))
-      if let constant { edits.append(constant.edit) }
+      if let constant { edits.append(constant.edit); insertedDefinitions.append(constant.edit) }
       return true
     }
     if let written, let anchorIndex = (setting == .maxWasmStack ? group.asyncStackSize : group.maxWasmStack).siteIndex,
        case let anchor = result.sites[anchorIndex], let source = source(of: anchor) {
       let constant = setting == .asyncStackSize ? asyncConstant(value: value) : nil
       guard insertSetting(setting, text: constant?.argument ?? written, after: anchor, source: source) else { return false }
-      if let constant { edits.append(constant.edit) }
+      if let constant { edits.append(constant.edit); insertedDefinitions.append(constant.edit) }
       return true
     }
     return insertSetting(setting, value: value)
@@ -422,8 +425,12 @@ struct FixContext {
                                  syntax: CommentSyntax.of(group.language)).filter(\.ownLine).isEmpty {
       lineStart = source.lineStarts[line - 1]
     }
-    // First in plan order: at the same offset as an inserted statement, the comment goes above it.
-    edits.insert(.insertion(syntax.comment(indent: source.indentation(ofLineContaining: anchor)), at: Swift.max(lineStart, bomLength(source)), in: fileRef(first)), at: 0)
+    // First in plan order: at the same offset as an inserted statement, the comment goes above
+    // it; a new constant inserted there goes above the comment, which describes the call below.
+    let comment = TextEdit.insertion(syntax.comment(indent: source.indentation(ofLineContaining: anchor)), at: Swift.max(lineStart, bomLength(source)), in: fileRef(first))
+    let definitionsHere = insertedDefinitions.filter { $0.absolutePath == comment.absolutePath && $0.range == comment.range }
+    edits.removeAll { definitionsHere.contains($0) }
+    edits.insert(contentsOf: definitionsHere + [comment], at: 0)
   }
 
   func bomLength(_ source: SourceText) -> Int { source.bytes.starts(with: FileScanner.utf8BOM) ? 3 : 0 }
