@@ -46,7 +46,7 @@ extension FixContext {
           case let head = definitionSource.text(item.lowerBound..<valueRange.lowerBound),
           case let names = Self.wordRanges(of: definition.name, in: head[...]), names.count == 1, let nameRange = names.first,
           case let tail = definitionSource.text(valueRange.upperBound..<item.upperBound).trimmingCharacters(in: .whitespacesAndNewlines),
-          tail.isEmpty || tail == ";"
+          tail.isEmpty || tail == ";" || definition.kind == .cDefine && Self.isCommentOrEmpty(tail)
     else { return nil }
     // Alone on its lines: whitespace before it, at most a comment after it (which stays with it).
     let startLine = definitionSource.lineRange(containing: item.lowerBound)
@@ -54,9 +54,15 @@ extension FixContext {
           case let endLine = definitionSource.lineRange(containing: Swift.max(item.upperBound - 1, item.lowerBound)),
           Self.isCommentOrEmpty(definitionSource.text(Swift.min(item.upperBound, endLine.upperBound)..<endLine.upperBound))
     else { return nil }
-    let previousLine = startLine.lowerBound > 0 ? definitionSource.text(definitionSource.lineRange(containing: startLine.lowerBound - 1)) : ""
-    // `#[cfg(…)] const MAX`: a copy without the attribute could name a constant that is not there.
-    if previousLine.trimmingCharacters(in: .whitespaces).hasPrefix("#[") { return nil }
+    // Rust attributes above it go with the copy (`#[allow(non_upper_case_globals)]`); but
+    // `#[cfg(…)] const MAX` may be one of several alternatives, and a copy could name one that is not there.
+    var attributes = ""
+    var line = source(lineBefore: startLine.lowerBound, in: definitionSource)
+    while definitionLanguage == .rust, let current = line, current.text.trimmingCharacters(in: .whitespaces).hasPrefix("#[") {
+      if current.text.trimmingCharacters(in: .whitespaces).hasPrefix("#[cfg") { return nil }
+      attributes = current.text.trimmingCharacters(in: .whitespaces) + "\n" + attributes
+      line = source(lineBefore: current.start, in: definitionSource)
+    }
 
     // Rust: a plain name the call file imports by `use` would need the new name imported too.
     if definitionLanguage == .rust, path.count == 1, definition.path != site.path || Self.imports(definition.name, in: callSource) { return nil }
@@ -69,7 +75,7 @@ extension FixContext {
     let nameEnd = nameStart + definition.name.utf8.count
     let newItem = definitionSource.text(item.lowerBound..<(item.lowerBound + nameStart)) + newName
       + definitionSource.text((item.lowerBound + nameEnd)..<valueRange.lowerBound) + newValue
-      + definitionSource.text(valueRange.upperBound..<item.upperBound).trimmingCharacters(in: .newlines)
+      + (tail == ";" ? ";" : "")  // a `#define`'s trailing comment stays with it
     var insertAt = definitionSource.lineRangeWithBreak(containing: endLine.lowerBound).upperBound
     var indent = definitionSource.indentation(ofLineContaining: item.lowerBound)
     // `#ifndef STACK / #define STACK … / #endif`: after the guard, so a `-DSTACK=…` build has both.
@@ -78,7 +84,8 @@ extension FixContext {
       indent = definitionSource.indentation(ofLineContaining: guardEnd - 1)
     }
     let atEndWithoutBreak = insertAt == definitionSource.bytes.count && definitionSource.bytes.last != 0x0A
-    let text = atEndWithoutBreak ? "\n" + indent + newItem : indent + newItem + "\n"
+    let declaration = attributes.split(separator: "\n").map { indent + $0 + "\n" }.joined() + indent + newItem
+    let text = atEndWithoutBreak ? "\n" + declaration : declaration + "\n"
     let argument = String(site.argumentText.dropLast(definition.name.count)) + newName
     return AsyncConstant(argument: argument,
                          edit: .insertion(text, at: insertAt, in: FileRef(path: definition.path, absolutePath: absolutePath(of: definition.path))))
@@ -93,6 +100,13 @@ extension FixContext {
     return !result.candidates.files(mayDefine: [NameHash.of(name)]).contains {
       family == nil || (Surfaces.surface($0.language)?.constantFamily ?? $0.language) == family
     }
+  }
+
+  /// The line before the one starting at `lineStart`, if any.
+  private func source(lineBefore lineStart: Int, in source: SourceText) -> (text: String, start: Int)? {
+    guard lineStart > 0 else { return nil }
+    let range = source.lineRange(containing: lineStart - 1)
+    return (source.text(range), range.lowerBound)
   }
 
   static func wordRanges(of word: String, in text: Substring) -> [Range<String.Index>] {
