@@ -82,7 +82,10 @@ enum ImplicitStackDefault: Rule {
       guard value <= Int128(UInt64.max) else {
         return .refused("max_wasm_stack + headroom does not fit in 64 bits; lower max_wasm_stack by hand")
       }
-      guard context.setValue(.asyncStackSize, to: value) else { return .refused("cannot place the async_stack_size call here") }
+      // Exactly max + headroom from max's own constant: written in its name (issue 9, item 4).
+      let derived = context.plannedMax == group.maxWasmStack.value && value == (context.plannedMax ?? 0) + Int128(context.options.headroom)
+      guard context.setValue(.asyncStackSize, to: value, written: derived ? context.maxPlusHeadroom() : nil)
+      else { return .refused("cannot place the async_stack_size call here") }
       return .fixed("pin async_stack_size")
     }
     if group.maxWasmStack.source == .default, let value = context.plannedMax {
