@@ -417,7 +417,10 @@ struct FixContext {
     let nameLineStart = source.lineStarts[source.lineIndex(of: first.nameRange.lowerBound)]
     let beforeName = source.text(nameLineStart..<first.nameRange.lowerBound).trimmingCharacters(in: .whitespaces)
     // In a multi-line chain the first setting has its own line; otherwise go above the statement.
-    let anchor = beforeName == "." ? first.nameRange.lowerBound : (first.statementRange?.lowerBound ?? first.callRange.lowerBound)
+    // C# goes above the statement holding the chain too: a `//` line between `new Config()` and
+    // `.WithMaximumStackSize(..)` splits the expression, which C# style never does.
+    let inChain = beforeName == "." && !(group.language == .csharp && first.statementRange != nil)
+    let anchor = inChain ? first.nameRange.lowerBound : (first.statementRange?.lowerBound ?? first.callRange.lowerBound)
     var lineStart = source.lineStarts[source.lineIndex(of: anchor)]
     // Above a `wasmfix: ignore` comment alone on the line above, which must stay next to its line.
     if case let line = source.lineIndex(of: anchor), line > 0,
