@@ -87,15 +87,7 @@ struct FixContext {
 
   var canSetAsyncStack: Bool { group.canSetAsyncStack }
 
-  var bindingName: String {
-    switch group.language {
-    case .csharp: return "wasmtime-dotnet's WithMaximumStackSize"
-    case .rust where group.version.cargoAsyncFeature == false: return "a crate without wasmtime's async feature"
-    case .c where group.version.cargoAsyncFeature == false, .cpp where group.version.cargoAsyncFeature == false:
-      return "a C API build without WASMTIME_FEATURE_ASYNC"
-    default: return "Wasmtime \(group.version.version)'s API"
-    }
-  }
+  var bindingName: String { group.bindingName }
 
   // MARK: - Edits
 
