@@ -182,7 +182,9 @@ struct MutatedFixture: CustomTestStringConvertible, Sendable {
     if !diff.stdout.isEmpty {
       let patch = FileManager.default.temporaryDirectory.appendingPathComponent("wasmfix-mutated-\(UUID().uuidString).patch")
       defer { try? FileManager.default.removeItem(at: patch) }
-      try Data(diff.stdout.utf8).write(to: patch)
+      // The bytes printed: decoded, an invalid byte the patch carries became U+FFFD and no
+      // longer matched the file (seen once the fixture list grew and the seeded picks moved).
+      try diff.stdoutBytes.write(to: patch)
       let check = try ProcessRunner.run("/usr/bin/git", ["apply", "--check", "--unsafe-paths", "--whitespace=nowarn", patch.path], in: tree)
       if check.status != 0 { problems.append("git apply --check refuses the --diff: \(check.stderr.prefix(400))\n\(diff.stdout.prefix(1200))") }
     }

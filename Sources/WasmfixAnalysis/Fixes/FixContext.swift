@@ -25,6 +25,9 @@ struct FixContext {
   var asyncPinned = false
   /// A rule's fix set async_stack_size from max_wasm_stack's run-time value.
   var asyncDerived = false
+  /// New constants a fix declared (`AsyncConstant`): the comment never goes between one and
+  /// the code after it.
+  var insertedDefinitions: [TextEdit] = []
   /// Run-time values already bound to a local by an earlier fix, by setting.
   private var boundLocals: [Setting: String] = [:]
   var syntax: EditSyntax { Surfaces.surface(group.language)?.syntax ?? CodeSyntax(language: group.language) }
@@ -84,15 +87,7 @@ struct FixContext {
 
   var canSetAsyncStack: Bool { group.canSetAsyncStack }
 
-  var bindingName: String {
-    switch group.language {
-    case .csharp: return "wasmtime-dotnet's WithMaximumStackSize"
-    case .rust where group.version.cargoAsyncFeature == false: return "a crate without wasmtime's async feature"
-    case .c where group.version.cargoAsyncFeature == false, .cpp where group.version.cargoAsyncFeature == false:
-      return "a C API build without WASMTIME_FEATURE_ASYNC"
-    default: return "Wasmtime \(group.version.version)'s API"
-    }
-  }
+  var bindingName: String { group.bindingName }
 
   // MARK: - Edits
 
@@ -138,7 +133,9 @@ struct FixContext {
       }
       guard source(of: site) != nil else { return false }  // the file is unchanged since the scan
       let shifts = site.argumentText.contains("<<") || neighbourUsesShifts
-      var text = written ?? syntax.formatValue(value, preferShifts: shifts)
+      // A literal async next to a named max becomes a constant named after max's.
+      let constant = written != nil && setting == .asyncStackSize ? asyncConstant(value: value) : nil
+      var text = constant?.argument ?? written ?? syntax.formatValue(value, preferShifts: shifts)
       // An options file several commands name has a copy of its keys in each command's group
       // (`GroupBuilder.mergeOptionFiles`): one value that satisfies all of them, as for a
       // shared constant.
@@ -153,11 +150,15 @@ struct FixContext {
         }
       }
       edits.append(.replacement(text, of: site.argumentRange, in: fileRef(site)))
+      if let constant { edits.append(constant.edit); insertedDefinitions.append(constant.edit) }
       return true
     }
     if let written, let anchorIndex = (setting == .maxWasmStack ? group.asyncStackSize : group.maxWasmStack).siteIndex,
        case let anchor = result.sites[anchorIndex], let source = source(of: anchor) {
-      return insertSetting(setting, text: written, after: anchor, source: source)
+      let constant = setting == .asyncStackSize ? asyncConstant(value: value) : nil
+      guard insertSetting(setting, text: constant?.argument ?? written, after: anchor, source: source) else { return false }
+      if let constant { edits.append(constant.edit); insertedDefinitions.append(constant.edit) }
+      return true
     }
     return insertSetting(setting, value: value)
   }
@@ -422,7 +423,10 @@ struct FixContext {
     let nameLineStart = source.lineStarts[source.lineIndex(of: first.nameRange.lowerBound)]
     let beforeName = source.text(nameLineStart..<first.nameRange.lowerBound).trimmingCharacters(in: .whitespaces)
     // In a multi-line chain the first setting has its own line; otherwise go above the statement.
-    let anchor = beforeName == "." ? first.nameRange.lowerBound : (first.statementRange?.lowerBound ?? first.callRange.lowerBound)
+    // C# goes above the statement holding the chain too: a `//` line between `new Config()` and
+    // `.WithMaximumStackSize(..)` splits the expression, which C# style never does.
+    let inChain = beforeName == "." && !(group.language == .csharp && first.statementRange != nil)
+    let anchor = inChain ? first.nameRange.lowerBound : (first.statementRange?.lowerBound ?? first.callRange.lowerBound)
     var lineStart = source.lineStarts[source.lineIndex(of: anchor)]
     // Above a `wasmfix: ignore` comment alone on the line above, which must stay next to its line.
     if case let line = source.lineIndex(of: anchor), line > 0,
@@ -430,8 +434,12 @@ struct FixContext {
                                  syntax: CommentSyntax.of(group.language)).filter(\.ownLine).isEmpty {
       lineStart = source.lineStarts[line - 1]
     }
-    // First in plan order: at the same offset as an inserted statement, the comment goes above it.
-    edits.insert(.insertion(syntax.comment(indent: source.indentation(ofLineContaining: anchor)), at: Swift.max(lineStart, bomLength(source)), in: fileRef(first)), at: 0)
+    // First in plan order: at the same offset as an inserted statement, the comment goes above
+    // it; a new constant inserted there goes above the comment, which describes the call below.
+    let comment = TextEdit.insertion(syntax.comment(indent: source.indentation(ofLineContaining: anchor)), at: Swift.max(lineStart, bomLength(source)), in: fileRef(first))
+    let definitionsHere = insertedDefinitions.filter { $0.absolutePath == comment.absolutePath && $0.range == comment.range }
+    edits.removeAll { definitionsHere.contains($0) }
+    edits.insert(contentsOf: definitionsHere + [comment], at: 0)
   }
 
   func bomLength(_ source: SourceText) -> Int { source.bytes.starts(with: FileScanner.utf8BOM) ? 3 : 0 }

@@ -71,6 +71,17 @@ public struct EngineGroup: Sendable {
     binding == .rustCrate && checkApplies && version.version >= WasmtimeVersion(0, 25) && version.version < WasmtimeVersion(0, 39)
   }
 
+  /// The API this group's code calls, named for messages about what it cannot set.
+  var bindingName: String {
+    switch language {
+    case .csharp: return "wasmtime-dotnet's WithMaximumStackSize"
+    case .rust where version.cargoAsyncFeature == false: return "a crate without wasmtime's async feature"
+    case .c where version.cargoAsyncFeature == false, .cpp where version.cargoAsyncFeature == false:
+      return "a C API build without WASMTIME_FEATURE_ASYNC"
+    default: return "Wasmtime \(version.version)'s API"
+    }
+  }
+
   /// Whether this group's code can call `async_stack_size` at all.
   public var canSetAsyncStack: Bool {
     switch binding {

@@ -22,13 +22,15 @@ enum ImplicitStackDefault: Rule {
     style (statement or builder link), with the documenting comment.
     """
   static let examples: [RuleExample] = [
-    .triggers(.rust, "config.max_wasm_stack(1 << 20);\n",
-              fixed: "config.max_wasm_stack(1 << 20);\nconfig.async_stack_size(2 << 20);\n"),
+    // 1792 KiB leaves 256 KiB under the 2 MiB default: pinned with the 512 KiB headroom. (A max
+    // the default leaves 512 KiB above, `1 << 20`, is a note and is not fixed.)
+    .triggers(.rust, "config.max_wasm_stack(1792 << 10);\n",
+              fixed: "config.max_wasm_stack(1792 << 10);\nconfig.async_stack_size(2304 << 10);\n"),
     .passes(.rust, "config.max_wasm_stack(1 << 20);\nconfig.async_stack_size(2 << 20);\n"),
-    .triggers(.c, "wasmtime_config_max_wasm_stack_set(config, 1 << 20);\n",
-              fixed: "wasmtime_config_max_wasm_stack_set(config, 1 << 20);\nwasmtime_config_async_stack_size_set(config, 2 << 20);\n"),
-    .triggers(.cpp, "config.max_wasm_stack(1 << 20);\n",
-              fixed: "config.max_wasm_stack(1 << 20);\nwasmtime_config_async_stack_size_set(config.capi(), 2 << 20);\n"),
+    .triggers(.c, "wasmtime_config_max_wasm_stack_set(config, 1792 << 10);\n",
+              fixed: "wasmtime_config_max_wasm_stack_set(config, 1792 << 10);\nwasmtime_config_async_stack_size_set(config, 2304 << 10);\n"),
+    .triggers(.cpp, "config.max_wasm_stack(1792 << 10);\n",
+              fixed: "config.max_wasm_stack(1792 << 10);\nwasmtime_config_async_stack_size_set(config.capi(), 2304 << 10);\n"),
   ]
 
   static func check(_ group: EngineGroup, in context: RuleContext) -> [Finding] {
@@ -49,10 +51,13 @@ enum ImplicitStackDefault: Rule {
     let message = "\(implicit.rawValue) is left to the Wasmtime \(group.version.version) default \(ValueDescription.bytes(value.value ?? 0)) while \(implicit == .asyncStackSize ? "max_wasm_stack" : "async_stack_size") is set explicitly; defaults change between versions, pin it"
     var result = finding(group, at: anchor(group), in: context, message: message)
     // The default already leaves the host headroom Wasmtime's CLI leaves (512 KiB): nothing
-    // breaks today, so it is a note, not a warning.
+    // breaks today, so it is a note, not a warning; and notes are reported, not fixed (CONTRACT:
+    // only WF006, with --harden, fixes a note): `--write` pinned it anyway.
     if implicit == .asyncStackSize, result.severity == .warning, let m = max.value, let a = async.value,
        a - m >= WasmtimeCLIFacts.hostStackHeadroom {
       result.severity = .note
+      result.fixable = false
+      result.message = "\(implicit.rawValue) is left to the Wasmtime \(group.version.version) default \(ValueDescription.bytes(a)), which leaves \(ValueDescription.bytes(a - m)) above max_wasm_stack for host calls: a note, not fixed (defaults change between versions; pin it by hand before an upgrade)"
     }
     if !group.configIsFresh {
       // Pinning a "default" in a config built elsewhere could overwrite a value set there.
@@ -82,7 +87,10 @@ enum ImplicitStackDefault: Rule {
       guard value <= Int128(UInt64.max) else {
         return .refused("max_wasm_stack + headroom does not fit in 64 bits; lower max_wasm_stack by hand")
       }
-      guard context.setValue(.asyncStackSize, to: value) else { return .refused("cannot place the async_stack_size call here") }
+      // Exactly max + headroom from max's own constant: written in its name (issue 9, item 4).
+      let derived = context.plannedMax == group.maxWasmStack.value && value == (context.plannedMax ?? 0) + Int128(context.options.headroom)
+      guard context.setValue(.asyncStackSize, to: value, written: derived ? context.maxPlusHeadroom() : nil)
+      else { return .refused("cannot place the async_stack_size call here") }
       return .fixed("pin async_stack_size")
     }
     if group.maxWasmStack.source == .default, let value = context.plannedMax {

@@ -42,7 +42,14 @@ enum LatentStackMismatch: Rule {
     // API build without the async feature meets it at 47.0.0, when the cfg gate went.
     let upgrade = group.version.cargoAsyncFeature == false ? "47" : "42"
     let message = "max_wasm_stack \(ValueDescription.effective(group.maxWasmStack, setting: .maxWasmStack, group: group, sites: context.sites)) exceeds async_stack_size \(ValueDescription.effective(group.asyncStackSize, setting: .asyncStackSize, group: group, sites: context.sites)); not checked today (\(group.checkReason)), but rejected once async is enabled or on Wasmtime \(upgrade)+"
-    return [finding(group, at: anchor(group), in: context, message: message)]
+    var result = finding(group, at: anchor(group), in: context, message: message)
+    // The fix only raises (a warning never lowers), so a binding with no async setter gets
+    // nothing written: say so rather than claim a fix (wasmtime-dotnet said `fixable: true`).
+    if result.fixable, !group.canSetAsyncStack {
+      result.fixable = false
+      result.message += "; not fixed: \(group.bindingName) cannot set the async stack and a warning never lowers max_wasm_stack (lower it by hand before a version or build that checks it)"
+    }
+    return [result]
   }
 
   /// Fixed like WF001: it fails as soon as async is enabled or Wasmtime is upgraded.

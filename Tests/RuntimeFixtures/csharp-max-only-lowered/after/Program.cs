@@ -7,9 +7,9 @@ namespace GuestHost
     {
         public static int Main()
         {
+            // Wasmtime requires max_wasm_stack <= async_stack_size.
+            // Keep these values aligned when upgrading runtime dependencies.
             var config = new Config()
-                // Wasmtime requires max_wasm_stack <= async_stack_size.
-                // Keep these values aligned when upgrading runtime dependencies.
                 .WithMaximumStackSize(1536 << 10);
             using (var engine = new Engine(config))
             {

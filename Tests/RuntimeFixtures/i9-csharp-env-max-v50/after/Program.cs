@@ -14,9 +14,9 @@ namespace GuestHost
         public static int Main()
         {
             int stack = StackFromEnvironment();
+            // Wasmtime requires max_wasm_stack <= async_stack_size.
+            // Keep these values aligned when upgrading runtime dependencies.
             var config = new Config()
-                // Wasmtime requires max_wasm_stack <= async_stack_size.
-                // Keep these values aligned when upgrading runtime dependencies.
                 .WithMaximumStackSize(stack);
             if (stack > 2 * 1024 * 1024) throw new System.InvalidOperationException("max_wasm_stack must be less than or equal to async_stack_size");
             using (var engine = new Engine(config))

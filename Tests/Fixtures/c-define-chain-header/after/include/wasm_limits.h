@@ -7,5 +7,6 @@
 /* Stack for the interpreter guest; deep recursion in the regex engine. */
 #define GUEST_WASM_STACK (8 * MIB)
 #define GUEST_WASM_STACK_LIMIT GUEST_WASM_STACK
+#define GUEST_ASYNC_STACK_LIMIT (GUEST_WASM_STACK_LIMIT + 512 * 1024)
 
 #endif /* WASM_LIMITS_H */

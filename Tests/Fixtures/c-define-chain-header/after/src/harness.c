@@ -19,7 +19,7 @@ int main(int argc, char **argv) {
     // Keep these values aligned when upgrading runtime dependencies.
     wasmtime_config_async_support_set(config, true);
     wasmtime_config_max_wasm_stack_set(config, GUEST_WASM_STACK_LIMIT);
-    wasmtime_config_async_stack_size_set(config, GUEST_WASM_STACK_LIMIT + 512 * 1024);
+    wasmtime_config_async_stack_size_set(config, GUEST_ASYNC_STACK_LIMIT);
     wasm_engine_t *engine = wasm_engine_new_with_config(config);
     if (engine == NULL) {
         fprintf(stderr, "failed to create engine\n");

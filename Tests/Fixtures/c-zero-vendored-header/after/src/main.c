@@ -9,7 +9,6 @@
 int main(void) {
     wasm_config_t *config = wasm_config_new();
     wasmtime_config_max_wasm_stack_set(config, STACK_LIMIT);
-    wasmtime_config_async_stack_size_set(config, 2 * 1024 * 1024);
     wasm_engine_t *engine = wasm_engine_new_with_config(config);
     printf("engine %p\n", (void *)engine);
     wasm_engine_delete(engine);

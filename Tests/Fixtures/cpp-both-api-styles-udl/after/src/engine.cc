@@ -19,6 +19,6 @@ wasm_engine_t *make_c_engine() {
   // Keep these values aligned when upgrading runtime dependencies.
   wasmtime_config_async_support_set(cfg, true);
   wasmtime_config_max_wasm_stack_set(cfg, kGuestStack);
-  wasmtime_config_async_stack_size_set(cfg, kGuestStack + 512 * 1024);
+  wasmtime_config_async_stack_size_set(cfg, kGuestAsyncStack);
   return wasm_engine_new_with_config(cfg);
 }

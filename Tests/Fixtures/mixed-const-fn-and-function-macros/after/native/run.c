@@ -6,6 +6,6 @@ wasm_engine_t *make(void) {
     // Keep these values aligned when upgrading runtime dependencies.
     wasmtime_config_async_support_set(cfg, true);
     wasmtime_config_max_wasm_stack_set(cfg, GUEST_STACK);
-    wasmtime_config_async_stack_size_set(cfg, GUEST_STACK + 512 * 1024);
+    wasmtime_config_async_stack_size_set(cfg, GUEST_ASYNC_STACK);
     return wasm_engine_new_with_config(cfg);
 }

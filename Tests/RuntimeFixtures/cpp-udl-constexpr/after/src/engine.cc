@@ -9,6 +9,6 @@ wasm_engine_t *create_script_engine() {
   // Keep these values aligned when upgrading runtime dependencies.
   wasmtime_config_async_support_set(cfg, true);
   wasmtime_config_max_wasm_stack_set(cfg, limits::kScriptStack);
-  wasmtime_config_async_stack_size_set(cfg, limits::kScriptStack + 512 * 1024);
+  wasmtime_config_async_stack_size_set(cfg, limits::kScriptAsyncStack);
   return wasm_engine_new_with_config(cfg);
 }

@@ -9,5 +9,6 @@ using namespace units;
 
 // The scripting guest recurses deeply when it evaluates nested expressions.
 constexpr std::size_t kScriptStack = 6_MiB;
+constexpr std::size_t kScriptAsyncStack = kScriptStack + 512 * 1024;
 
 }  // namespace limits

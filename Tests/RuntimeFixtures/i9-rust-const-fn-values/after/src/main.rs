@@ -9,6 +9,7 @@ const fn kib(n: usize) -> usize {
 }
 
 const GUEST_STACK: usize = mib(6);
+const GUEST_ASYNC_STACK: usize = GUEST_STACK + 512 * 1024;
 
 fn engine() -> Result<Engine> {
     let mut config = Config::new();
@@ -16,7 +17,7 @@ fn engine() -> Result<Engine> {
     // Keep these values aligned when upgrading runtime dependencies.
     config.async_support(true);
     config.max_wasm_stack(GUEST_STACK);
-    config.async_stack_size(GUEST_STACK + 512 * 1024);
+    config.async_stack_size(GUEST_ASYNC_STACK);
     Engine::new(&config)
 }
 

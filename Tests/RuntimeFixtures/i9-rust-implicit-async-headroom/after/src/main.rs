@@ -3,11 +3,8 @@ use wasmtime::{Config, Engine, Result};
 /// Small guests: the default fiber stack leaves plenty for host calls.
 fn small_engine() -> Result<Engine> {
     let mut config = Config::new();
-    // Wasmtime requires max_wasm_stack <= async_stack_size.
-    // Keep these values aligned when upgrading runtime dependencies.
     config.async_support(true);
     config.max_wasm_stack(256 * 1024);
-    config.async_stack_size(2 * 1024 * 1024);
     Engine::new(&config)
 }
 

@@ -2,6 +2,7 @@ use wasmtime::{Config, Engine, Result};
 
 /// Canisters are compiled from languages with deep recursion.
 pub const MAX_WASM_STACK_SIZE: usize = 5 * 1024 * 1024;
+pub const ASYNC_STACK_SIZE: usize = MAX_WASM_STACK_SIZE + 512 * 1024;
 
 fn sandbox_engine() -> Result<Engine> {
     let mut config = Config::new();
@@ -9,7 +10,7 @@ fn sandbox_engine() -> Result<Engine> {
     // Wasmtime requires max_wasm_stack <= async_stack_size.
     // Keep these values aligned when upgrading runtime dependencies.
     config.max_wasm_stack(MAX_WASM_STACK_SIZE); // 5 MiB stack
-    config.async_stack_size(MAX_WASM_STACK_SIZE + 512 * 1024);
+    config.async_stack_size(ASYNC_STACK_SIZE);
     Engine::new(&config)
 }
 

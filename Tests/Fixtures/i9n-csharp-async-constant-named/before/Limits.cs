@@ -1,0 +1,7 @@
+namespace Renderer;
+
+public static class Limits
+{
+    /// <summary>Templates nest deeply.</summary>
+    public const int TemplateStack = 6 << 20; // 6 MiB
+}

@@ -1,0 +1,6 @@
+//! Stack limits for plugins.
+
+#[allow(non_upper_case_globals)]
+pub static PluginMaxStack: usize = 3 * 1024 * 1024;
+#[allow(non_upper_case_globals)]
+pub static PluginAsyncStack: usize = PluginMaxStack + 512 * 1024;

@@ -1,0 +1,24 @@
+use wasmtime::{Config, Engine, Result};
+
+/// 1 MiB: the 2 MiB default async stack leaves 1 MiB for host calls. A note, left alone.
+fn small_engine() -> Result<Engine> {
+    let mut config = Config::new();
+    config.max_wasm_stack(1 << 20);
+    Engine::new(&config)
+}
+
+/// 1792 KiB: only 256 KiB left above it. A warning, pinned with the headroom.
+fn tight_engine() -> Result<Engine> {
+    let mut config = Config::new();
+    // Wasmtime requires max_wasm_stack <= async_stack_size.
+    // Keep these values aligned when upgrading runtime dependencies.
+    config.max_wasm_stack(1792 << 10);
+    config.async_stack_size(2304 << 10);
+    Engine::new(&config)
+}
+
+fn main() -> Result<()> {
+    small_engine()?;
+    tight_engine()?;
+    Ok(())
+}

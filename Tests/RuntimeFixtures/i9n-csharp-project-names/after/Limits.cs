@@ -1,0 +1,9 @@
+namespace TemplateHost
+{
+    public static class Limits
+    {
+        /// <summary>Templates nest deeply when they include each other.</summary>
+        public const int TemplateStack = 6 << 20; // 6 MiB
+        public const int TemplateAsyncStack = TemplateStack + 512 * 1024;
+    }
+}

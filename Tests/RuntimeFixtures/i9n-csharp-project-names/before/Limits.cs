@@ -1,0 +1,8 @@
+namespace TemplateHost
+{
+    public static class Limits
+    {
+        /// <summary>Templates nest deeply when they include each other.</summary>
+        public const int TemplateStack = 6 << 20; // 6 MiB
+    }
+}

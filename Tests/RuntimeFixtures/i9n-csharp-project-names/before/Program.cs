@@ -1,0 +1,20 @@
+using System;
+using Wasmtime;
+
+namespace TemplateHost
+{
+    public static class Program
+    {
+        public static int Main()
+        {
+            var config = new Config()
+                .WithMaximumStackSize(Limits.TemplateStack)
+                .WithAsyncStackSize(2 << 20);
+            using (var engine = new Engine(config))
+            {
+                Console.WriteLine("engine created");
+            }
+            return 0;
+        }
+    }
+}
