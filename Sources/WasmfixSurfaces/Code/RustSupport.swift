@@ -1,5 +1,6 @@
 import WasmfixWorkspace
 import TreeSitter
+import TreeSitterRust
 
 /// Rust: `X.max_wasm_stack(E)` / `X.async_stack_size(E)` / `X.async_support(E)` on any
 /// receiver, standalone or in builder chains, including the `?`/`.unwrap()` forms of 0.25-0.38.
@@ -153,33 +154,95 @@ struct RustSupport: LanguageSupport {
 
   func constants(in root: Node, source: SourceText, path: String) -> [ConstantDefinition] {
     var result: [ConstantDefinition] = []
-    let fileModule = Self.modulePath(ofFile: path)
-    func visit(_ node: Node, scope: [String]) {
-      for child in node.namedChildren {
-        switch child.type {
-        case "const_item", "static_item":
-          guard let name = child.child(byField: "name"), let value = child.child(byField: "value") else { continue }
-          result.append(ConstantDefinition(
-            name: text(name, source), kind: child.type == "const_item" ? .rustConst : .rustStatic, path: path,
-            line: source.position(of: name.startByte).line, scope: scope, value: lowerBounded(value, in: source),
-            valueText: text(value, source), valueRange: value.byteRange, itemRange: child.byteRange,
-            declaredType: child.child(byField: "type").map { text($0, source) }))
-        case "mod_item":
-          guard let name = child.child(byField: "name"), let body = child.child(byField: "body") else { continue }
-          visit(body, scope: scope + [text(name, source)])
-        case "impl_item":
-          guard let type = child.child(byField: "type"), let body = child.child(byField: "body") else { continue }
-          visit(body, scope: scope + [text(type, source)])
-        case "function_item":
-          if let function = constFunction(child, source: source, path: path, scope: scope) { result.append(function) }
-          // Consts local to a function body are visible by name inside it.
-          if let body = child.child(byField: "body") { visit(body, scope: scope) }
-        default: continue
+    var parser: Parser?
+    collectConstants(in: root, source: source, path: path, scope: Self.modulePath(ofFile: path), macroDepth: 0,
+                     parser: &parser, into: &result)
+    return result
+  }
+
+  /// Rounds of macros inside macro bodies read for constants (as for calls, `RustMacroBodies`).
+  private static let maximumMacroDepth = 3
+
+  private func collectConstants(in node: Node, source: SourceText, path: String, scope: [String], macroDepth: Int,
+                                parser: inout Parser?, into result: inout [ConstantDefinition]) {
+    for child in node.namedChildren {
+      switch child.type {
+      case "const_item", "static_item":
+        guard let name = child.child(byField: "name"), let value = child.child(byField: "value") else { continue }
+        result.append(ConstantDefinition(
+          name: text(name, source), kind: child.type == "const_item" ? .rustConst : .rustStatic, path: path,
+          line: source.position(of: name.startByte).line, scope: scope, value: lowerBounded(value, in: source),
+          valueText: text(value, source), valueRange: value.byteRange, itemRange: child.byteRange,
+          declaredType: child.child(byField: "type").map { text($0, source) },
+          alternative: Self.cfgAttribute(of: child, source: source)))
+      case "mod_item":
+        guard let name = child.child(byField: "name"), let body = child.child(byField: "body") else { continue }
+        collectConstants(in: body, source: source, path: path, scope: scope + [text(name, source)], macroDepth: macroDepth,
+                         parser: &parser, into: &result)
+      case "impl_item":
+        guard let type = child.child(byField: "type"), let body = child.child(byField: "body") else { continue }
+        collectConstants(in: body, source: source, path: path, scope: scope + [text(type, source)], macroDepth: macroDepth,
+                         parser: &parser, into: &result)
+      case "function_item":
+        if let function = constFunction(child, source: source, path: path, scope: scope) { result.append(function) }
+        // Consts local to a function body are visible by name inside it.
+        if let body = child.child(byField: "body") {
+          collectConstants(in: body, source: source, path: path, scope: scope, macroDepth: macroDepth, parser: &parser, into: &result)
         }
+      case "macro_invocation", "expression_statement":
+        // A macro as an item or a statement (`cfg_if! { .. }`, `my_items! { const X: usize = ..; }`):
+        // tree-sitter sees a token tree; its items are read from a copy where they are code.
+        let macro = child.type == "macro_invocation" ? child : child.namedChild(0)
+        guard let macro, macro.type == "macro_invocation", macroDepth < Self.maximumMacroDepth else { continue }
+        macroConstants(macro, source: source, path: path, scope: scope, macroDepth: macroDepth, parser: &parser, into: &result)
+      default: continue
       }
     }
-    visit(root, scope: fileModule)
-    return result
+  }
+
+  /// The constants a macro invocation's body defines, each labelled with its `cfg_if!` branch.
+  private func macroConstants(_ macro: Node, source: SourceText, path: String, scope: [String], macroDepth: Int,
+                              parser: inout Parser?, into result: inout [ConstantDefinition]) {
+    guard let body = RustMacroBodies.body(of: macro),
+          Self.mayDefineConstants(source.bytes[body.byteRange]),
+          let (copy, inside, branches) = RustMacroBodies.itemsCopy(of: macro, source: source) else { return }
+    if parser == nil, let language = try? TreeSitter.Language(tree_sitter_rust(), name: "Rust") {
+      parser = Parser(language: language)
+    }
+    let copySource = SourceText(bytes: copy)
+    guard let reader = parser, let tree = TreeSitterParsing.parse(copySource, with: reader, only: [inside], fallbackToWhole: false)?.tree
+    else { return }
+    var found: [ConstantDefinition] = []
+    collectConstants(in: tree.rootNode, source: copySource, path: path, scope: scope, macroDepth: macroDepth + 1,
+                     parser: &parser, into: &found)
+    for var definition in found {
+      // The innermost branch holding it names its build.
+      if let branch = branches.filter({ $0.range.contains(definition.itemRange.lowerBound) })
+        .max(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+        definition.alternative = branch.label
+      }
+      result.append(definition)
+    }
+  }
+
+  /// `const ` or `static ` in the bytes: a body without either defines no constant (most
+  /// macros, `println!`, `vec!`), and is not parsed again.
+  private static func mayDefineConstants(_ bytes: ArraySlice<UInt8>) -> Bool {
+    bytes.withUnsafeBytes { raw in
+      !ByteSearch.occurrences(of: Array("const ".utf8), in: raw).isEmpty || !ByteSearch.occurrences(of: Array("static ".utf8), in: raw).isEmpty
+    }
+  }
+
+  /// `#[cfg(feature = "big")]` on an item: the build that defines it (the text a call's
+  /// `#[cfg]` alternative carries).
+  private static func cfgAttribute(of item: Node, source: SourceText) -> String? {
+    var sibling = item.previousSibling
+    while let attribute = sibling, attribute.type == "attribute_item" || attribute.type.hasSuffix("comment") {
+      let text = source.text(attribute.byteRange)
+      if attribute.type == "attribute_item", text.contains("cfg(") { return text.trimmingCharacters(in: .whitespaces) }
+      sibling = attribute.previousSibling
+    }
+    return nil
   }
 
   /// `const fn mib(n: usize) -> usize { n << 20 }`: a function whose body is one expression
