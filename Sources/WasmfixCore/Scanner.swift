@@ -259,6 +259,7 @@ public struct Scanner: Sendable {
             groupKey: "\(entry.file.relativePath)#\(raw.scopeStart)#\(raw.receiverKey)")
           site.guards = raw.guards
           site.isTestCode = raw.isTestCode
+          site.isMacroArm = raw.isMacroArm
           sites.append(site)
           documented.append(isDocumented)
         }

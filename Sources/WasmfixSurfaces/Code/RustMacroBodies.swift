@@ -202,6 +202,7 @@ struct MacroExpansion {
     var site = site
     if let statement = site.statementRange, source.bytes[statement] != original.bytes[statement] {
       site.statementRange = nil
+      site.isMacroArm = true
     }
     if site.statementRange == nil { site.isChainLink = true }
     if site.alternative == nil,
