@@ -33,7 +33,8 @@ import Testing
 // `tests/*.rs` file; a failing test fails the run), the wasmtime features Cargo resolves for
 // that build (`features`: `cargo test` adds the dev-dependencies', a workspace unifies its
 // members') and the package's own enabled features (`cfg`: `--cfg feature="x"`, as
-// `cargo build --features x` passes them). Each distinct build is compiled once.
+// `cargo build --features x` passes them) and which of the `crates` it needs (`crates`, default
+// all: a package outside the workspace needs none). Each distinct build is compiled once.
 // Nothing here is skipped: a missing tool or library fails the test and says what to install.
 
 struct RuntimeCase: CustomTestStringConvertible, Sendable {
@@ -49,6 +50,8 @@ struct RuntimeCase: CustomTestStringConvertible, Sendable {
       var test: Bool?
       var features: [String]?
       var cfg: [String]?
+      /// The names of the case's `crates` this build compiles (default: all of them).
+      var crates: [String]?
     }
     /// Rust only: the library crates, in build order.
     struct Crate: Decodable, Sendable {
@@ -317,7 +320,7 @@ struct RuntimeProgram {
   static func buildKey(_ run: RuntimeCase.Spec.Run?) -> String {
     guard let run else { return "default" }
     return [run.main ?? "", run.test == true ? "test" : "", (run.features ?? ["*"]).joined(separator: ","),
-            (run.cfg ?? []).joined(separator: ",")].joined(separator: "|")
+            (run.cfg ?? []).joined(separator: ","), (run.crates ?? ["*"]).joined(separator: ",")].joined(separator: "|")
   }
 
   /// "before", or "before (tests/x.rs --test, wasmtime features [], --cfg fibers)" for a Rust run that says how it is built.
@@ -366,7 +369,7 @@ struct RuntimeProgram {
       let features = (run?.cfg ?? []).flatMap { ["--cfg", "feature=\"\($0)\""] }
       var externs = ["--extern", "wasmtime=\(rlib.path)"]
       var failed: RuntimeCommand.Result?
-      for library in spec.crates ?? [] {
+      for library in spec.crates ?? [] where run?.crates?.contains(library.name) ?? true {
         let output = build.appendingPathComponent("lib\(library.name).rlib").path
         let result = try RuntimeCommand.run(rustc, ["--edition", "2021", "--crate-type", "rlib", "--crate-name", library.name,
                                                     "-o", output, library.root] + externs + features, in: tree)
