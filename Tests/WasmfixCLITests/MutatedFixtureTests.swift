@@ -182,7 +182,8 @@ struct MutatedFixture: CustomTestStringConvertible, Sendable {
     if !diff.stdout.isEmpty {
       let patch = FileManager.default.temporaryDirectory.appendingPathComponent("wasmfix-mutated-\(UUID().uuidString).patch")
       defer { try? FileManager.default.removeItem(at: patch) }
-      try Data(diff.stdout.utf8).write(to: patch)
+      // The bytes as printed: a constant's file that is not UTF-8 is patched byte for byte.
+      try diff.stdoutData.write(to: patch)
       let check = try ProcessRunner.run("/usr/bin/git", ["apply", "--check", "--unsafe-paths", "--whitespace=nowarn", patch.path], in: tree)
       if check.status != 0 { problems.append("git apply --check refuses the --diff: \(check.stderr.prefix(400))\n\(diff.stdout.prefix(1200))") }
     }

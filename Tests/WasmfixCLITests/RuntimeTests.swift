@@ -367,7 +367,9 @@ struct RuntimeProgram {
       let rustc = try RuntimeToolchain.rustc()
       // The package's own features, as Cargo passes them to every crate it compiles.
       let features = (run?.cfg ?? []).flatMap { ["--cfg", "feature=\"\($0)\""] }
-      var externs = ["--extern", "wasmtime=\(rlib.path)"]
+      // `-L dependency=`: a crate that uses wasmtime only through a library crate still finds it.
+      var externs = ["--extern", "wasmtime=\(rlib.path)", "-L", "dependency=\(rlib.deletingLastPathComponent().path)",
+                     "-L", "dependency=\(build.path)"]
       var failed: RuntimeCommand.Result?
       for library in spec.crates ?? [] where run?.crates?.contains(library.name) ?? true {
         let output = build.appendingPathComponent("lib\(library.name).rlib").path

@@ -10,7 +10,12 @@ enum PackagePaths {
 
 /// Runs the built `wasmfix` executable and captures what a user would see.
 enum WasmfixBinary {
-  struct Output { var status: Int32; var stdout: String; var stderr: String }
+  struct Output {
+    var status: Int32; var stdout: String; var stderr: String
+    /// stdout's bytes as printed: a `--diff` carries a file's non-UTF-8 bytes as they are,
+    /// which `stdout` (decoded) would replace.
+    var stdoutData = Data()
+  }
 
   static var path: String {
     if let explicit = ProcessInfo.processInfo.environment["WASMFIX_BIN"] { return explicit }
@@ -56,7 +61,7 @@ enum ProcessRunner {
     group.wait()
     process.waitUntilExit()
     return .init(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
-                 stderr: String(decoding: stderr.data.withLock { $0 }, as: UTF8.self))
+                 stderr: String(decoding: stderr.data.withLock { $0 }, as: UTF8.self), stdoutData: stdoutData)
   }
 }
 

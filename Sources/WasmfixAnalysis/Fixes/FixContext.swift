@@ -88,6 +88,8 @@ struct FixContext {
     switch group.language {
     case .csharp: return "wasmtime-dotnet's WithMaximumStackSize"
     case .rust where group.version.cargoAsyncFeature == false: return "a crate without wasmtime's async feature"
+    case .rust where group.version.cargoAsyncCondition == .otherWorkspaceMember && group.version.version < WasmtimeVersion(47, 0):
+      return "a crate that gets wasmtime's async feature only from another workspace member (built alone, `cargo build -p`, it has no async_stack_size; add `features = [\"async\"]` to its wasmtime dependency, then raise)"
     case .c where group.version.cargoAsyncFeature == false, .cpp where group.version.cargoAsyncFeature == false:
       return "a C API build without WASMTIME_FEATURE_ASYNC"
     default: return "Wasmtime \(group.version.version)'s API"
@@ -286,9 +288,25 @@ struct FixContext {
 
   private mutating func insertSetting(_ setting: Setting, text: String, after anchor: Site, source: SourceText) -> Bool {
     let fallible = group.binding == .rustCrate && group.version.version < WasmtimeVersion(0, 39)
-    guard let inserted = syntax.insertSibling(setting, valueText: text, anchor: anchor.anchor, oldFallibleSetters: fallible, source: source) else { return false }
+    guard let inserted = syntax.insertSibling(setting, valueText: text, anchor: anchor.anchor, oldFallibleSetters: fallible,
+                                              attribute: setterAttribute(setting), source: source) else { return false }
     edits += inserted
     return true
+  }
+
+  /// Before Wasmtime 47 `async_stack_size` exists only with the `async` feature: where the crate
+  /// turns that on through a feature of its own (`fibers = ["wasmtime/async"]` in its defaults),
+  /// a new call is compiled only with that feature, so `--no-default-features` still builds.
+  private func setterAttribute(_ setting: Setting) -> String? {
+    guard setting == .asyncStackSize, group.binding == .rustCrate, group.version.version < WasmtimeVersion(47, 0),
+          case let .crateFeature(feature)? = group.version.cargoAsyncCondition else { return nil }
+    // A call that exists only with async already runs in every build of the configuration
+    // (`async_support(true)`, unconditional): the code needs the feature anyway.
+    let needsAsyncAlready = group.siteIndexes.contains { index in
+      let site = result.sites[index]
+      return [.asyncSupport, .asyncStackSize].contains(site.setting) && site.alternative == nil
+    }
+    return needsAsyncAlready ? nil : "#[cfg(feature = \"\(feature)\")]"
   }
 
   /// Where max_wasm_stack is a run-time value and async_stack_size is left to its default:

@@ -13,6 +13,7 @@ fn engine() -> Result<Engine> {
     // Keep these values aligned when upgrading runtime dependencies.
     let max_wasm_stack: usize = guest_stack();
     config.max_wasm_stack(max_wasm_stack);
+    #[cfg(feature = "fibers")]
     config.async_stack_size(max_wasm_stack.saturating_add(512 * 1024));
     Engine::new(&config)
 }
