@@ -171,4 +171,18 @@ import TreeSitter
     """)
     #expect(found.map(\.alternative) == ["#[cfg(debug_assertions)]", "#[cfg(not(debug_assertions))]", nil])
   }
+
+  /// A `macro_rules!` arm's items are defined where it is invoked; a value written with the
+  /// macro's metavariables is not a constant.
+  @Test func macroRulesTranscribersDefineTheirLiteralItems() throws {
+    let (found, source) = try constants("""
+    macro_rules! define_limits {
+        () => { const GUEST_STACK: usize = 4 << 20; };
+        ($name:ident, $value:expr) => { const $name: usize = $value; const DOUBLE: usize = $value * 2; };
+    }
+    define_limits!();
+    """)
+    #expect(found.map(\.name) == ["GUEST_STACK"])
+    #expect(found.map { source.text($0.valueRange) } == ["4 << 20"])
+  }
 }

@@ -125,14 +125,18 @@ struct RustMacroBodies {
   /// reads as items there, with the body's byte range to parse. For `cfg_if!`, the `if`/`else`
   /// words, conditions and branch braces become spaces too, and each branch's range comes
   /// with its label, the one a call in that branch carries (`readAsBlock`, `alternative(of:)`).
-  static func itemsCopy(of macro: Node, source: SourceText) -> (copy: [UInt8], body: Range<Int>, branches: [(range: Range<Int>, label: String)])? {
-    guard let tree = body(of: macro) else { return nil }
+  /// `tree`: a macro invocation's complete token tree (`body(of:)`) or a `macro_rules!` arm's
+  /// transcriber, whose items the macro defines where it is invoked.
+  static func itemsCopy(of tree: Node, source: SourceText, isCfgIf: Bool = false)
+    -> (copy: [UInt8], body: Range<Int>, branches: [(range: Range<Int>, label: String)])? {
+    guard tree.type == "token_tree", !tree.hasError, tree.childCount >= 2,
+          let open = tree.child(0), let close = tree.child(tree.childCount - 1), !close.isMissing,
+          ["(", "[", "{"].contains(open.type), [")", "]", "}"].contains(close.type) else { return nil }
     var copy = source.bytes
     blank(0..<(tree.startByte + 1), in: &copy)
     blank((tree.endByte - 1)..<copy.count, in: &copy)
     let inside = (tree.startByte + 1)..<(tree.endByte - 1)
-    let name = macro.child(byField: "macro").map { source.text($0.byteRange) } ?? ""
-    guard name.split(separator: ":").last == "cfg_if" else { return (copy, inside, []) }
+    guard isCfgIf else { return (copy, inside, []) }
     var branches: [(range: Range<Int>, label: String)] = []
     var condition: String?
     var elseLine: Int?

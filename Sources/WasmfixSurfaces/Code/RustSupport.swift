@@ -189,23 +189,35 @@ struct RustSupport: LanguageSupport {
         if let body = child.child(byField: "body") {
           collectConstants(in: body, source: source, path: path, scope: scope, macroDepth: macroDepth, parser: &parser, into: &result)
         }
+      case "macro_definition":
+        // `macro_rules! limits { () => { const STACK: usize = 4 << 20; } }`: each arm's items are
+        // defined where the macro is invoked (a use of the name compiles only then).
+        guard macroDepth < Self.maximumMacroDepth else { continue }
+        for rule in child.namedChildren where rule.type == "macro_rule" {
+          guard let right = rule.child(byField: "right") else { continue }
+          macroConstants(in: right, source: source, path: path, scope: scope, macroDepth: macroDepth, parser: &parser, into: &result)
+        }
       case "macro_invocation", "expression_statement":
         // A macro as an item or a statement (`cfg_if! { .. }`, `my_items! { const X: usize = ..; }`):
         // tree-sitter sees a token tree; its items are read from a copy where they are code.
         let macro = child.type == "macro_invocation" ? child : child.namedChild(0)
         guard let macro, macro.type == "macro_invocation", macroDepth < Self.maximumMacroDepth else { continue }
-        macroConstants(macro, source: source, path: path, scope: scope, macroDepth: macroDepth, parser: &parser, into: &result)
+        guard let body = RustMacroBodies.body(of: macro) else { continue }
+        let name = macro.child(byField: "macro").map { text($0, source) } ?? ""
+        macroConstants(in: body, isCfgIf: name.split(separator: ":").last == "cfg_if", source: source, path: path, scope: scope,
+                       macroDepth: macroDepth, parser: &parser, into: &result)
       default: continue
       }
     }
   }
 
-  /// The constants a macro invocation's body defines, each labelled with its `cfg_if!` branch.
-  private func macroConstants(_ macro: Node, source: SourceText, path: String, scope: [String], macroDepth: Int,
+  /// The constants a macro body (an invocation's, or a `macro_rules!` arm's transcriber)
+  /// defines, each labelled with its `cfg_if!` branch; a value written with the macro's
+  /// `$metavariables` is not a constant.
+  private func macroConstants(in body: Node, isCfgIf: Bool = false, source: SourceText, path: String, scope: [String], macroDepth: Int,
                               parser: inout Parser?, into result: inout [ConstantDefinition]) {
-    guard let body = RustMacroBodies.body(of: macro),
-          Self.mayDefineConstants(source.bytes[body.byteRange]),
-          let (copy, inside, branches) = RustMacroBodies.itemsCopy(of: macro, source: source) else { return }
+    guard Self.mayDefineConstants(source.bytes[body.byteRange]),
+          let (copy, inside, branches) = RustMacroBodies.itemsCopy(of: body, source: source, isCfgIf: isCfgIf) else { return }
     if parser == nil, let language = try? TreeSitter.Language(tree_sitter_rust(), name: "Rust") {
       parser = Parser(language: language)
     }
@@ -215,7 +227,7 @@ struct RustSupport: LanguageSupport {
     var found: [ConstantDefinition] = []
     collectConstants(in: tree.rootNode, source: copySource, path: path, scope: scope, macroDepth: macroDepth + 1,
                      parser: &parser, into: &found)
-    for var definition in found {
+    for var definition in found where !definition.valueText.contains("$") {
       // The innermost branch holding it names its build.
       if let branch = branches.filter({ $0.range.contains(definition.itemRange.lowerBound) })
         .max(by: { $0.range.lowerBound < $1.range.lowerBound }) {
