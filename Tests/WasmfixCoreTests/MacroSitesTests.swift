@@ -185,4 +185,19 @@ import TreeSitter
     #expect(found.map(\.name) == ["GUEST_STACK"])
     #expect(found.map { source.text($0.valueRange) } == ["4 << 20"])
   }
+
+  /// All macro bodies of a file are read from one copy and one parse per round: a copy and a
+  /// parse per macro took minutes for a file of thousands (each copy is the file's length).
+  @Test func thousandsOfMacroBodiesAreReadInOnePass() throws {
+    let count = 3000
+    let text = (0..<count).map { "fn f\($0)(config: &mut Config) { limits! { const STACK: usize = \($0 + 1) << 10; } config.max_wasm_stack(STACK); }" }
+      .joined(separator: "\n")
+    let start = ContinuousClock.now
+    let (found, _) = try constants(text)
+    let elapsed = ContinuousClock.now - start
+    #expect(found.count == count)
+    #expect(found.last?.line == count)
+    // Linear: about a second in a debug build on a busy machine; the quadratic reading took well over a minute.
+    #expect(elapsed < .seconds(20), "\(elapsed)")
+  }
 }

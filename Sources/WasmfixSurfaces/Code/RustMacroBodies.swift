@@ -120,23 +120,21 @@ struct RustMacroBodies {
   }
 
   /// Constants defined inside a macro invocation (`cfg_if! { if #[cfg(feature = "big")] {
-  /// const STACK: usize = 8 << 20; } else { .. } }`, `my_items! { const X: usize = ..; }`):
-  /// a copy of the file that is spaces (line breaks kept) but for the macro's body, which
-  /// reads as items there, with the body's byte range to parse. For `cfg_if!`, the `if`/`else`
-  /// words, conditions and branch braces become spaces too, and each branch's range comes
-  /// with its label, the one a call in that branch carries (`readAsBlock`, `alternative(of:)`).
-  /// `tree`: a macro invocation's complete token tree (`body(of:)`) or a `macro_rules!` arm's
-  /// transcriber, whose items the macro defines where it is invoked.
-  static func itemsCopy(of tree: Node, source: SourceText, isCfgIf: Bool = false)
-    -> (copy: [UInt8], body: Range<Int>, branches: [(range: Range<Int>, label: String)])? {
+  /// const STACK: usize = 8 << 20; } else { .. } }`, `my_items! { const X: usize = ..; }`) or a
+  /// `macro_rules!` arm's transcriber (its items are defined where the macro is invoked) are
+  /// read from a copy of the file that is spaces (line breaks kept) but for such bodies, which
+  /// read as items there: this copies the body of `tree` (a complete token tree) from `source`
+  /// into `copy` and returns the range to parse. For `cfg_if!`, the `if`/`else` words,
+  /// conditions and branch braces stay spaces, and each branch's range comes with its label,
+  /// the one a call in that branch carries (`readAsBlock`, `alternative(of:)`).
+  static func readItems(of tree: Node, from source: SourceText, isCfgIf: Bool, into copy: inout [UInt8])
+    -> (body: Range<Int>, branches: [(range: Range<Int>, label: String)])? {
     guard tree.type == "token_tree", !tree.hasError, tree.childCount >= 2,
           let open = tree.child(0), let close = tree.child(tree.childCount - 1), !close.isMissing,
           ["(", "[", "{"].contains(open.type), [")", "]", "}"].contains(close.type) else { return nil }
-    var copy = source.bytes
-    blank(0..<(tree.startByte + 1), in: &copy)
-    blank((tree.endByte - 1)..<copy.count, in: &copy)
     let inside = (tree.startByte + 1)..<(tree.endByte - 1)
-    guard isCfgIf else { return (copy, inside, []) }
+    copy.replaceSubrange(inside, with: source.bytes[inside])
+    guard isCfgIf else { return (inside, []) }
     var branches: [(range: Range<Int>, label: String)] = []
     var condition: String?
     var elseLine: Int?
@@ -164,7 +162,7 @@ struct RustMacroBodies {
       }
       i += 1
     }
-    return (copy, inside, branches)
+    return (inside, branches)
   }
 
   /// Keeps only the segments (between `,`, `;` or `=>` at their level) holding `names`,

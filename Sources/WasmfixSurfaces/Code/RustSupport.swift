@@ -154,18 +154,68 @@ struct RustSupport: LanguageSupport {
 
   func constants(in root: Node, source: SourceText, path: String) -> [ConstantDefinition] {
     var result: [ConstantDefinition] = []
+    var pending: [MacroBody] = []
+    collectConstants(in: root.namedChildren, source: source, path: path, scope: Self.modulePath(ofFile: path),
+                     into: &result, macros: &pending)
+    // Macro bodies are read in rounds (a macro inside a macro body waits for the next), all the
+    // bodies of a round from one copy of the file and one parse: a copy and a parse per macro
+    // was quadratic in a file of thousands of them.
+    var current = source
+    var labels: [(range: Range<Int>, label: String)] = []
     var parser: Parser?
-    collectConstants(in: root, source: source, path: path, scope: Self.modulePath(ofFile: path), macroDepth: 0,
-                     parser: &parser, into: &result)
+    for _ in 0..<Self.maximumMacroDepth {
+      let round = pending.filter { Self.mayDefineConstants(current.bytes[$0.tree.byteRange]) }.sorted { $0.tree.startByte < $1.tree.startByte }
+      pending = []
+      guard !round.isEmpty else { break }
+      var copy = current.bytes
+      RustMacroBodies.blank(0..<copy.count, in: &copy)
+      var bodies: [(range: Range<Int>, scope: [String])] = []
+      for body in round where body.tree.startByte >= (bodies.last?.range.upperBound ?? 0) {
+        guard let read = RustMacroBodies.readItems(of: body.tree, from: current, isCfgIf: body.isCfgIf, into: &copy) else { continue }
+        bodies.append((read.body, body.scope))
+        labels += read.branches
+      }
+      if parser == nil, let language = try? TreeSitter.Language(tree_sitter_rust(), name: "Rust") { parser = Parser(language: language) }
+      let copySource = SourceText(bytes: copy)
+      guard let reader = parser, !bodies.isEmpty,
+            let tree = TreeSitterParsing.parse(copySource, with: reader, only: bodies.map(\.range), fallbackToWhole: false)?.tree
+      else { break }
+      // The items of each body, in its scope (the items come in file order, as the bodies do).
+      var found: [ConstantDefinition] = []
+      var items = tree.rootNode.namedChildren[...]
+      for body in bodies {
+        let inBody = items.prefix { $0.startByte < body.range.upperBound }.filter { body.range.contains($0.startByte) }
+        items = items.drop { $0.startByte < body.range.upperBound }
+        collectConstants(in: inBody, source: copySource, path: path, scope: body.scope, into: &found, macros: &pending)
+      }
+      for var definition in found where !definition.valueText.contains("$") {
+        // The innermost `cfg_if!` branch holding it names its build.
+        if let branch = labels.filter({ $0.range.contains(definition.itemRange.lowerBound) })
+          .max(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+          definition.alternative = branch.label
+        }
+        result.append(definition)
+      }
+      current = copySource
+    }
     return result
   }
 
   /// Rounds of macros inside macro bodies read for constants (as for calls, `RustMacroBodies`).
   private static let maximumMacroDepth = 3
 
-  private func collectConstants(in node: Node, source: SourceText, path: String, scope: [String], macroDepth: Int,
-                                parser: inout Parser?, into result: inout [ConstantDefinition]) {
-    for child in node.namedChildren {
+  /// A macro invocation's token tree or a `macro_rules!` arm's transcriber, to read as items.
+  private struct MacroBody {
+    let tree: Node
+    let isCfgIf: Bool
+    let scope: [String]
+  }
+
+  /// The constants among `nodes` (items or statements) and their modules, impls and function
+  /// bodies; macro bodies go to `macros`, read later (`constants(in:source:path:)`).
+  private func collectConstants(in nodes: some Sequence<Node>, source: SourceText, path: String, scope: [String],
+                                into result: inout [ConstantDefinition], macros: inout [MacroBody]) {
+    for child in nodes {
       switch child.type {
       case "const_item", "static_item":
         guard let name = child.child(byField: "name"), let value = child.child(byField: "value") else { continue }
@@ -177,63 +227,31 @@ struct RustSupport: LanguageSupport {
           alternative: Self.cfgAttribute(of: child, source: source)))
       case "mod_item":
         guard let name = child.child(byField: "name"), let body = child.child(byField: "body") else { continue }
-        collectConstants(in: body, source: source, path: path, scope: scope + [text(name, source)], macroDepth: macroDepth,
-                         parser: &parser, into: &result)
+        collectConstants(in: body.namedChildren, source: source, path: path, scope: scope + [text(name, source)], into: &result, macros: &macros)
       case "impl_item":
         guard let type = child.child(byField: "type"), let body = child.child(byField: "body") else { continue }
-        collectConstants(in: body, source: source, path: path, scope: scope + [text(type, source)], macroDepth: macroDepth,
-                         parser: &parser, into: &result)
+        collectConstants(in: body.namedChildren, source: source, path: path, scope: scope + [text(type, source)], into: &result, macros: &macros)
       case "function_item":
         if let function = constFunction(child, source: source, path: path, scope: scope) { result.append(function) }
         // Consts local to a function body are visible by name inside it.
         if let body = child.child(byField: "body") {
-          collectConstants(in: body, source: source, path: path, scope: scope, macroDepth: macroDepth, parser: &parser, into: &result)
+          collectConstants(in: body.namedChildren, source: source, path: path, scope: scope, into: &result, macros: &macros)
         }
       case "macro_definition":
         // `macro_rules! limits { () => { const STACK: usize = 4 << 20; } }`: each arm's items are
         // defined where the macro is invoked (a use of the name compiles only then).
-        guard macroDepth < Self.maximumMacroDepth else { continue }
         for rule in child.namedChildren where rule.type == "macro_rule" {
-          guard let right = rule.child(byField: "right") else { continue }
-          macroConstants(in: right, source: source, path: path, scope: scope, macroDepth: macroDepth, parser: &parser, into: &result)
+          if let right = rule.child(byField: "right") { macros.append(MacroBody(tree: right, isCfgIf: false, scope: scope)) }
         }
       case "macro_invocation", "expression_statement":
         // A macro as an item or a statement (`cfg_if! { .. }`, `my_items! { const X: usize = ..; }`):
         // tree-sitter sees a token tree; its items are read from a copy where they are code.
         let macro = child.type == "macro_invocation" ? child : child.namedChild(0)
-        guard let macro, macro.type == "macro_invocation", macroDepth < Self.maximumMacroDepth else { continue }
-        guard let body = RustMacroBodies.body(of: macro) else { continue }
+        guard let macro, macro.type == "macro_invocation", let body = RustMacroBodies.body(of: macro) else { continue }
         let name = macro.child(byField: "macro").map { text($0, source) } ?? ""
-        macroConstants(in: body, isCfgIf: name.split(separator: ":").last == "cfg_if", source: source, path: path, scope: scope,
-                       macroDepth: macroDepth, parser: &parser, into: &result)
+        macros.append(MacroBody(tree: body, isCfgIf: name.split(separator: ":").last == "cfg_if", scope: scope))
       default: continue
       }
-    }
-  }
-
-  /// The constants a macro body (an invocation's, or a `macro_rules!` arm's transcriber)
-  /// defines, each labelled with its `cfg_if!` branch; a value written with the macro's
-  /// `$metavariables` is not a constant.
-  private func macroConstants(in body: Node, isCfgIf: Bool = false, source: SourceText, path: String, scope: [String], macroDepth: Int,
-                              parser: inout Parser?, into result: inout [ConstantDefinition]) {
-    guard Self.mayDefineConstants(source.bytes[body.byteRange]),
-          let (copy, inside, branches) = RustMacroBodies.itemsCopy(of: body, source: source, isCfgIf: isCfgIf) else { return }
-    if parser == nil, let language = try? TreeSitter.Language(tree_sitter_rust(), name: "Rust") {
-      parser = Parser(language: language)
-    }
-    let copySource = SourceText(bytes: copy)
-    guard let reader = parser, let tree = TreeSitterParsing.parse(copySource, with: reader, only: [inside], fallbackToWhole: false)?.tree
-    else { return }
-    var found: [ConstantDefinition] = []
-    collectConstants(in: tree.rootNode, source: copySource, path: path, scope: scope, macroDepth: macroDepth + 1,
-                     parser: &parser, into: &found)
-    for var definition in found where !definition.valueText.contains("$") {
-      // The innermost branch holding it names its build.
-      if let branch = branches.filter({ $0.range.contains(definition.itemRange.lowerBound) })
-        .max(by: { $0.range.lowerBound < $1.range.lowerBound }) {
-        definition.alternative = branch.label
-      }
-      result.append(definition)
     }
   }
 
