@@ -213,9 +213,11 @@ struct FixContext {
           let text = syntax.constantSum(site.argumentText, syntax.formatValue(Int128(options.headroom), preferShifts: false))
     else { return nil }
     // A max whose constant is defined once per build (a site per build at one call): the sum
-    // is every build's async then, and must not lower any build's below what it is now.
+    // is every build's async then, and must not lower any build's below what it is now;
+    // unless the async is defined per build too, and the sum lands in this build's own.
     let builds = group.siteIndexes.filter { result.sites[$0].nameRange == site.nameRange && result.sites[$0].absolutePath == site.absolutePath }
-    if builds.count > 1, let current = plannedAsync,
+    let asyncPerBuild = group.asyncStackSize.siteIndex.flatMap { result.sites[$0].definition?.alternative } != nil
+    if builds.count > 1, !asyncPerBuild, let current = plannedAsync,
        builds.contains(where: { (result.sites[$0].value.integer ?? 0) + Int128(options.headroom) < current }) {
       return nil
     }

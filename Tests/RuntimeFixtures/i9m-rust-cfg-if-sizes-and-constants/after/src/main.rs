@@ -25,8 +25,13 @@ macro_rules! limits {
 cfg_if! {
     if #[cfg(feature = "deep-recursion")] {
         const GUEST_STACK: usize = 6 << 20;
+        // Wasmtime requires max_wasm_stack <= async_stack_size.
+        // Keep these values aligned when upgrading runtime dependencies.
+        const FIBER_STACK: usize = GUEST_STACK + 512 * 1024;
+        const _: () = assert!(GUEST_STACK <= FIBER_STACK, "max_wasm_stack must be less than or equal to async_stack_size");
     } else {
         const GUEST_STACK: usize = 1 << 20;
+        const FIBER_STACK: usize = 2 << 20;
     }
 }
 
@@ -43,6 +48,15 @@ fn guest_engine() -> Result<Engine> {
     config.async_support(true);
     config.max_wasm_stack(GUEST_STACK);
     config.async_stack_size(6656 * 1024);
+    Engine::new(&config)
+}
+
+/// Pooled guests run on fibers sized per build.
+fn pooled_engine() -> Result<Engine> {
+    let mut config = Config::new();
+    config.async_support(true);
+    config.max_wasm_stack(GUEST_STACK);
+    config.async_stack_size(FIBER_STACK);
     Engine::new(&config)
 }
 
@@ -65,6 +79,8 @@ fn handler_engine() -> Result<Engine> {
 
 fn main() -> Result<()> {
     let guest = guest_engine()?;
+    let pooled = pooled_engine()?;
+    println!("pooled engine: {:?}", pooled.stack_sizes());
     if env::var("GUESTS_ONLY").is_err() {
         let handler = handler_engine()?;
         println!("handler engine: {:?}", handler.stack_sizes());

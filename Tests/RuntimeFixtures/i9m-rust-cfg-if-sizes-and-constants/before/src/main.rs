@@ -25,8 +25,10 @@ macro_rules! limits {
 cfg_if! {
     if #[cfg(feature = "deep-recursion")] {
         const GUEST_STACK: usize = 6 << 20;
+        const FIBER_STACK: usize = 4 << 20;
     } else {
         const GUEST_STACK: usize = 1 << 20;
+        const FIBER_STACK: usize = 2 << 20;
     }
 }
 
@@ -40,6 +42,15 @@ fn guest_engine() -> Result<Engine> {
     let mut config = Config::new();
     config.async_support(true);
     config.max_wasm_stack(GUEST_STACK);
+    Engine::new(&config)
+}
+
+/// Pooled guests run on fibers sized per build.
+fn pooled_engine() -> Result<Engine> {
+    let mut config = Config::new();
+    config.async_support(true);
+    config.max_wasm_stack(GUEST_STACK);
+    config.async_stack_size(FIBER_STACK);
     Engine::new(&config)
 }
 
@@ -59,6 +70,8 @@ fn handler_engine() -> Result<Engine> {
 
 fn main() -> Result<()> {
     let guest = guest_engine()?;
+    let pooled = pooled_engine()?;
+    println!("pooled engine: {:?}", pooled.stack_sizes());
     if env::var("GUESTS_ONLY").is_err() {
         let handler = handler_engine()?;
         println!("handler engine: {:?}", handler.stack_sizes());
