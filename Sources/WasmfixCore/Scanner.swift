@@ -222,14 +222,8 @@ public struct Scanner: Sendable {
     for entry in extracted {
       guard let language = SurfaceID(path: entry.file.relativePath) else { continue }
       for (raw, isDocumented) in zip(entry.scan.sites, entry.scan.documented) {
-        var evaluator = ConstantEvaluator(language: language, file: entry.file.relativePath, resolver: index)
-        var value = evaluator.evaluate(raw.argument)
-        // size_t parameters receive negative C values wrapped, as the compiler does; Rust
-        // rejects a negative constant where a usize goes (`max_wasm_stack(1 - 2)`).
-        if Surfaces.surface(language)?.binding != .dotnet, raw.setting != .asyncSupport, case let .integer(v) = value, v < 0 {
-          value = language == .rust ? .unresolved("arithmetic overflow: \(raw.argumentText) is \(v), and \(raw.apiName) takes a usize")
-            : .integer(IntegerType(bits: 64, signed: false).convert(v))
-        }
+        // A name defined once per build (a `cfg_if!` branch each) gives one site per build.
+        let builds = Self.builds(of: raw, language: language, file: entry.file.relativePath, index: index)
         var position = entry.scan.source.position(of: raw.nameRange.lowerBound)
         if let encoding = entry.scan.encoding, raw.nameRange.lowerBound == entry.scan.sites.first?.nameRange.lowerBound {
           warnings.append("\(entry.file.relativePath): warning: \(encoding) with a byte-order mark; scanned as its UTF-8 decoding (lines and columns count Unicode scalars, as in UTF-8 files), and no fix is written to it")
@@ -245,23 +239,34 @@ public struct Scanner: Sendable {
         if raw.inErrorRegion {
           warnings.append("\(entry.file.relativePath):\(position.line):\(position.column): warning: this \(raw.setting.rawValue) call is inside a syntax error; its value may be wrong")
         }
-        var site = Site(
-          path: entry.file.relativePath, absolutePath: entry.file.absolutePath, language: language,
-          setting: raw.setting, apiName: raw.apiName, line: position.line, column: position.column,
-          nameRange: raw.nameRange, argument: raw.argument, argumentText: raw.argumentText,
-          argumentRange: raw.argumentRange, callRange: raw.callRange, receiverText: raw.receiverText,
-          statementRange: raw.statementRange, isChainLink: raw.isChainLink, inErrorRegion: raw.inErrorRegion,
-          value: value, definition: raw.definition ?? Self.directDefinition(raw.argument, evaluator.definitionsUsed), notes: evaluator.notes, groupID: "",
-          engineStatementStart: raw.engineStatementStart, scopeHasAssertion: raw.scopeHasAssertion,
-          configIsFresh: raw.configIsFresh, impliesAsync: raw.impliesAsync,
-          versionHint: raw.version.map { DetectedVersion(version: $0.version, source: $0.source, assumed: false, cargoAsyncFeature: nil) },
-          configFile: raw.configFile, argumentIsParameter: raw.argumentIsParameter, expectsFailure: raw.expectsFailure, alternative: raw.alternative,
-          groupKey: "\(entry.file.relativePath)#\(raw.scopeStart)#\(raw.receiverKey)")
-        site.guards = raw.guards
-        site.isTestCode = raw.isTestCode
-        site.forwardsOption = raw.forwardsOption
-        sites.append(site)
-        documented.append(isDocumented)
+        for build in builds {
+          var evaluator = ConstantEvaluator(language: language, file: entry.file.relativePath, resolver: build.resolver)
+          var value = evaluator.evaluate(raw.argument)
+          // size_t parameters receive negative C values wrapped, as the compiler does; Rust
+          // rejects a negative constant where a usize goes (`max_wasm_stack(1 - 2)`).
+          if Surfaces.surface(language)?.binding != .dotnet, raw.setting != .asyncSupport, case let .integer(v) = value, v < 0 {
+            value = language == .rust ? .unresolved("arithmetic overflow: \(raw.argumentText) is \(v), and \(raw.apiName) takes a usize")
+              : .integer(IntegerType(bits: 64, signed: false).convert(v))
+          }
+          var site = Site(
+            path: entry.file.relativePath, absolutePath: entry.file.absolutePath, language: language,
+            setting: raw.setting, apiName: raw.apiName, line: position.line, column: position.column,
+            nameRange: raw.nameRange, argument: raw.argument, argumentText: raw.argumentText,
+            argumentRange: raw.argumentRange, callRange: raw.callRange, receiverText: raw.receiverText,
+            statementRange: raw.statementRange, isChainLink: raw.isChainLink, inErrorRegion: raw.inErrorRegion,
+            value: value, definition: raw.definition ?? Self.directDefinition(raw.argument, evaluator.definitionsUsed), notes: evaluator.notes, groupID: "",
+            engineStatementStart: raw.engineStatementStart, scopeHasAssertion: raw.scopeHasAssertion,
+            configIsFresh: raw.configIsFresh, impliesAsync: raw.impliesAsync,
+            versionHint: raw.version.map { DetectedVersion(version: $0.version, source: $0.source, assumed: false, cargoAsyncFeature: nil) },
+            configFile: raw.configFile, argumentIsParameter: raw.argumentIsParameter, expectsFailure: raw.expectsFailure, alternative: build.alternative,
+            groupKey: "\(entry.file.relativePath)#\(raw.scopeStart)#\(raw.receiverKey)")
+          site.guards = raw.guards
+          site.isTestCode = raw.isTestCode
+          site.isMacroArm = raw.isMacroArm
+          site.forwardsOption = raw.forwardsOption
+          sites.append(site)
+          documented.append(isDocumented)
+        }
       }
     }
 
@@ -477,6 +482,21 @@ public struct Scanner: Sendable {
 
   /// The constant the argument *is* (`MAX`, `MAX as usize`, `(size_t)MAX`): the one a fix
   /// may edit. An argument that computes with a constant (`A + 1`) has none.
+  /// How to evaluate `raw`'s argument: once through the index, or once per build when it names
+  /// a constant defined once per build (`BuildDefinitions`); a call inside one of those builds
+  /// takes that build's definition.
+  static func builds(of raw: ExtractedSite, language: SurfaceID, file: String,
+                     index: ConstantIndex) -> [(resolver: NameResolver, alternative: String?)] {
+    guard raw.setting != .asyncSupport,
+          let varying = BuildDefinitions.varying(in: raw.argument, language: language, file: file, index: index)
+    else { return [(index, raw.alternative)] }
+    if let own = raw.alternative {
+      guard let same = varying.definitions.first(where: { $0.alternative == own }) else { return [(index, own)] }
+      return [(PinnedResolver(index: index, name: varying.name, definition: same), own)]
+    }
+    return varying.definitions.map { (PinnedResolver(index: index, name: varying.name, definition: $0), $0.alternative) }
+  }
+
   static func directDefinition(_ argument: WasmfixSurfaces.Expression, _ used: [ConstantDefinition]) -> ConstantDefinition? {
     switch argument {
     case .name: return used.first

@@ -167,6 +167,9 @@ public final class ConstantIndex: NameResolver {
 
   public func definitions(named name: String) -> [ConstantDefinition] { definitionsByName[name] ?? [] }
 
+  /// The language of the file that holds `definition`, as the index read it.
+  public func language(of definition: ConstantDefinition) -> SurfaceID? { languageOfFile[definition.path] }
+
   public func resolve(_ path: [String], language: SurfaceID, fromFile file: String, visiting: inout Set<String>) -> NameResolution? {
     guard let name = path.last else { return nil }
     let family = Self.family(of: language)

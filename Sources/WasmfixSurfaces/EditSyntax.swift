@@ -11,7 +11,10 @@ package protocol EditSyntax: Sendable {
   /// Edits that add the missing `setting` next to `anchor` (a site of the group), in the
   /// anchor's style; nil when there is no place for it. `oldFallibleSetters`: Rust 0.25-0.38,
   /// whose setters return `Result` and check at call time.
-  func insertSibling(_ setting: Setting, valueText: String, anchor: SiteAnchor, oldFallibleSetters: Bool, source: SourceText) -> [TextEdit]?
+  /// `attribute`: written on the line above the new statement (Rust's `#[cfg(feature = "x")]`,
+  /// for a setter that exists only in that build); nil where a new call cannot carry one.
+  func insertSibling(_ setting: Setting, valueText: String, anchor: SiteAnchor, oldFallibleSetters: Bool, attribute: String?,
+                     source: SourceText) -> [TextEdit]?
   /// `async_stack_size` computed from the max operand at run time (`max.saturating_add(h)`,
   /// `max + h`), as Wasmtime's own CLI does; nil where the surface cannot write one.
   func derivedAsync(fromMax operand: String, headroom: String) -> String?
@@ -44,9 +47,12 @@ package struct CodeSyntax: EditSyntax {
 
   /// The missing setting as a call right after the other setting's call, in the same style
   /// (statement or builder link, with the same error handling).
-  package func insertSibling(_ setting: Setting, valueText: String, anchor: SiteAnchor, oldFallibleSetters: Bool, source: SourceText) -> [TextEdit]? {
+  package func insertSibling(_ setting: Setting, valueText: String, anchor: SiteAnchor, oldFallibleSetters: Bool, attribute: String?,
+                             source: SourceText) -> [TextEdit]? {
     let file = FileRef(path: anchor.path, absolutePath: anchor.absolutePath)
     let text = valueText
+    // A builder link or a call moved before another cannot carry the attribute.
+    if attribute != nil, oldFallibleSetters || anchor.isChainLink { return nil }
     if oldFallibleSetters {
       // 0.25-0.38: the setters return Result and check at call time, so the new call goes
       // before the other one, as its own statement, with the same error handling.
@@ -75,7 +81,7 @@ package struct CodeSyntax: EditSyntax {
     var suffix = source.text(anchor.callRange.upperBound..<statementRange.upperBound)
     if suffix.hasSuffix(";") { suffix.removeLast() }
     let indent = source.indentation(ofLineContaining: statementRange.lowerBound)
-    let line = statement(setting, value: text, receiver: anchor.receiverText, suffix: suffix, apiStyleOf: anchor)
+    let line = (attribute.map { $0 + "\n" + indent } ?? "") + statement(setting, value: text, receiver: anchor.receiverText, suffix: suffix, apiStyleOf: anchor)
     return [.insertion("\n" + indent + line, at: Self.endOfStatementLine(after: statementRange.upperBound, in: source), in: file)]
   }
 

@@ -24,6 +24,17 @@ import Testing
 // `expected.diff` (the `--diff` output, byte for byte, recorded and reviewed the same way). The
 // Rust stub plays the `wasmtime` version and features case.json names; `beforeBuildFails` marks
 // a `before/` program that must not build (a call the library removed).
+//
+// Rust cases model what Cargo would build without Cargo (no crates can be fetched here):
+// `crates` are the case's library crates, compiled in order as rlibs, each seeing `wasmtime`
+// and the crates before it (a workspace's members, or the package's own library for its
+// `src/main.rs` and `tests/`); a run may name the program's root (`main`, default
+// src/main.rs), build it as a test harness (`test`: `rustc --test`, as `cargo test` builds a
+// `tests/*.rs` file; a failing test fails the run), the wasmtime features Cargo resolves for
+// that build (`features`: `cargo test` adds the dev-dependencies', a workspace unifies its
+// members') and the package's own enabled features (`cfg`: `--cfg feature="x"`, as
+// `cargo build --features x` passes them) and which of the `crates` it needs (`crates`, default
+// all: a package outside the workspace needs none). Each distinct build is compiled once.
 // Nothing here is skipped: a missing tool or library fails the test and says what to install.
 
 struct RuntimeCase: CustomTestStringConvertible, Sendable {
@@ -34,7 +45,21 @@ struct RuntimeCase: CustomTestStringConvertible, Sendable {
       /// `nil`: the program must exit 0; else it must fail with output containing this text.
       var before: String?
       var after: String?
+      /// Rust only (see the header): how this run's program is built.
+      var main: String?
+      var test: Bool?
+      var features: [String]?
+      var cfg: [String]?
+      /// The names of the case's `crates` this build compiles (default: all of them).
+      var crates: [String]?
     }
+    /// Rust only: the library crates, in build order.
+    struct Crate: Decodable, Sendable {
+      var name: String
+      /// The crate root (`crates/sandbox/src/lib.rs`), relative to the tree.
+      var root: String
+    }
+    var crates: [Crate]?
     var language: String
     /// The Wasmtime C library the program links to (C, C++ and C#).
     var library: String?
@@ -58,10 +83,13 @@ struct RuntimeCase: CustomTestStringConvertible, Sendable {
 
   /// Every case with a `before/` tree, except the `cli-*` cases: those are command-line
   /// configurations that Tests/WasmfixCLITests/CLIRuntimeTests.swift checks with its oracle.
+  /// `WASMFIX_RUNTIME_CASES=i9m-` keeps only the cases whose names start with it, while
+  /// writing cases (Swift Testing filters tests, not their arguments); unset, all run.
   static var all: [RuntimeCase] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+    let only = ProcessInfo.processInfo.environment["WASMFIX_RUNTIME_CASES"] ?? ""
     return names.sorted().filter {
-      !$0.hasPrefix("cli-") && FileManager.default.fileExists(atPath: root.appendingPathComponent("\($0)/before").path)
+      !$0.hasPrefix("cli-") && $0.hasPrefix(only) && FileManager.default.fileExists(atPath: root.appendingPathComponent("\($0)/before").path)
     }.map(RuntimeCase.init)
   }
 
@@ -288,8 +316,25 @@ struct RuntimeProgram {
     return library
   }
 
-  /// Compiles the tree into `build`; returns the command that runs the program.
-  func build(_ tree: URL, into build: URL) throws -> (executable: String, arguments: [String]) {
+  /// What distinguishes one run's build from another's (Rust), so each is compiled once.
+  static func buildKey(_ run: RuntimeCase.Spec.Run?) -> String {
+    guard let run else { return "default" }
+    return [run.main ?? "", run.test == true ? "test" : "", (run.features ?? ["*"]).joined(separator: ","),
+            (run.cfg ?? []).joined(separator: ","), (run.crates ?? ["*"]).joined(separator: ",")].joined(separator: "|")
+  }
+
+  /// "before", or "before (tests/x.rs --test, wasmtime features [], --cfg fibers)" for a Rust run that says how it is built.
+  static func phase(_ name: String, _ run: RuntimeCase.Spec.Run) -> String {
+    var parts: [String] = []
+    if let main = run.main { parts.append(main + (run.test == true ? " --test" : "")) } else if run.test == true { parts.append("--test") }
+    if let features = run.features { parts.append("wasmtime features \(features)") }
+    if let cfg = run.cfg, !cfg.isEmpty { parts.append("--cfg " + cfg.joined(separator: ",")) }
+    return parts.isEmpty ? name : "\(name) (\(parts.joined(separator: ", ")))"
+  }
+
+  /// Compiles the tree into `build`; returns the command that runs the program. `run`: the
+  /// run whose build it is (Rust cases build per run; the other languages ignore it).
+  func build(_ tree: URL, into build: URL, for run: RuntimeCase.Spec.Run? = nil) throws -> (executable: String, arguments: [String]) {
     try FileManager.default.createDirectory(at: build, withIntermediateDirectories: true)
     let program = build.appendingPathComponent("program").path
     let compiled: RuntimeCommand.Result
@@ -317,11 +362,26 @@ struct RuntimeProgram {
       return (program, [])
     case "rust":
       let configuration = try RuntimeToolchain.stubConfiguration(version: spec.wasmtime ?? "25.0.0",
-                                                                  features: spec.features ?? ["async"])
+                                                                  features: run?.features ?? spec.features ?? ["async"])
       let rlib = try RuntimeToolchain.stubRlib(configuration).get()
-      compiled = try RuntimeCommand.run(try RuntimeToolchain.rustc(),
-                                 ["--edition", "2021", "--crate-type", "bin", "--crate-name", "fixture",
-                                  "--extern", "wasmtime=\(rlib.path)", "-o", program, "src/main.rs"], in: tree)
+      let rustc = try RuntimeToolchain.rustc()
+      // The package's own features, as Cargo passes them to every crate it compiles.
+      let features = (run?.cfg ?? []).flatMap { ["--cfg", "feature=\"\($0)\""] }
+      // `-L dependency=`: a crate that uses wasmtime only through a library crate still finds it.
+      var externs = ["--extern", "wasmtime=\(rlib.path)", "-L", "dependency=\(rlib.deletingLastPathComponent().path)",
+                     "-L", "dependency=\(build.path)"]
+      var failed: RuntimeCommand.Result?
+      for library in spec.crates ?? [] where run?.crates?.contains(library.name) ?? true {
+        let output = build.appendingPathComponent("lib\(library.name).rlib").path
+        let result = try RuntimeCommand.run(rustc, ["--edition", "2021", "--crate-type", "rlib", "--crate-name", library.name,
+                                                    "-o", output, library.root] + externs + features, in: tree)
+        guard result.succeeded else { failed = result; break }
+        externs += ["--extern", "\(library.name)=\(output)"]
+      }
+      if let failed { compiled = failed; break }
+      let kind = run?.test == true ? ["--test"] : ["--crate-type", "bin"]
+      compiled = try RuntimeCommand.run(rustc, ["--edition", "2021"] + kind + ["--crate-name", "fixture", "-o", program,
+                                                run?.main ?? "src/main.rs"] + externs + features, in: tree)
       guard compiled.succeeded else { break }
       return (program, [])
     case "csharp":
@@ -413,10 +473,13 @@ enum RuntimeTree {
         #expect(failure.output.contains(expected), "before: the build failed without \"\(expected)\":\n\(failure.output)")
       }
     } else {
-      let beforeCommand = try program.build(tree, into: build.appendingPathComponent("before"))
+      var builds: [String: (executable: String, arguments: [String])] = [:]
       for run in spec.runs {
+        let key = RuntimeProgram.buildKey(run)
+        let beforeCommand = try builds[key] ?? program.build(tree, into: build.appendingPathComponent("before-\(builds.count)"), for: run)
+        builds[key] = beforeCommand
         let result = try RuntimeCommand.run(beforeCommand.executable, beforeCommand.arguments, in: build, environment: run.env)
-        check(result, expected: run.before, phase: "before", env: run.env)
+        check(result, expected: run.before, phase: RuntimeProgram.phase("before", run), env: run.env)
       }
     }
 
@@ -446,10 +509,14 @@ enum RuntimeTree {
     // 3. After: it still builds, and each run now passes (or fails with the assertion).
     var afterWorks = true
     do {
-      let afterCommand = try program.build(tree, into: build.appendingPathComponent("after"))
+      var builds: [String: (executable: String, arguments: [String])] = [:]
       for run in spec.runs {
+        let key = RuntimeProgram.buildKey(run)
+        let afterCommand = try builds[key] ?? program.build(tree, into: build.appendingPathComponent("after-\(builds.count)"), for: run)
+        builds[key] = afterCommand
         let result = try RuntimeCommand.run(afterCommand.executable, afterCommand.arguments, in: build, environment: run.env)
-        afterWorks = check(result, expected: run.after, phase: "after", env: run.env, diff: { RuntimeTree.diff(before, tree) }) && afterWorks
+        afterWorks = check(result, expected: run.after, phase: RuntimeProgram.phase("after", run), env: run.env,
+                           diff: { RuntimeTree.diff(before, tree) }) && afterWorks
       }
     } catch {
       Issue.record("after wasmfix --write: \(error)\n\(RuntimeTree.diff(before, tree))")

@@ -95,4 +95,109 @@ import TreeSitter
     // Each function always runs its call: no alternative inside it.
     #expect(found.allSatisfy { $0.alternative == nil })
   }
+
+  func constants(_ text: String, path: String = "src/lib.rs") throws -> (definitions: [ConstantDefinition], source: SourceText) {
+    let surface = try #require(Surfaces.surface(.rust) as? CodeSurface)
+    let source = SourceText(bytes: Array(text.utf8))
+    let tree = try #require(surface.parse(source, only: nil, parsers: ParserCache())?.tree)
+    return (surface.support.constants(in: tree.rootNode, source: source, path: path), source)
+  }
+
+  /// Issue 9 item 6: constants written inside macro bodies are definitions, at their own
+  /// bytes in the file, each `cfg_if!` branch's labelled as a call in that branch is.
+  @Test func constantsInsideMacroBodiesAreDefinitionsLabelledByBuild() throws {
+    let (found, source) = try constants("""
+    cfg_if::cfg_if! {
+        if #[cfg(feature = "deep")] {
+            const STACK: usize = 8 << 20;
+        } else if #[cfg(feature = "tiny")] {
+            const STACK: usize = 256 << 10;
+        } else {
+            pub const STACK: usize = 1 << 20; // default
+        }
+    }
+    limits! {
+        /// Shared by every build.
+        pub static FIBER: usize = 2 * 1024 * 1024;
+    }
+    fn engine() {
+        cfg_if! { if #[cfg(unix)] { const LOCAL: usize = 3 << 20; } }
+        println!("const {}", 1);
+    }
+    """)
+    #expect(found.map(\.name) == ["STACK", "STACK", "STACK", "FIBER", "LOCAL"])
+    #expect(found.map { source.text($0.valueRange) } == ["8 << 20", "256 << 10", "1 << 20", "2 * 1024 * 1024", "3 << 20"])
+    #expect(found.map(\.line) == [3, 5, 7, 12, 15])
+    #expect(found.map(\.alternative) == ["#[cfg(feature = \"deep\")]", "#[cfg(feature = \"tiny\")]", "the cfg_if! else branch at line 6",
+                                         nil, "#[cfg(unix)]"])
+    #expect(found.allSatisfy { $0.scope.isEmpty })
+    #expect(source.text(found[2].itemRange) == "pub const STACK: usize = 1 << 20;")
+  }
+
+  /// The labels are the ones the calls in the same branches carry, so a call takes its own
+  /// branch's definition.
+  @Test func aBranchsConstantAndCallShareTheLabel() throws {
+    let text = """
+    fn engine() -> Engine {
+        let mut config = Config::new();
+        cfg_if::cfg_if! {
+            if #[cfg(feature = "deep")] {
+                const STACK: usize = 8 << 20;
+                config.max_wasm_stack(STACK);
+            } else {
+                const STACK: usize = 1 << 20;
+                config.max_wasm_stack(STACK);
+            }
+        }
+        Engine::new(&config).unwrap()
+    }
+    """
+    let definitions = try constants(text).definitions
+    let calls = try sites(text).sites
+    #expect(definitions.map(\.alternative) == calls.map(\.alternative))
+    #expect(definitions.allSatisfy { $0.alternative != nil })
+  }
+
+  /// `#[cfg(..)]` on a plain item labels it too (one definition per build without a macro).
+  @Test func cfgAttributesLabelPlainItems() throws {
+    let (found, _) = try constants("""
+    #[cfg(debug_assertions)]
+    // Unoptimised guests need more.
+    const STACK: usize = 4 << 20;
+    #[cfg(not(debug_assertions))]
+    const STACK: usize = 1 << 20;
+    #[allow(dead_code)]
+    const OTHER: usize = 1;
+    """)
+    #expect(found.map(\.alternative) == ["#[cfg(debug_assertions)]", "#[cfg(not(debug_assertions))]", nil])
+  }
+
+  /// A `macro_rules!` arm's items are defined where it is invoked; a value written with the
+  /// macro's metavariables is not a constant.
+  @Test func macroRulesTranscribersDefineTheirLiteralItems() throws {
+    let (found, source) = try constants("""
+    macro_rules! define_limits {
+        () => { const GUEST_STACK: usize = 4 << 20; };
+        ($name:ident, $value:expr) => { const $name: usize = $value; const DOUBLE: usize = $value * 2; };
+    }
+    define_limits!();
+    """)
+    #expect(found.map(\.name) == ["GUEST_STACK"])
+    #expect(found.map { source.text($0.valueRange) } == ["4 << 20"])
+  }
+
+  /// All macro bodies of a file are read from one copy and one parse per round: a copy and a
+  /// parse per macro took minutes for a file of thousands (each copy is the file's length).
+  @Test func thousandsOfMacroBodiesAreReadInOnePass() throws {
+    let count = 3000
+    let text = (0..<count).map { "fn f\($0)(config: &mut Config) { limits! { const STACK: usize = \($0 + 1) << 10; } config.max_wasm_stack(STACK); }" }
+      .joined(separator: "\n")
+    let start = ContinuousClock.now
+    let (found, _) = try constants(text)
+    let elapsed = ContinuousClock.now - start
+    #expect(found.count == count)
+    #expect(found.last?.line == count)
+    // Linear: about a second in a debug build on a busy machine; the quadratic reading took well over a minute.
+    #expect(elapsed < .seconds(20), "\(elapsed)")
+  }
 }

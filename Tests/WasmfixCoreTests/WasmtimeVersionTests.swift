@@ -504,6 +504,9 @@ extension WasmtimeVersionTests {
         "crates/own/Cargo.toml": "[package]\nname = \"own\"\n[dependencies]\nwasmtime = { version = \"44\", default-features = false }\n",
       ])
       #expect(tree.detect("crates/plain/src/lib.rs").cargoAsyncFeature == true)
+      // Only in a build with the host: `cargo build -p plain` has none.
+      #expect(tree.detect("crates/plain/src/lib.rs").cargoAsyncCondition == .otherWorkspaceMember)
+      #expect(tree.detect("crates/host/src/lib.rs").cargoAsyncCondition == nil)
       // Another wasmtime version in the lock is another package: nothing shared.
       #expect(tree.detect("crates/older/src/lib.rs").cargoAsyncFeature == false)
       // Excluded from the workspace.
@@ -523,6 +526,12 @@ extension WasmtimeVersionTests {
           """
       ])
       #expect(tree.detect("src/lib.rs").cargoAsyncFeature == true)
+      // The feature that lists wasmtime/async, not `default`: `--no-default-features` drops it.
+      #expect(tree.detect("src/lib.rs").cargoAsyncCondition == .crateFeature("rt"))
+      let listedInDefault = try TempTree([
+        "Cargo.toml": "[features]\ndefault = [\"wasmtime/async\"]\n[dependencies]\nwasmtime = { version = \"45\", default-features = false }\n"
+      ])
+      #expect(listedInDefault.detect("src/lib.rs").cargoAsyncCondition == .crateFeature("default"))
       let optional = try TempTree([
         "Cargo.toml": "[features]\nextra = [\"wasmtime/async\"]\n[dependencies]\nwasmtime = { version = \"45\", default-features = false }\n"
       ])
@@ -574,7 +583,10 @@ extension WasmtimeVersionTests {
       // The engine crate inherits `default-features = false`, but Cargo unifies features across
       // the workspace (issue 9 item 10): the host member's `async` is compiled into the one wasmtime.
       let engine = tree.detect("crates/engine/src/lib.rs")
-      #expect(engine == DetectedVersion(version: WasmtimeVersion(36, 0, 0), source: "Cargo.toml", assumed: false, cargoAsyncFeature: true))
+      var unified = DetectedVersion(version: WasmtimeVersion(36, 0, 0), source: "Cargo.toml", assumed: false, cargoAsyncFeature: true)
+      // ...but only there: `cargo build -p engine` has no async (and no async_stack_size before 47).
+      unified.cargoAsyncCondition = .otherWorkspaceMember
+      #expect(engine == unified)
       #expect(tree.detect("crates/host/src/lib.rs").cargoAsyncFeature == true)
 
       // The workspace's lock says more.

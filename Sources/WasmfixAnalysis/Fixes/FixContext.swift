@@ -225,6 +225,15 @@ struct FixContext {
           Self.namesAConstant(site.argument),
           let text = syntax.constantSum(site.argumentText, syntax.formatValue(Int128(options.headroom), preferShifts: false))
     else { return nil }
+    // A max whose constant is defined once per build (a site per build at one call): the sum
+    // is every build's async then, and must not lower any build's below what it is now;
+    // unless the async is defined per build too, and the sum lands in this build's own.
+    let builds = group.siteIndexes.filter { result.sites[$0].nameRange == site.nameRange && result.sites[$0].absolutePath == site.absolutePath }
+    let asyncPerBuild = group.asyncStackSize.siteIndex.flatMap { result.sites[$0].definition?.alternative } != nil
+    if builds.count > 1, !asyncPerBuild, let current = plannedAsync,
+       builds.contains(where: { (result.sites[$0].value.integer ?? 0) + Int128(options.headroom) < current }) {
+      return nil
+    }
     return text
   }
 
@@ -294,9 +303,25 @@ struct FixContext {
 
   private mutating func insertSetting(_ setting: Setting, text: String, after anchor: Site, source: SourceText) -> Bool {
     let fallible = group.binding == .rustCrate && group.version.version < WasmtimeVersion(0, 39)
-    guard let inserted = syntax.insertSibling(setting, valueText: text, anchor: anchor.anchor, oldFallibleSetters: fallible, source: source) else { return false }
+    guard let inserted = syntax.insertSibling(setting, valueText: text, anchor: anchor.anchor, oldFallibleSetters: fallible,
+                                              attribute: setterAttribute(setting), source: source) else { return false }
     edits += inserted
     return true
+  }
+
+  /// Before Wasmtime 47 `async_stack_size` exists only with the `async` feature: where the crate
+  /// turns that on through a feature of its own (`fibers = ["wasmtime/async"]` in its defaults),
+  /// a new call is compiled only with that feature, so `--no-default-features` still builds.
+  private func setterAttribute(_ setting: Setting) -> String? {
+    guard setting == .asyncStackSize, group.binding == .rustCrate, group.version.version < WasmtimeVersion(47, 0),
+          case let .crateFeature(feature)? = group.version.cargoAsyncCondition else { return nil }
+    // A call that exists only with async already runs in every build of the configuration
+    // (`async_support(true)`, unconditional): the code needs the feature anyway.
+    let needsAsyncAlready = group.siteIndexes.contains { index in
+      let site = result.sites[index]
+      return [.asyncSupport, .asyncStackSize].contains(site.setting) && site.alternative == nil
+    }
+    return needsAsyncAlready ? nil : "#[cfg(feature = \"\(feature)\")]"
   }
 
   /// Where max_wasm_stack is a run-time value and async_stack_size is left to its default:

@@ -55,9 +55,10 @@ package enum GroupBuilder {
       let asyncSites = indexes.filter { sites[$0].setting == .asyncSupport }
       let asyncSupport = asyncSites.last.flatMap { sites[$0].value.boolean }
         ?? (indexes.contains { sites[$0].impliesAsync } ? true : nil)
-      let check = WasmtimeFacts.checkApplies(CheckContext(
-        version: version, binding: binding, asyncSupport: asyncSupport,
-        cargoAsyncFeature: detected.cargoAsyncFeature))
+      var context = CheckContext(version: version, binding: binding, asyncSupport: asyncSupport,
+                                 cargoAsyncFeature: detected.cargoAsyncFeature)
+      context.cargoAsyncCondition = detected.cargoAsyncCondition
+      let check = WasmtimeFacts.checkApplies(context)
       // The CLI (25.0.1+) sets the async stack itself when only max-wasm-stack is given.
       if binding == .cli, asyncStackSize.siteIndex == nil, maxWasmStack.source == .explicit, let max = maxWasmStack.value,
          let derived = WasmtimeCLI.derivedAsyncStackSize(max: max, version: version) {

@@ -76,6 +76,8 @@ public struct EngineGroup: Sendable {
     switch language {
     case .csharp: return "wasmtime-dotnet's WithMaximumStackSize"
     case .rust where version.cargoAsyncFeature == false: return "a crate without wasmtime's async feature"
+    case .rust where version.cargoAsyncCondition == .otherWorkspaceMember && version.version < WasmtimeVersion(47, 0):
+      return "a crate that gets wasmtime's async feature only from another workspace member (built alone, `cargo build -p`, it has no async_stack_size; add `features = [\"async\"]` to its wasmtime dependency, then raise)"
     case .c where version.cargoAsyncFeature == false, .cpp where version.cargoAsyncFeature == false:
       return "a C API build without WASMTIME_FEATURE_ASYNC"
     default: return "Wasmtime \(version.version)'s API"
@@ -89,8 +91,11 @@ public struct EngineGroup: Sendable {
     // `#[cfg(any(feature = "async", feature = "stack-switching"))]` in 35-46.x, and has no cfg
     // from 47.0.0 (read at the tags in crates/wasmtime/src/config.rs).
     case .rustCrate:
+      // Async that only another workspace member turns on is missing from `cargo build -p` of
+      // this crate, and so is the setter.
       return version.version >= WasmtimeVersion(0, 25)
-        && (version.version >= WasmtimeVersion(47, 0) || version.cargoAsyncFeature != false)
+        && (version.version >= WasmtimeVersion(47, 0)
+          || (version.cargoAsyncFeature != false && version.cargoAsyncCondition != .otherWorkspaceMember))
     // wasmtime/async.h declares the setter only under WASMTIME_FEATURE_ASYNC.
     case .cAPI: return WasmtimeFacts.hasAsyncStackSize(version.version, binding: binding) && version.cargoAsyncFeature != false
     case .cli: return WasmtimeFacts.hasAsyncStackSize(version.version, binding: binding)

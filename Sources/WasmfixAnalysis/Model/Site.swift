@@ -48,6 +48,8 @@ public struct Site: Sendable {
   public var configFile: String? = nil
   /// Comparisons that hold where the call runs (`if a > b { return .. }` before it, `assert!(a <= b)`).
   package var guards: [ScopeGuard] = []
+  /// Read from a macro arm (`size => config.async_stack_size(size),`): see `ExtractedSite.isMacroArm`.
+  package var isMacroArm = false
   /// Key of the configuration object this call configures (file, scope, receiver).
   var groupKey: String
 

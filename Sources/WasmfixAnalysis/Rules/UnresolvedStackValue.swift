@@ -75,6 +75,14 @@ enum UnresolvedStackValue: Rule {
         && group.canSetAsyncStack && group.configIsFresh
       if !derivable { result.fixable = false }
     }
+    // A value bound in a macro arm cannot be asserted outside it (see `fix`); only deriving
+    // the async stack, chained to max's call in the arm, fixes it.
+    let inMacroArm = [group.maxWasmStack, group.asyncStackSize].contains { value in
+      value.source == .unresolved && value.siteIndex.map { context.sites[$0].isMacroArm } == true
+    }
+    if inMacroArm, !(group.asyncStackSize.source == .default && group.maxWasmStack.source == .unresolved && group.canSetAsyncStack) {
+      result.fixable = false
+    }
     return [result]
   }
 
@@ -90,6 +98,13 @@ enum UnresolvedStackValue: Rule {
     // An assertion where Wasmtime does not check the pair would abort on values it accepts.
     guard context.group.checkApplies else {
       return .refused("Wasmtime does not check the pair in this build (\(context.group.checkReason)); an assertion would reject values it accepts")
+    }
+    // `size => config.async_stack_size(size),` in a macro: `size` exists only in that arm, and
+    // an assertion before the engine would not compile.
+    if [context.group.maxWasmStack, context.group.asyncStackSize].contains(where: { value in
+      value.source == .unresolved && value.siteIndex.map { context.result.sites[$0].isMacroArm } == true
+    }) {
+      return .refused("the run-time value is read inside a macro arm, whose names an assertion before the engine cannot use")
     }
     guard context.insertRuntimeAssertion(max: context.plannedMax, async: context.plannedAsync) else {
       return .refused("no statement to place a run-time assertion before")

@@ -84,6 +84,10 @@ enum WasmtimeManifest {
     var workspaceDependency: CargoDependency?
     /// The crate's default features turn on `wasmtime/async` or `wasmtime/stack-switching`.
     var defaultFeaturesEnableAsync = false
+    /// The crate feature that lists `wasmtime/async` (or `stack-switching`) among those default
+    /// features (`fibers` in `default = ["fibers"]`, `fibers = ["wasmtime/async"]`): a build
+    /// without it (`--no-default-features`) has no async.
+    var asyncFeatureName: String?
     /// `[package] version`, used when another crate depends on this one by `path`.
     var packageVersion: String?
     /// Has a `[workspace]` table: the root of a Cargo workspace.
@@ -143,18 +147,19 @@ enum WasmtimeManifest {
 
       // `default = ["x"]`, `x = ["wasmtime/async"]`: follow the default features transitively.
       let names = Set(dependencies.map(\.name))
-      var pending = crateFeatures["default"] ?? []
+      var pending = (crateFeatures["default"] ?? []).map { (feature: $0, listedIn: "default") }
       var seen: Set<String> = []
-      while let feature = pending.popLast() {
+      while let (feature, listedIn) = pending.popLast() {
         guard seen.insert(feature).inserted else { continue }
         let parts = feature.split(separator: "/", maxSplits: 1).map(String.init)
         if parts.count == 2 {
           let dep = parts[0].hasSuffix("?") ? String(parts[0].dropLast()) : parts[0]
           if names.contains(dep), parts[1] == "async" || parts[1] == "stack-switching" {
             defaultFeaturesEnableAsync = true
+            if asyncFeatureName == nil { asyncFeatureName = listedIn }
           }
         } else {
-          pending += crateFeatures[feature] ?? []
+          pending += (crateFeatures[feature] ?? []).map { (feature: $0, listedIn: feature) }
         }
       }
     }

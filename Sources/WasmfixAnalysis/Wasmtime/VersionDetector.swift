@@ -16,6 +16,10 @@ public struct DetectedVersion: Sendable, Equatable {
   /// Without one, a C API build's `WASMTIME_FEATURE_ASYNC` (a generated `wasmtime/conf.h` or a
   /// CMake file setting the option): false when it is off.
   public var cargoAsyncFeature: Bool?
+  /// When async is on (`cargoAsyncFeature != false`) but not in every build of the crate: only
+  /// with one of its own features, or only when built with another workspace member. nil when
+  /// its own wasmtime entries turn it on (or there is no Cargo.toml).
+  public var cargoAsyncCondition: CargoAsyncCondition? = nil
 
   public init(version: WasmtimeVersion, source: String?, assumed: Bool, cargoAsyncFeature: Bool?) {
     self.version = version
@@ -23,6 +27,17 @@ public struct DetectedVersion: Sendable, Equatable {
     self.assumed = assumed
     self.cargoAsyncFeature = cargoAsyncFeature
   }
+}
+
+/// How async reaches a crate whose own wasmtime entries leave it off (Wasmtime < 47 has no
+/// `async_stack_size` then): a call inserted for it must not break the builds without it.
+public enum CargoAsyncCondition: Sendable, Equatable {
+  /// Only while the crate's feature is enabled (a default feature forwarding `wasmtime/async`):
+  /// `cargo build --no-default-features` has no async.
+  case crateFeature(String)
+  /// Only when Cargo builds the crate together with a workspace member that turns it on
+  /// (feature unification): `cargo build -p <crate>` has no async.
+  case otherWorkspaceMember
 }
 
 /// Finds the Wasmtime version for a file from the nearest manifest above it.
@@ -129,6 +144,14 @@ public final class VersionDetector: Sendable {
   // MARK: The walk (called with `cache` locked, its contents passed in as `memo`)
 
   private func detect(from directory: String, testCode: Bool, _ memo: inout Cache) -> DetectedVersion {
+    var result = detectVersion(from: directory, testCode: testCode, &memo)
+    if result.cargoAsyncFeature == true {
+      result.cargoAsyncCondition = cargoAsyncCondition(ancestors(of: directory, &memo), testCode: testCode, &memo)
+    }
+    return result
+  }
+
+  private func detectVersion(from directory: String, testCode: Bool, _ memo: inout Cache) -> DetectedVersion {
     let chain = ancestors(of: directory, &memo)
     // A crate's Cargo features decide for Rust; a C API build's WASMTIME_FEATURE_ASYNC for C.
     var asyncFeature = cargoAsyncFeature(chain, testCode: testCode, &memo)
@@ -296,6 +319,23 @@ public final class VersionDetector: Sendable {
       let inherited = workspaceDependency(chain, from: index, &memo)?.dependency
       if Self.enablesAsync(cargo, inherited: inherited, dev: testTarget) { return true }
       return workspaceEnablesAsync(chain, crateAt: index, dev: testTarget, &memo)
+    }
+    return nil
+  }
+
+  /// Whether the crate that `cargoAsyncFeature` found turns async on through its own entries
+  /// (nil), only through one of its default features, or only through another member.
+  private func cargoAsyncCondition(_ chain: [String], testCode: Bool, _ memo: inout Cache) -> CargoAsyncCondition? {
+    for (index, directory) in chain.enumerated() {
+      guard let cargo = manifests(directory, &memo).cargo, cargo.mentionsWasmtime else { continue }
+      if cargo.dependencies.isEmpty { return nil }
+      let testTarget = testCode || (index > 0 && Self.devTargetFolders.contains(Self.lastComponent(chain[index - 1])))
+      let inherited = workspaceDependency(chain, from: index, &memo)?.dependency
+      var own = cargo
+      own.defaultFeaturesEnableAsync = false
+      if Self.enablesAsync(own, inherited: inherited, dev: testTarget) { return nil }
+      if cargo.defaultFeaturesEnableAsync, let feature = cargo.asyncFeatureName { return .crateFeature(feature) }
+      return workspaceEnablesAsync(chain, crateAt: index, dev: testTarget, &memo) ? .otherWorkspaceMember : nil
     }
     return nil
   }

@@ -12,6 +12,8 @@ public struct CheckContext: Sendable, Equatable {
   /// `false` when the crate's `Cargo.toml` has `default-features = false` for wasmtime and
   /// neither the `async` nor the `stack-switching` feature; `true` or nil (no Cargo.toml) otherwise.
   public var cargoAsyncFeature: Bool?
+  /// How the crate gets async when its own wasmtime entries leave it off (see `DetectedVersion`).
+  public var cargoAsyncCondition: CargoAsyncCondition? = nil
 
   public init(
     version: WasmtimeVersion, binding: WasmtimeBinding, asyncSupport: Bool? = nil,
@@ -156,18 +158,26 @@ public enum WasmtimeFacts {
   private static func rustCheckApplies(_ c: CheckContext) -> (applies: Bool, reason: String) {
     let v = c.version
     let featureOff = c.cargoAsyncFeature == false
+    // Why the feature is on, when the crate's own wasmtime entry is not the reason.
+    func on(_ byDefault: String) -> String {
+      switch c.cargoAsyncCondition {
+      case let .crateFeature(feature)?: return "the crate's default feature `\(feature)` turns async on"
+      case .otherWorkspaceMember?: return "another member of the workspace turns async on, and Cargo builds one wasmtime for both"
+      case nil: return byDefault
+      }
+    }
     if v < asyncIntroduced {
       return (false, "Wasmtime \(v) has no async_stack_size (added in 0.25.0)")
     }
     if v < checkInValidate {
       return featureOff
         ? (false, "Wasmtime \(v) checks it only with the async Cargo feature, which Cargo.toml disables")
-        : (true, "Wasmtime \(v) checks it in the setters whenever the async Cargo feature is compiled in (it is on by default)")
+        : (true, "Wasmtime \(v) checks it in the setters whenever the async Cargo feature is compiled in (\(on("it is on by default")))")
     }
     if v < checkGatedOnAsyncSupport {
       return featureOff
         ? (false, "Wasmtime \(v) checks it only with the async Cargo feature, which Cargo.toml disables")
-        : (true, "Wasmtime \(v) checks it whenever the async Cargo feature is compiled in (it is on by default), regardless of async_support")
+        : (true, "Wasmtime \(v) checks it whenever the async Cargo feature is compiled in (\(on("it is on by default"))), regardless of async_support")
     }
     if v < asyncSupportRemoved {
       // 35.0.0 widened the cfg to `any(async, stack-switching)` (#10388; v34.0.0's config.rs still
@@ -184,7 +194,7 @@ public enum WasmtimeFacts {
     if v < checkUnconditional {
       return featureOff
         ? (false, "Wasmtime \(v) checks it only when the async or stack-switching Cargo feature is compiled in, and Cargo.toml disables both")
-        : (true, "Wasmtime \(v) checks it whenever the async or stack-switching Cargo feature is compiled in (both are on by default), whatever async_support says")
+        : (true, "Wasmtime \(v) checks it whenever the async or stack-switching Cargo feature is compiled in (\(on("both are on by default"))), whatever async_support says")
     }
     return (true, "Wasmtime \(v) always checks it")
   }

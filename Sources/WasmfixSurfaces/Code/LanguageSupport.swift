@@ -55,6 +55,9 @@ package struct ExtractedSite {
   /// The call is test code (in a `#[cfg(test)]` module or a `#[test]` function): Cargo builds
   /// it with the crate's dev-dependencies.
   package var isTestCode = false
+  /// Read from a piece of a macro body that is not a statement (`size => config.x(size),`):
+  /// names the piece binds (`size`) are not in scope outside the macro.
+  package var isMacroArm = false
 }
 
 /// What wasmfix knows of one language: how its setting calls, expressions and constants look.

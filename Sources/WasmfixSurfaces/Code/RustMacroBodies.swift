@@ -119,6 +119,52 @@ struct RustMacroBodies {
     return labels
   }
 
+  /// Constants defined inside a macro invocation (`cfg_if! { if #[cfg(feature = "big")] {
+  /// const STACK: usize = 8 << 20; } else { .. } }`, `my_items! { const X: usize = ..; }`) or a
+  /// `macro_rules!` arm's transcriber (its items are defined where the macro is invoked) are
+  /// read from a copy of the file that is spaces (line breaks kept) but for such bodies, which
+  /// read as items there: this copies the body of `tree` (a complete token tree) from `source`
+  /// into `copy` and returns the range to parse. For `cfg_if!`, the `if`/`else` words,
+  /// conditions and branch braces stay spaces, and each branch's range comes with its label,
+  /// the one a call in that branch carries (`readAsBlock`, `alternative(of:)`).
+  static func readItems(of tree: Node, from source: SourceText, isCfgIf: Bool, into copy: inout [UInt8])
+    -> (body: Range<Int>, branches: [(range: Range<Int>, label: String)])? {
+    guard tree.type == "token_tree", !tree.hasError, tree.childCount >= 2,
+          let open = tree.child(0), let close = tree.child(tree.childCount - 1), !close.isMissing,
+          ["(", "[", "{"].contains(open.type), [")", "]", "}"].contains(close.type) else { return nil }
+    let inside = (tree.startByte + 1)..<(tree.endByte - 1)
+    copy.replaceSubrange(inside, with: source.bytes[inside])
+    guard isCfgIf else { return (inside, []) }
+    var branches: [(range: Range<Int>, label: String)] = []
+    var condition: String?
+    var elseLine: Int?
+    let tokens = tree.children
+    var i = 1
+    while i < tokens.count - 1 {
+      let token = tokens[i]
+      let word = source.text(token.byteRange)
+      if word == "if" || word == "else" {
+        blank(token.byteRange, in: &copy)
+        if word == "else" { elseLine = source.position(of: token.startByte).line }
+      } else if word == "#", i + 1 < tokens.count - 1, tokens[i + 1].type == "token_tree" {
+        // `#[cfg(..)]`: the condition of the branch that follows.
+        let attribute = token.startByte..<tokens[i + 1].endByte
+        condition = source.text(attribute)
+        blank(attribute, in: &copy)
+        i += 1
+      } else if token.type == "token_tree", token.childCount >= 2, source.bytes[token.startByte] == UInt8(ascii: "{") {
+        let label = condition ?? elseLine.map { "the cfg_if! else branch at line \($0)" }
+        if let label { branches.append((token.byteRange, label)) }
+        blank(token.startByte..<(token.startByte + 1), in: &copy)
+        blank((token.endByte - 1)..<token.endByte, in: &copy)
+        condition = nil
+        elseLine = nil
+      }
+      i += 1
+    }
+    return (inside, branches)
+  }
+
   /// Keeps only the segments (between `,`, `;` or `=>` at their level) holding `names`,
   /// each ended with `;`, inside the macro's braces.
   private static func readSegments(_ macro: Node, names: [Node], in copy: inout [UInt8], source: SourceText) {
@@ -158,6 +204,7 @@ struct MacroExpansion {
     var site = site
     if let statement = site.statementRange, source.bytes[statement] != original.bytes[statement] {
       site.statementRange = nil
+      site.isMacroArm = true
     }
     if site.statementRange == nil { site.isChainLink = true }
     if site.alternative == nil,

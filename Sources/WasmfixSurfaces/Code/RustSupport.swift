@@ -1,5 +1,6 @@
 import WasmfixWorkspace
 import TreeSitter
+import TreeSitterRust
 
 /// Rust: `X.max_wasm_stack(E)` / `X.async_stack_size(E)` / `X.async_support(E)` on any
 /// receiver, standalone or in builder chains, including the `?`/`.unwrap()` forms of 0.25-0.38.
@@ -153,33 +154,125 @@ struct RustSupport: LanguageSupport {
 
   func constants(in root: Node, source: SourceText, path: String) -> [ConstantDefinition] {
     var result: [ConstantDefinition] = []
-    let fileModule = Self.modulePath(ofFile: path)
-    func visit(_ node: Node, scope: [String]) {
-      for child in node.namedChildren {
-        switch child.type {
-        case "const_item", "static_item":
-          guard let name = child.child(byField: "name"), let value = child.child(byField: "value") else { continue }
-          result.append(ConstantDefinition(
-            name: text(name, source), kind: child.type == "const_item" ? .rustConst : .rustStatic, path: path,
-            line: source.position(of: name.startByte).line, scope: scope, value: lowerBounded(value, in: source),
-            valueText: text(value, source), valueRange: value.byteRange, itemRange: child.byteRange,
-            declaredType: child.child(byField: "type").map { text($0, source) }))
-        case "mod_item":
-          guard let name = child.child(byField: "name"), let body = child.child(byField: "body") else { continue }
-          visit(body, scope: scope + [text(name, source)])
-        case "impl_item":
-          guard let type = child.child(byField: "type"), let body = child.child(byField: "body") else { continue }
-          visit(body, scope: scope + [text(type, source)])
-        case "function_item":
-          if let function = constFunction(child, source: source, path: path, scope: scope) { result.append(function) }
-          // Consts local to a function body are visible by name inside it.
-          if let body = child.child(byField: "body") { visit(body, scope: scope) }
-        default: continue
+    var pending: [MacroBody] = []
+    collectConstants(in: root.namedChildren, source: source, path: path, scope: Self.modulePath(ofFile: path),
+                     into: &result, macros: &pending)
+    // Macro bodies are read in rounds (a macro inside a macro body waits for the next), all the
+    // bodies of a round from one copy of the file and one parse: a copy and a parse per macro
+    // was quadratic in a file of thousands of them.
+    var current = source
+    var labels: [(range: Range<Int>, label: String)] = []
+    var parser: Parser?
+    for _ in 0..<Self.maximumMacroDepth {
+      let round = pending.filter { Self.mayDefineConstants(current.bytes[$0.tree.byteRange]) }.sorted { $0.tree.startByte < $1.tree.startByte }
+      pending = []
+      guard !round.isEmpty else { break }
+      var copy = current.bytes
+      RustMacroBodies.blank(0..<copy.count, in: &copy)
+      var bodies: [(range: Range<Int>, scope: [String])] = []
+      for body in round where body.tree.startByte >= (bodies.last?.range.upperBound ?? 0) {
+        guard let read = RustMacroBodies.readItems(of: body.tree, from: current, isCfgIf: body.isCfgIf, into: &copy) else { continue }
+        bodies.append((read.body, body.scope))
+        labels += read.branches
+      }
+      if parser == nil, let language = try? TreeSitter.Language(tree_sitter_rust(), name: "Rust") { parser = Parser(language: language) }
+      let copySource = SourceText(bytes: copy)
+      guard let reader = parser, !bodies.isEmpty,
+            let tree = TreeSitterParsing.parse(copySource, with: reader, only: bodies.map(\.range), fallbackToWhole: false)?.tree
+      else { break }
+      // The items of each body, in its scope (the items come in file order, as the bodies do).
+      var found: [ConstantDefinition] = []
+      var items = tree.rootNode.namedChildren[...]
+      for body in bodies {
+        let inBody = items.prefix { $0.startByte < body.range.upperBound }.filter { body.range.contains($0.startByte) }
+        items = items.drop { $0.startByte < body.range.upperBound }
+        collectConstants(in: inBody, source: copySource, path: path, scope: body.scope, into: &found, macros: &pending)
+      }
+      for var definition in found where !definition.valueText.contains("$") {
+        // The innermost `cfg_if!` branch holding it names its build.
+        if let branch = labels.filter({ $0.range.contains(definition.itemRange.lowerBound) })
+          .max(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+          definition.alternative = branch.label
         }
+        result.append(definition)
+      }
+      current = copySource
+    }
+    return result
+  }
+
+  /// Rounds of macros inside macro bodies read for constants (as for calls, `RustMacroBodies`).
+  private static let maximumMacroDepth = 3
+
+  /// A macro invocation's token tree or a `macro_rules!` arm's transcriber, to read as items.
+  private struct MacroBody {
+    let tree: Node
+    let isCfgIf: Bool
+    let scope: [String]
+  }
+
+  /// The constants among `nodes` (items or statements) and their modules, impls and function
+  /// bodies; macro bodies go to `macros`, read later (`constants(in:source:path:)`).
+  private func collectConstants(in nodes: some Sequence<Node>, source: SourceText, path: String, scope: [String],
+                                into result: inout [ConstantDefinition], macros: inout [MacroBody]) {
+    for child in nodes {
+      switch child.type {
+      case "const_item", "static_item":
+        guard let name = child.child(byField: "name"), let value = child.child(byField: "value") else { continue }
+        result.append(ConstantDefinition(
+          name: text(name, source), kind: child.type == "const_item" ? .rustConst : .rustStatic, path: path,
+          line: source.position(of: name.startByte).line, scope: scope, value: lowerBounded(value, in: source),
+          valueText: text(value, source), valueRange: value.byteRange, itemRange: child.byteRange,
+          declaredType: child.child(byField: "type").map { text($0, source) },
+          alternative: Self.cfgAttribute(of: child, source: source)))
+      case "mod_item":
+        guard let name = child.child(byField: "name"), let body = child.child(byField: "body") else { continue }
+        collectConstants(in: body.namedChildren, source: source, path: path, scope: scope + [text(name, source)], into: &result, macros: &macros)
+      case "impl_item":
+        guard let type = child.child(byField: "type"), let body = child.child(byField: "body") else { continue }
+        collectConstants(in: body.namedChildren, source: source, path: path, scope: scope + [text(type, source)], into: &result, macros: &macros)
+      case "function_item":
+        if let function = constFunction(child, source: source, path: path, scope: scope) { result.append(function) }
+        // Consts local to a function body are visible by name inside it.
+        if let body = child.child(byField: "body") {
+          collectConstants(in: body.namedChildren, source: source, path: path, scope: scope, into: &result, macros: &macros)
+        }
+      case "macro_definition":
+        // `macro_rules! limits { () => { const STACK: usize = 4 << 20; } }`: each arm's items are
+        // defined where the macro is invoked (a use of the name compiles only then).
+        for rule in child.namedChildren where rule.type == "macro_rule" {
+          if let right = rule.child(byField: "right") { macros.append(MacroBody(tree: right, isCfgIf: false, scope: scope)) }
+        }
+      case "macro_invocation", "expression_statement":
+        // A macro as an item or a statement (`cfg_if! { .. }`, `my_items! { const X: usize = ..; }`):
+        // tree-sitter sees a token tree; its items are read from a copy where they are code.
+        let macro = child.type == "macro_invocation" ? child : child.namedChild(0)
+        guard let macro, macro.type == "macro_invocation", let body = RustMacroBodies.body(of: macro) else { continue }
+        let name = macro.child(byField: "macro").map { text($0, source) } ?? ""
+        macros.append(MacroBody(tree: body, isCfgIf: name.split(separator: ":").last == "cfg_if", scope: scope))
+      default: continue
       }
     }
-    visit(root, scope: fileModule)
-    return result
+  }
+
+  /// `const ` or `static ` in the bytes: a body without either defines no constant (most
+  /// macros, `println!`, `vec!`), and is not parsed again.
+  private static func mayDefineConstants(_ bytes: ArraySlice<UInt8>) -> Bool {
+    bytes.withUnsafeBytes { raw in
+      !ByteSearch.occurrences(of: Array("const ".utf8), in: raw).isEmpty || !ByteSearch.occurrences(of: Array("static ".utf8), in: raw).isEmpty
+    }
+  }
+
+  /// `#[cfg(feature = "big")]` on an item: the build that defines it (the text a call's
+  /// `#[cfg]` alternative carries).
+  private static func cfgAttribute(of item: Node, source: SourceText) -> String? {
+    var sibling = item.previousSibling
+    while let attribute = sibling, attribute.type == "attribute_item" || attribute.type.hasSuffix("comment") {
+      let text = source.text(attribute.byteRange)
+      if attribute.type == "attribute_item", text.contains("cfg(") { return text.trimmingCharacters(in: .whitespaces) }
+      sibling = attribute.previousSibling
+    }
+    return nil
   }
 
   /// `const fn mib(n: usize) -> usize { n << 20 }`: a function whose body is one expression

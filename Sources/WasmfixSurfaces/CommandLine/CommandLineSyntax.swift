@@ -20,7 +20,9 @@ package struct CommandLineSyntax: EditSyntax {
 
   package func formatValue(_ value: Int128, preferShifts: Bool) -> String { "\(value)" }
 
-  package func insertSibling(_ setting: Setting, valueText: String, anchor: SiteAnchor, oldFallibleSetters: Bool, source: SourceText) -> [TextEdit]? {
+  package func insertSibling(_ setting: Setting, valueText: String, anchor: SiteAnchor, oldFallibleSetters: Bool, attribute: String?,
+                             source: SourceText) -> [TextEdit]? {
+    guard attribute == nil else { return nil }
     guard let occurrence = Self.occurrence(of: anchor, kind: kind, in: source) else { return nil }
     let key: WasmtimeStackSetting = setting == .maxWasmStack ? .maxWasmStack : .asyncStackSize
     guard let sibling = WasmtimeFlags.renderSibling(key, value: valueText, like: occurrence) else { return nil }

@@ -96,7 +96,9 @@ struct TOMLSyntax: EditSyntax {
   func comment(indent: String) -> String { InvariantComment.lines.map { "\(indent)# \($0)\n" }.joined() }
   func formatValue(_ value: Int128, preferShifts: Bool) -> String { "\(value)" }
 
-  func insertSibling(_ setting: Setting, valueText: String, anchor: SiteAnchor, oldFallibleSetters: Bool, source: SourceText) -> [TextEdit]? {
+  func insertSibling(_ setting: Setting, valueText: String, anchor: SiteAnchor, oldFallibleSetters: Bool, attribute: String?,
+                     source: SourceText) -> [TextEdit]? {
+    guard attribute == nil else { return nil }
     let key = setting == .maxWasmStack ? "max-wasm-stack" : "async-stack-size"
     // Same table form as the anchor: `wasm.` prefix when it was written dotted.
     let prefix = source.text(anchor.callRange).hasPrefix("wasm.") ? "wasm." : ""

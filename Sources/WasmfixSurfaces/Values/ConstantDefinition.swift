@@ -24,6 +24,10 @@ public struct ConstantDefinition: Sendable, Hashable {
   /// The type the definition declares (`usize` in `const X: usize = …`, `size_t` in C's
   /// `static const size_t X = …`), as written; nil when it declares none (`#define`).
   public var declaredType: String? = nil
+  /// The build that defines it, when the name is defined once per build (`#[cfg(feature = "big")]`
+  /// on the item, a `cfg_if!` branch): the label a call in that build carries
+  /// (`ExtractedSite.alternative`); nil when it is defined in every build.
+  public var alternative: String? = nil
 
   public var location: String { "\(path):\(line)" }
 }
