@@ -37,7 +37,11 @@ public enum TextReport {
         case let .unresolved(why): value = "unresolved: \(why)"
         }
         let from = site.definition.map { " via \($0.name) at \($0.location)" } ?? ""
-        out += escaped("    \(site.path):\(site.line):\(site.column): \(site.apiName)(\(site.argumentText)) = \(value)\(from)") + "\n"
+        // One call judged per build (its constant is defined once per `cfg_if!` branch) is
+        // listed once per build: say which build each line is.
+        let perBuild = group.siteIndexes.contains { $0 != index && result.sites[$0].nameRange == site.nameRange && result.sites[$0].path == site.path }
+        let build = perBuild ? site.alternative.map { " in build \($0)" } ?? "" : ""
+        out += escaped("    \(site.path):\(site.line):\(site.column): \(site.apiName)(\(site.argumentText)) = \(value)\(from)\(build)") + "\n"
       }
       for (setting, effective) in [(Setting.maxWasmStack, group.maxWasmStack), (.asyncStackSize, group.asyncStackSize)]
       where effective.source == .default {
