@@ -85,11 +85,12 @@ import Testing
     let scan = MemoryScan(path: Self.folder + "/main.c", bytes: Array(code.utf8), version: WasmtimeVersion(42))
     #expect(scan.result.findings.contains { $0.rule.code == "WF008" })
     let change = try #require(scan.fixes.changes.first)
-    // Both lines of the call go, and nothing of the lines around them (other fixes add lines).
+    // Both lines of the call go, and nothing of the lines around them. (The 1 MiB max leaves
+    // the 2 MiB default async stack 1 MiB of headroom: a WF003 note, which is not fixed, so no
+    // other fix adds lines here since issue 9's note fix.)
     let edited = String(decoding: change.edited, as: UTF8.self)
     #expect(!edited.contains("async_support") && !edited.contains("true);"))
-    #expect(edited.contains("config = wasm_config_new();\n    // Wasmtime requires max_wasm_stack <= async_stack_size.\n"))
-    #expect(edited.contains("\n    wasmtime_config_max_wasm_stack_set(config, 1 << 20);\n"))
+    #expect(edited.contains("config = wasm_config_new();\n    wasmtime_config_max_wasm_stack_set(config, 1 << 20);\n    wasm_engine_t"))
   }
 
   /// A shell variable whose name holds bytes that are not UTF-8 (`GUEST\u{98}…_STACK=…`): the
