@@ -67,6 +67,9 @@ extension FixContext {
     // Rust: a plain name the call file imports by `use` would need the new name imported too.
     if definitionLanguage == .rust, path.count == 1, definition.path != site.path || Self.imports(definition.name, in: callSource) { return nil }
     guard isFree(newName, in: [callSource, definitionSource], like: definition) else { return nil }
+    let owner = "\(absolutePath(of: definition.path))#\(definition.itemRange.lowerBound)"
+    if let claimed = planner.declaredConstants[newName], claimed != owner { return nil }
+    planner.declaredConstants[newName] = owner
 
     let syntax = CodeSyntax(language: definitionLanguage)
     guard var newValue = syntax.constantSum(definition.name, syntax.formatValue(Int128(options.headroom), preferShifts: false)) else { return nil }

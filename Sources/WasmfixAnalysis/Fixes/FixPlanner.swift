@@ -25,6 +25,11 @@ public struct FixPlanner {
   /// one value that satisfies them all (the smallest max, the largest async) and its text.
   var sharedDefinitions: [String: (range: Range<Int>, value: Int128, text: String)] = [:]
 
+  /// New constants the plan declares (`AsyncConstant`), by name: the definition each is named
+  /// after (`absolutePath#offset`). Two max constants that give one name (`WASM_STACK_SIZE`,
+  /// `MAX_WASM_STACK_SIZE`) would declare it twice; the second keeps the inline sum.
+  var declaredConstants: [String: String] = [:]
+
   /// Bytes to plan against instead of the disk's, by absolute path: a fix's verification
   /// plans again on its own edited text (`Fixer.prepare`), which is not written yet.
   public var overlay: [String: [UInt8]] = [:]
