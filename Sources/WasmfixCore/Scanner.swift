@@ -255,6 +255,7 @@ public struct Scanner: Sendable {
           configFile: raw.configFile, argumentIsParameter: raw.argumentIsParameter, expectsFailure: raw.expectsFailure, alternative: raw.alternative,
           groupKey: "\(entry.file.relativePath)#\(raw.scopeStart)#\(raw.receiverKey)")
         site.guards = raw.guards
+        if raw.nameRange.upperBound <= entry.scan.source.bytes.count { site.nameEnd = entry.scan.source.position(of: raw.nameRange.upperBound) }
         site.isTestCode = raw.isTestCode
         sites.append(site)
         documented.append(isDocumented)

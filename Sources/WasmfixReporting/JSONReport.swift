@@ -148,7 +148,10 @@ extension JSONReport {
 
   /// Pretty, key-sorted JSON with a trailing newline: stable for golden files and diffs.
   /// Written by `PrettyJSON`, byte for byte what `encodedByFoundation()` writes.
-  public func rendered() -> String { json.text + "\n" }
+  public func rendered() -> String { String(decoding: renderedBytes(), as: UTF8.self) }
+
+  /// `rendered()` as the bytes written out (a large tree's report is megabytes: no copies).
+  public func renderedBytes() -> [UInt8] { json.bytes(terminator: "\n") }
 
   /// The same document through `JSONEncoder` and `Codable`: the reference `PrettyJSONTests`
   /// compares `rendered()` with.

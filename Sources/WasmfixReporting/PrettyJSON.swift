@@ -25,11 +25,16 @@ package indirect enum PrettyJSON {
   package static func optional(_ text: String?) -> PrettyJSON { text.map(PrettyJSON.string) ?? .null }
 
   /// The document's text, without a trailing newline (as `JSONEncoder`'s data).
-  package var text: String {
+  package var text: String { String(decoding: bytes(), as: UTF8.self) }
+
+  /// The document's UTF-8 bytes, then `terminator`: what is written out, without first
+  /// copying a large report into a `String` and back.
+  package func bytes(terminator: String = "") -> [UInt8] {
     var out: [UInt8] = []
     out.reserveCapacity(4096)
     write(into: &out, indent: 0)
-    return String(decoding: out, as: UTF8.self)
+    out.append(contentsOf: terminator.utf8)
+    return out
   }
 
   private func write(into out: inout [UInt8], indent: Int) {
