@@ -218,7 +218,7 @@ public struct Scanner: Sendable {
     var warnings: [String] = []
     for entry in extracted {
       guard let language = SurfaceID(path: entry.file.relativePath) else { continue }
-      for (raw, isDocumented) in zip(entry.scan.sites, entry.scan.documented) {
+      for (raw, (isDocumented, at)) in zip(entry.scan.sites, zip(entry.scan.documented, entry.scan.positions)) {
         var evaluator = ConstantEvaluator(language: language, file: entry.file.relativePath, resolver: index)
         var value = evaluator.evaluate(raw.argument)
         // size_t parameters receive negative C values wrapped, as the compiler does; Rust
@@ -227,14 +227,13 @@ public struct Scanner: Sendable {
           value = language == .rust ? .unresolved("arithmetic overflow: \(raw.argumentText) is \(v), and \(raw.apiName) takes a usize")
             : .integer(IntegerType(bits: 64, signed: false).convert(v))
         }
-        var position = entry.scan.source.position(of: raw.nameRange.lowerBound)
+        var position = (line: at.line, column: at.column)
         if let encoding = entry.scan.encoding, raw.nameRange.lowerBound == entry.scan.sites.first?.nameRange.lowerBound {
           warnings.append("\(entry.file.relativePath): warning: \(encoding) with a byte-order mark; scanned as its UTF-8 decoding (lines and columns count Unicode scalars, as in UTF-8 files), and no fix is written to it")
         }
         if let invalid = entry.scan.invalidUTF8Offset {
           // Not UTF-8: columns count bytes there (said once per file below).
-          let lineStart = entry.scan.source.lineStarts[position.line - 1]
-          position.column = raw.nameRange.lowerBound - lineStart + 1
+          position.column = at.byteColumn
           if raw.nameRange.lowerBound == entry.scan.sites.first?.nameRange.lowerBound {
             warnings.append("\(entry.file.relativePath): warning: not valid UTF-8 (byte \(invalid)); scanned as bytes, columns count bytes, and no fix is written to it")
           }
@@ -255,7 +254,7 @@ public struct Scanner: Sendable {
           configFile: raw.configFile, argumentIsParameter: raw.argumentIsParameter, expectsFailure: raw.expectsFailure, alternative: raw.alternative,
           groupKey: "\(entry.file.relativePath)#\(raw.scopeStart)#\(raw.receiverKey)")
         site.guards = raw.guards
-        if raw.nameRange.upperBound <= entry.scan.source.bytes.count { site.nameEnd = entry.scan.source.position(of: raw.nameRange.upperBound) }
+        site.nameEnd = at.end
         site.isTestCode = raw.isTestCode
         sites.append(site)
         documented.append(isDocumented)
@@ -386,11 +385,10 @@ public struct Scanner: Sendable {
         case .noMatch:
           if !result.suppressions.isEmpty { local.results.append((file, FileResult(outcome: .noMatch, definedNames: [], suppressions: result.suppressions))) }
         case .skipped: local.results.append((file, result))
-        case var .scanned(scan):
+        case let .scanned(scan):
           if scan.sites.isEmpty {
-            // A setting's name in a comment or string (most matches in a large tree): keep what
-            // the analysis uses (the content hash), not the file's text.
-            scan.source = SourceText(bytes: [])
+            // A setting's name in a comment or string (most matches in a large tree): the
+            // analysis uses its content hash.
             local.results.append((file, FileResult(outcome: .scanned(scan), definedNames: [], suppressions: result.suppressions)))
           } else {
             local.results.append((file, result))
