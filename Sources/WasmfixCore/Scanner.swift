@@ -94,6 +94,9 @@ public struct Scanner: Sendable {
     analyzed.filesScanned = scanned.count - (analyzed.skipped.count - walked.skipped.count)
     analyzed.warnings += Self.ignoredWholeRunKeys(options.project)
     analyzed.warnings += detector.problems
+    if scanned.candidates.unreadChunks > 0 {
+      analyzed.warnings.append("\(root): warning: \(scanned.candidates.unreadChunks) chunk(s) of the constant index's file list could not be read back from its temporary file; constants defined in those files are reported unresolved")
+    }
     if let reportScope {
       var narrowed = Self.narrowed(analyzed, to: reportScope)
       narrowed.filesScanned = scanned.inScope - (narrowed.skipped.count - walked.skipped.filter { reportScope.contains(absolutePath: $0.path.hasPrefix("/") ? $0.path : WalkPath.join(root, $0.path)) }.count)
@@ -350,11 +353,12 @@ public struct Scanner: Sendable {
 
     let workers = max(1, options.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
     let directories = DirectoryTable()
+    let spill = CandidateSpill()
     let perWorker = ResultSlots<WorkerScan>(count: workers)
     let done = AtomicCounter()
     DispatchQueue.concurrentPerform(iterations: workers) { worker in
       let scanner = FileScanner(overlay: overlay, maxFileSize: options.walk.maxFileSize)
-      var local = WorkerScan(candidates: CandidateFiles.Builder(directories: directories))
+      var local = WorkerScan(candidates: CandidateFiles.Builder(directories: directories, spill: spill))
       // Files arrive directory by directory: the config of the last directory is usually the
       // one wanted, found without building a String or taking the lock.
       var lastDirectory: Substring = "", lastConfig: ProjectConfig? = nil, haveLast = false
