@@ -153,6 +153,9 @@ extension JSONReport {
   /// `rendered()` as the bytes written out (a large tree's report is megabytes: no copies).
   public func renderedBytes() -> [UInt8] { json.bytes(terminator: "\n") }
 
+  /// `renderedBytes()` handed to `emit` in pieces of about `piece` bytes, as rendered.
+  public func write(piece: Int, to emit: ([UInt8]) -> Void) { json.write(terminator: "\n", piece: piece, to: emit) }
+
   /// The same document through `JSONEncoder` and `Codable`: the reference `PrettyJSONTests`
   /// compares `rendered()` with.
   package func encodedByFoundation() -> String {

@@ -190,6 +190,12 @@ struct Scan: ParsableCommand {
   }
 
   func report(_ result: ScanResult, fixes: [ReportedFix], writeFailed: Bool = false) throws {
+    // A JSON report to standard output is written as it is rendered, 64 KiB at a time: a large
+    // tree's is megabytes (a file given with --output-file is written whole, atomically).
+    if output.format == .json, !output.statistics, output.outputFile == nil {
+      let paths = output.paths(for: result)
+      return JSONReport(paths.apply(to: result), fixes: paths.apply(to: fixes, of: result)).write(piece: 64 << 10, to: Terminal.output(bytes:))
+    }
     try output.emit(bytes: output.render(result, fixes: fixes, writeFailed: writeFailed, quiet: quiet, verbose: verbose))
   }
 }

@@ -60,5 +60,11 @@ import Testing
     #expect(SARIFReport.render(result, fixes: fixes) == before.1)
     // SARIF's region ends come from the scan, not from a text kept for the report.
     #expect(before.1.contains("\"endColumn\" : 34"))
+    // Written as rendered, in pieces of about the size asked for: the same bytes.
+    var pieces: [[UInt8]] = []
+    JSONReport(result, fixes: fixes).write(piece: 512) { pieces.append($0) }
+    #expect(pieces.count > 3)
+    #expect(pieces.dropLast().allSatisfy { $0.count >= 512 && $0.count < 4096 })
+    #expect(String(decoding: pieces.joined(), as: UTF8.self) == before.0)
   }
 }
