@@ -41,6 +41,15 @@ import Testing
     #expect(position.end?.line == 6 && position.end?.column == 20 + "max_wasm_stack".count)
   }
 
+  @Test func lineStartsAreFourBytesALine() {
+    let source = SourceText(bytes: Array("a\r\nbé\n\nlast".utf8))
+    #expect(Array(source.lineStarts) == [0, 3, 7, 8])
+    #expect(source.lineStarts.entrySize == 4)
+    #expect(source.position(of: 9) == (4, 2))
+    #expect(source.lineRange(containing: 1) == 0..<1)
+    #expect(Array(SourceText(bytes: []).lineStarts) == [0])
+  }
+
   @Test func releasingTheFixStateKeepsWhatReportsRead() throws {
     let root = NSTemporaryDirectory() + "wasmfix-memory-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: root + "/src", withIntermediateDirectories: true)
