@@ -6,10 +6,14 @@
 # bench/RESULTS.md. Fails (exit 1) when wasmfix reports anything but the ground truth.
 #
 #   bench/run.sh [--large] [--with-peers] [--seed N] [--runs N] [--warmup N] [--keep-going]
-#                [--sizes "2000 20000"]
+#                [--sizes "2000 20000"] [--memory] [--trees DIR]
 #
 # --keep-going measures even when the check fails (RESULTS.md then says MISMATCH, and the
 # script still exits 1 at the end): for following performance work while a bug is open.
+# --memory checks each tree and prints wasmfix's peak RSS only (no timing, RESULTS.md left
+# alone): `bench/run.sh --memory --sizes "100000 200000"` for issue 10's large trees.
+# --trees DIR reads trees already generated in DIR/tree-s<seed>-n<files>/ (with --memory, never
+# writing there; results go to a temporary folder).
 # Environment: WASMFIX_SCRATCH sets the SwiftPM scratch folder (default .build).
 # Trees are cached in bench/out/ (git-ignored) by seed, size and generator version.
 set -euo pipefail
@@ -17,8 +21,8 @@ cd "$(dirname "$0")/.."
 root="$(pwd)"
 
 sizes=(2000 20000)
-large=0 peers=0 seed=1 runs=10 warmup=2 keep_going=0 mismatch=0
-usage() { sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; }
+large=0 peers=0 seed=1 runs=10 warmup=2 keep_going=0 mismatch=0 memory=0 trees=""
+usage() { sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
   case "$1" in
     --large) large=1 ;;
@@ -28,6 +32,8 @@ while [ $# -gt 0 ]; do
     --warmup) warmup="$2"; shift ;;
     --keep-going) keep_going=1 ;;
     --sizes) read -r -a sizes <<< "$2"; shift ;;
+    --memory) memory=1 ;;
+    --trees) trees="$2"; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "bench/run.sh: unknown argument $1" >&2; usage >&2; exit 2 ;;
   esac
@@ -78,8 +84,10 @@ fi
 [ "$large" = 1 ] && sizes+=(200000)
 stamp="$(cat bench/generate.py | sha256sum | cut -c1-16)"
 for n in "${sizes[@]}"; do
-  dir="$out/tree-s$seed-n$n"
-  if [ -f "$dir/ground-truth.json" ] && [ "$(cat "$dir/.stamp" 2>/dev/null)" = "$stamp" ]; then
+  dir="${trees:-$out}/tree-s$seed-n$n"
+  if [ -n "$trees" ] && [ -f "$dir/ground-truth.json" ]; then
+    echo "bench: tree $dir (given with --trees)" >&2
+  elif [ -f "$dir/ground-truth.json" ] && [ "$(cat "$dir/.stamp" 2>/dev/null)" = "$stamp" ]; then
     echo "bench: cached tree $dir" >&2
   else
     log "generating $n files (seed $seed) into $dir"
@@ -104,8 +112,28 @@ peak_rss() { # command... -> peak RSS in kB, the highest of three runs
   echo "$best"
 }
 
+if [ "$memory" = 1 ]; then
+  # Correctness, then the highest peak RSS of three runs of each command, per tree.
+  results="$(mktemp -d)"
+  printf '%-10s %-12s %-26s %s\n' files exact "scan --format json (MiB)" "scan --diff (MiB)"
+  for n in "${sizes[@]}"; do
+    tree="${trees:-$out}/tree-s$seed-n$n/tree"
+    status=0
+    (cd "$tree" && "$wasmfix" scan --format json .) > "$results/$n.json" 2> "$results/$n.stderr" || status=$?
+    if [ "$status" -gt 1 ]; then echo "bench: wasmfix failed (exit $status)" >&2; cat "$results/$n.stderr" >&2; exit 1; fi
+    exact=yes
+    python3 bench/check.py "$tree/../ground-truth.json" "$results/$n.json" > "$results/$n.check" || { exact=NO; mismatch=1; cat "$results/$n.check" >&2; }
+    json="$(peak_rss "$wasmfix" scan --format json "$tree")" diff="$(peak_rss "$wasmfix" scan --diff "$tree")"
+    printf '%-10s %-12s %-26s %s\n' "$n" "$exact" "$(awk -v k="$json" 'BEGIN { printf "%.1f", k / 1024 }')" \
+      "$(awk -v k="$diff" 'BEGIN { printf "%.1f", k / 1024 }')"
+  done
+  rm -rf "$results"
+  [ "$mismatch" = 1 ] && { echo "bench: FAILED: wasmfix did not report the ground truth" >&2; exit 1; }
+  exit 0
+fi
+
 for n in "${sizes[@]}"; do
-  dir="$out/tree-s$seed-n$n"
+  dir="${trees:-$out}/tree-s$seed-n$n"
   tree="$dir/tree"
   log "$n files: correctness"
   status=0
@@ -153,7 +181,7 @@ done
 
 # 4. Report ----------------------------------------------------------------------------------------
 dirs=()
-for n in "${sizes[@]}"; do dirs+=("$out/tree-s$seed-n$n"); done
+for n in "${sizes[@]}"; do dirs+=("${trees:-$out}/tree-s$seed-n$n"); done
 python3 bench/report.py --wasmfix "$wasmfix" ${astgrep:+--ast-grep "$astgrep"} --seed "$seed" \
   --warmup "$warmup" --runs "$runs" --output bench/RESULTS.md "${dirs[@]}"
 if [ "$mismatch" = 1 ]; then

@@ -324,3 +324,10 @@ size_t wf_find_all(const uint8_t *haystack, size_t length, const wf_needle *need
 const void *wf_memmem(const void *haystack, size_t haystack_length, const void *needle, size_t needle_length) {
   return memmem(haystack, haystack_length, needle, needle_length);
 }
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+void wf_single_malloc_arena(void) { mallopt(M_ARENA_MAX, 1); }
+#else
+void wf_single_malloc_arena(void) {}
+#endif

@@ -94,6 +94,9 @@ public struct Scanner: Sendable {
     analyzed.filesScanned = scanned.count - (analyzed.skipped.count - walked.skipped.count)
     analyzed.warnings += Self.ignoredWholeRunKeys(options.project)
     analyzed.warnings += detector.problems
+    if scanned.candidates.unreadChunks > 0 {
+      analyzed.warnings.append("\(root): warning: \(scanned.candidates.unreadChunks) chunk(s) of the constant index's file list could not be read back from its temporary file; constants defined in those files are reported unresolved")
+    }
     if let reportScope {
       var narrowed = Self.narrowed(analyzed, to: reportScope)
       narrowed.filesScanned = scanned.inScope - (narrowed.skipped.count - walked.skipped.filter { reportScope.contains(absolutePath: $0.path.hasPrefix("/") ? $0.path : WalkPath.join(root, $0.path)) }.count)
@@ -221,17 +224,16 @@ public struct Scanner: Sendable {
     var warnings: [String] = []
     for entry in extracted {
       guard let language = SurfaceID(path: entry.file.relativePath) else { continue }
-      for (raw, isDocumented) in zip(entry.scan.sites, entry.scan.documented) {
+      for (raw, (isDocumented, at)) in zip(entry.scan.sites, zip(entry.scan.documented, entry.scan.positions)) {
         // A name defined once per build (a `cfg_if!` branch each) gives one site per build.
         let builds = Self.builds(of: raw, language: language, file: entry.file.relativePath, index: index)
-        var position = entry.scan.source.position(of: raw.nameRange.lowerBound)
+        var position = (line: at.line, column: at.column)
         if let encoding = entry.scan.encoding, raw.nameRange.lowerBound == entry.scan.sites.first?.nameRange.lowerBound {
           warnings.append("\(entry.file.relativePath): warning: \(encoding) with a byte-order mark; scanned as its UTF-8 decoding (lines and columns count Unicode scalars, as in UTF-8 files), and no fix is written to it")
         }
         if let invalid = entry.scan.invalidUTF8Offset {
           // Not UTF-8: columns count bytes there (said once per file below).
-          let lineStart = entry.scan.source.lineStarts[position.line - 1]
-          position.column = raw.nameRange.lowerBound - lineStart + 1
+          position.column = at.byteColumn
           if raw.nameRange.lowerBound == entry.scan.sites.first?.nameRange.lowerBound {
             warnings.append("\(entry.file.relativePath): warning: not valid UTF-8 (byte \(invalid)); scanned as bytes, columns count bytes, and no fix is written to it")
           }
@@ -261,6 +263,7 @@ public struct Scanner: Sendable {
             configFile: raw.configFile, argumentIsParameter: raw.argumentIsParameter, expectsFailure: raw.expectsFailure, alternative: build.alternative,
             groupKey: "\(entry.file.relativePath)#\(raw.scopeStart)#\(raw.receiverKey)")
           site.guards = raw.guards
+          site.nameEnd = at.end
           site.isTestCode = raw.isTestCode
           site.isMacroArm = raw.isMacroArm
           site.forwardsOption = raw.forwardsOption
@@ -360,11 +363,12 @@ public struct Scanner: Sendable {
 
     let workers = max(1, options.jobs ?? ProcessInfo.processInfo.activeProcessorCount)
     let directories = DirectoryTable()
+    let spill = CandidateSpill()
     let perWorker = ResultSlots<WorkerScan>(count: workers)
     let done = AtomicCounter()
     DispatchQueue.concurrentPerform(iterations: workers) { worker in
       let scanner = FileScanner(overlay: overlay, maxFileSize: options.walk.maxFileSize)
-      var local = WorkerScan(candidates: CandidateFiles.Builder(directories: directories))
+      var local = WorkerScan(candidates: CandidateFiles.Builder(directories: directories, spill: spill))
       // Files arrive directory by directory: the config of the last directory is usually the
       // one wanted, found without building a String or taking the lock.
       var lastDirectory: Substring = "", lastConfig: ProjectConfig? = nil, haveLast = false
@@ -395,11 +399,10 @@ public struct Scanner: Sendable {
         case .noMatch:
           if !result.suppressions.isEmpty { local.results.append((file, FileResult(outcome: .noMatch, definedNames: [], suppressions: result.suppressions))) }
         case .skipped: local.results.append((file, result))
-        case var .scanned(scan):
+        case let .scanned(scan):
           if scan.sites.isEmpty {
-            // A setting's name in a comment or string (most matches in a large tree): keep what
-            // the analysis uses (the content hash), not the file's text.
-            scan.source = SourceText(bytes: [])
+            // A setting's name in a comment or string (most matches in a large tree): the
+            // analysis uses its content hash.
             local.results.append((file, FileResult(outcome: .scanned(scan), definedNames: [], suppressions: result.suppressions)))
           } else {
             local.results.append((file, result))

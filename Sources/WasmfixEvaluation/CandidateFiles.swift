@@ -12,6 +12,10 @@ public struct CandidateFiles: Sendable {
   /// Collects one worker's files. The workers share `directories`.
   package struct Builder: Sendable {
     fileprivate let directories: DirectoryTable
+    /// Where full chunks go once this builder holds `spill.budget` bytes of them.
+    fileprivate let spill: CandidateSpill?
+    /// Bytes of the chunks held in memory.
+    private var resident = 0
     /// Records: directory (4 bytes, little-endian), name length, name, fingerprint count,
     /// fingerprints (3 bytes each); the two counts as LEB128. In chunks of `chunkSize`
     /// (a record never spans two): one growing array was up to half spare capacity.
@@ -23,7 +27,10 @@ public struct CandidateFiles: Sendable {
     /// The last file's directory prefixes and number: files come directory by directory.
     private var lastAbsolute: [UInt8] = [], lastRelative: [UInt8] = [], lastID: UInt32 = 0, haveLast = false
 
-    package init(directories: DirectoryTable) { self.directories = directories }
+    package init(directories: DirectoryTable, spill: CandidateSpill? = nil) {
+      self.directories = directories
+      self.spill = spill
+    }
 
     /// This runs for most files of a tree: bytes and `memcmp`, no `String` operations.
     package mutating func append(absolutePath: String, relativePath: String, language: SurfaceID, definedNames: [UInt64]) {
@@ -50,11 +57,16 @@ public struct CandidateFiles: Sendable {
       }
       let size = 4 + Self.countSize(name.count) + name.count + Self.countSize(names.count) + 3 * names.count
       if chunks.isEmpty || chunks[chunks.count - 1].count + size > chunks[chunks.count - 1].capacity {
-        chunks.append(Chunk(capacity: max(Self.chunkSize, size)))
+        let capacity = max(Self.chunkSize, size)
+        // Past the budget, the chunk just filled goes to the file: memory stays at the budget
+        // and one chunk, whatever the size of the tree.
+        if let spill, let full = chunks.last, resident + capacity > spill.budget, full.spill(to: spill) { resident -= full.capacity }
+        chunks.append(Chunk(capacity: capacity))
+        resident += capacity
       }
       let chunk = chunks[chunks.count - 1]
       let id = lastID
-      let out = UnsafeMutableBufferPointer(start: chunk.base + chunk.count, count: size)
+      let out = UnsafeMutableBufferPointer(start: chunk.base! + chunk.count, count: size)
       chunk.count += size
       var i = 0
       for shift in stride(from: 0, to: 32, by: 8) { out[i] = UInt8(truncatingIfNeeded: id >> shift); i += 1 }
@@ -111,6 +123,8 @@ public struct CandidateFiles: Sendable {
   private let directories: DirectoryTable
   /// The workers' chunks, never copied into one array (that would double the peak for a moment).
   private let arenas: [Chunk]
+  /// Holds the chunks not in memory.
+  private let spill: CandidateSpill?
   /// Files kept whole: see `Builder.whole`, and the files a fix's re-scan read again.
   package private(set) var whole: [ConstantIndex.CandidateFile]
   /// Records replaced by an entry of `whole` (arena index << 40 | record offset).
@@ -119,6 +133,7 @@ public struct CandidateFiles: Sendable {
   package init(_ builders: [Builder] = []) {
     directories = builders.first?.directories ?? DirectoryTable()
     arenas = builders.flatMap(\.filled)
+    spill = builders.first?.spill
     whole = builders.flatMap(\.whole)
     directories.finishBuilding()
   }
@@ -173,17 +188,45 @@ public struct CandidateFiles: Sendable {
   /// Bytes the records take (for tests: memory per file, not per tree).
   package var recordBytes: Int { arenas.reduce(0) { $0 + $1.count } }
 
-  /// Memory records are written to once and then only read (shared by the copies of a list).
+  /// Chunks of records the spill file could not give back (an I/O error).
+  package var unreadChunks: Int { spill?.readFailures ?? 0 }
+
+  /// Bytes of the chunks held in memory (for tests: bounded by the spill's budget).
+  package var residentBytes: Int { arenas.reduce(0) { $0 + ($1.base == nil ? 0 : $1.capacity) } }
+
+  /// Memory records are written to once and then only read (shared by the copies of a list);
+  /// a full chunk may move to the spill file before anything reads it.
   fileprivate final class Chunk: @unchecked Sendable {
-    let base: UnsafeMutablePointer<UInt8>
+    /// nil once the records are in the spill file, at `spilledAt`.
+    private(set) var base: UnsafeMutablePointer<UInt8>?
+    private(set) var spilledAt = 0
     let capacity: Int
     var count = 0
     init(capacity: Int) {
       base = .allocate(capacity: capacity)
       self.capacity = capacity
     }
-    deinit { base.deallocate() }
-    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+    deinit { base?.deallocate() }
+
+    /// Moves the records to `spill`; false (kept in memory) when they could not be written.
+    func spill(to spill: CandidateSpill) -> Bool {
+      guard let base, let offset = spill.append(UnsafeBufferPointer(start: base, count: count)) else { return false }
+      base.deallocate()
+      self.base = nil
+      spilledAt = offset
+      return true
+    }
+
+    /// Calls `body` with the records, read back into `scratch` when spilled (empty when that
+    /// read fails; the spill counts it).
+    func withBytes(_ spill: CandidateSpill?, scratch: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+      if let base { return body(UnsafeBufferPointer(start: base, count: count)) }
+      guard let spill else { return }
+      if scratch.count < count { scratch = [UInt8](repeating: 0, count: count) }
+      scratch.withUnsafeMutableBufferPointer { buffer in
+        if spill.read(count, at: spilledAt, into: buffer.baseAddress!) { body(UnsafeBufferPointer(rebasing: buffer[..<count])) }
+      }
+    }
   }
 
   // MARK: Records
@@ -217,9 +260,9 @@ public struct CandidateFiles: Sendable {
   /// Calls `body` with every record not replaced, optionally only those in `directories`.
   private func forEachRecord(in only: Set<UInt32>? = nil, _ body: (Record) -> Void) {
     if only?.isEmpty == true { return }
+    var scratch: [UInt8] = []
     for (index, arena) in arenas.enumerated() {
-      do {
-        let bytes = arena.bytes
+      arena.withBytes(spill, scratch: &scratch) { bytes in
         var i = 0
         func count() -> Int {
           var value = 0, shift = 0

@@ -97,9 +97,14 @@ public struct Fixer {
       changes = []
       let byFile = Dictionary(grouping: active.flatMap(\.edits)) { $0.absolutePath }.sorted { $0.key < $1.key }
       // The syntax checks (two parses per file) run in parallel; their verdicts are read in order.
+      // They start from the bytes the planner read (checked against the scan's hash), not a
+      // second copy of every edited file (a large tree's `--diff` peak); the writer checks
+      // the file on disk again before replacing it.
       let scanOptions = result.options
+      var plannedBytes: [String: [UInt8]] = [:]
+      for (absolutePath, edits) in byFile { plannedBytes[absolutePath] = planner.plannedBytes(ofFile: edits[0].path) }
       let verdicts = SyntaxCheck.verdicts(for: byFile.map { ($0.value[0].path, $0.key, $0.value) }, hashes: result.fileHashes,
-                                          read: { scanOptions.contents(ofFile: $0) })
+                                          read: { [plannedBytes] in plannedBytes[$0] ?? scanOptions.contents(ofFile: $0) })
       for ((absolutePath, edits), verdict) in zip(byFile, verdicts) {
         let path = edits[0].path
         let groups = Set(active.filter { $0.edits.contains { $0.absolutePath == absolutePath } }.map(\.groupID))

@@ -163,7 +163,13 @@ extension JSONReport {
 
   /// Pretty, key-sorted JSON with a trailing newline: stable for golden files and diffs.
   /// Written by `PrettyJSON`, byte for byte what `encodedByFoundation()` writes.
-  public func rendered() -> String { json.text + "\n" }
+  public func rendered() -> String { String(decoding: renderedBytes(), as: UTF8.self) }
+
+  /// `rendered()` as the bytes written out (a large tree's report is megabytes: no copies).
+  public func renderedBytes() -> [UInt8] { json.bytes(terminator: "\n") }
+
+  /// `renderedBytes()` handed to `emit` in pieces of about `piece` bytes, as rendered.
+  public func write(piece: Int, to emit: ([UInt8]) -> Void) { json.write(terminator: "\n", piece: piece, to: emit) }
 
   /// The same document through `JSONEncoder` and `Codable`: the reference `PrettyJSONTests`
   /// compares `rendered()` with.

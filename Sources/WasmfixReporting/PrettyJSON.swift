@@ -25,26 +25,46 @@ package indirect enum PrettyJSON {
   package static func optional(_ text: String?) -> PrettyJSON { text.map(PrettyJSON.string) ?? .null }
 
   /// The document's text, without a trailing newline (as `JSONEncoder`'s data).
-  package var text: String {
-    var out: [UInt8] = []
-    out.reserveCapacity(4096)
-    write(into: &out, indent: 0)
-    return String(decoding: out, as: UTF8.self)
+  package var text: String { String(decoding: bytes(), as: UTF8.self) }
+
+  /// The document's UTF-8 bytes, then `terminator`: what is written out, without first
+  /// copying a large report into a `String` and back.
+  package func bytes(terminator: String = "") -> [UInt8] {
+    var all: [UInt8] = []
+    write(terminator: terminator, piece: .max) { all = $0 }
+    return all
   }
 
-  private func write(into out: inout [UInt8], indent: Int) {
+  /// The document and `terminator` handed to `emit` in pieces of about `piece` bytes (the
+  /// last one shorter), in order: a large tree's report is written as it is rendered, without
+  /// a buffer the size of the report.
+  package func write(terminator: String = "", piece: Int, to emit: ([UInt8]) -> Void) {
+    var out: [UInt8] = []
+    out.reserveCapacity(piece == .max ? 4096 : piece + 4096)
+    write(into: &out, indent: 0) { out in
+      if out.count >= piece {
+        emit(out)
+        out.removeAll(keepingCapacity: true)
+      }
+    }
+    out.append(contentsOf: terminator.utf8)
+    emit(out)
+  }
+
+  /// `flush` may take what `out` holds (called between members).
+  private func write(into out: inout [UInt8], indent: Int, flush: (inout [UInt8]) -> Void) {
     switch self {
     case let .object(members):
       out.append(UInt8(ascii: "{"))
-      writeMembers(members.count, into: &out, indent: indent) { i, out in
+      writeMembers(members.count, into: &out, indent: indent, flush: flush) { i, out in
         Self.writeString(members[i].key, into: &out)
         out.append(contentsOf: [UInt8(ascii: " "), UInt8(ascii: ":"), UInt8(ascii: " ")])
-        members[i].value.write(into: &out, indent: indent + 2)
+        members[i].value.write(into: &out, indent: indent + 2, flush: flush)
       }
       out.append(UInt8(ascii: "}"))
     case let .array(elements):
       out.append(UInt8(ascii: "["))
-      writeMembers(elements.count, into: &out, indent: indent) { i, out in elements[i].write(into: &out, indent: indent + 2) }
+      writeMembers(elements.count, into: &out, indent: indent, flush: flush) { i, out in elements[i].write(into: &out, indent: indent + 2, flush: flush) }
       out.append(UInt8(ascii: "]"))
     case let .string(text): Self.writeString(text, into: &out)
     case let .integer(value): out.append(contentsOf: value.description.utf8)
@@ -55,7 +75,8 @@ package indirect enum PrettyJSON {
 
   /// One member per line at `indent + 2`, commas between; an empty container still gets its
   /// two line breaks (Foundation's quirk, kept so that reports do not change).
-  private func writeMembers(_ count: Int, into out: inout [UInt8], indent: Int, _ member: (Int, inout [UInt8]) -> Void) {
+  private func writeMembers(_ count: Int, into out: inout [UInt8], indent: Int, flush: (inout [UInt8]) -> Void,
+                            _ member: (Int, inout [UInt8]) -> Void) {
     out.append(UInt8(ascii: "\n"))
     if count == 0 { out.append(UInt8(ascii: "\n")) }
     for i in 0..<count {
@@ -63,6 +84,7 @@ package indirect enum PrettyJSON {
       member(i, &out)
       if i + 1 < count { out.append(UInt8(ascii: ",")) }
       out.append(UInt8(ascii: "\n"))
+      flush(&out)
     }
     out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
   }

@@ -39,7 +39,6 @@ public enum SARIFReport {
     let ruleIndexes = Dictionary(uniqueKeysWithValues: Rules.all.enumerated().map { ($1.id.code, $0) })
     var sitesByGroup: [String: [Site]] = [:]
     for site in result.sites { sitesByGroup[site.groupID, default: []].append(site) }
-    let regions = SiteRegions(result)
     let known = Array(Set(result.sites.map(\.path) + result.fileHashes.keys))
     var fixesByFinding: [Int: [SARIFFix]] = [:]
     for fix in fixes {
@@ -53,11 +52,11 @@ public enum SARIFReport {
         .filter { !($0.path == finding.path && $0.line == finding.line && $0.column == finding.column) }
         .enumerated()
         .map { offset, site in
-          Location(id: offset + 1, physicalLocation: physical(site.path, region: regions.region(of: site), paths: paths),
+          Location(id: offset + 1, physicalLocation: physical(site.path, region: SiteRegions.region(of: site), paths: paths),
                    message: Message(text: "\(site.apiName)(\(site.argumentText))"))
         }
       let anchor = locator.index(of: finding).map { result.sites[$0] }
-      let region = anchor.map(regions.region(of:)) ?? Region(startLine: max(finding.line, 1), startColumn: max(finding.column, 1))
+      let region = anchor.map(SiteRegions.region(of:)) ?? Region(startLine: max(finding.line, 1), startColumn: max(finding.column, 1))
       return Result(
         ruleId: finding.rule.code, ruleIndex: ruleIndexes[finding.rule.code] ?? -1, level: level(finding.severity),
         message: Message(text: paths.text(finding.message, paths: known)),

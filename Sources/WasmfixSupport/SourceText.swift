@@ -3,15 +3,11 @@
 public struct SourceText: Sendable {
   public let bytes: [UInt8]
   /// Byte offset of the first byte of each line.
-  public let lineStarts: [Int]
+  public let lineStarts: LineStarts
 
   public init(bytes: [UInt8]) {
     self.bytes = bytes
-    var starts = [0]
-    bytes.withUnsafeBufferPointer { buffer in
-      for i in 0..<buffer.count where buffer[i] == 0x0A { starts.append(i + 1) }
-    }
-    lineStarts = starts
+    lineStarts = LineStarts(bytes)
   }
 
   public func text(_ range: Range<Int>) -> String {
@@ -58,4 +54,33 @@ public struct SourceText: Sendable {
     while end < range.upperBound, bytes[end] == 0x20 || bytes[end] == 0x09 { end += 1 }
     return text(range.lowerBound..<end)
   }
+}
+
+/// The byte offsets where a text's lines start, as 32-bit numbers (64-bit only for a text past
+/// 4 GiB): a table of 8-byte offsets took as much memory as a third of the text of the files
+/// a fix reads.
+public struct LineStarts: RandomAccessCollection, Sendable {
+  private let narrow: [UInt32]
+  private let wide: [Int]
+
+  init(_ bytes: [UInt8]) {
+    var narrow: [UInt32] = [0], wide: [Int] = []
+    bytes.withUnsafeBufferPointer { buffer in
+      if buffer.count < Int(UInt32.max) {
+        for i in 0..<buffer.count where buffer[i] == 0x0A { narrow.append(UInt32(truncatingIfNeeded: i + 1)) }
+      } else {
+        wide = [0]
+        for i in 0..<buffer.count where buffer[i] == 0x0A { wide.append(i + 1) }
+      }
+    }
+    self.narrow = wide.isEmpty ? narrow : []
+    self.wide = wide
+  }
+
+  /// Bytes per line in the table (for tests).
+  package var entrySize: Int { wide.isEmpty ? 4 : 8 }
+
+  public var startIndex: Int { 0 }
+  public var endIndex: Int { wide.isEmpty ? narrow.count : wide.count }
+  public subscript(position: Int) -> Int { wide.isEmpty ? Int(narrow[position]) : wide[position] }
 }

@@ -57,18 +57,19 @@ struct OutputOptions: ParsableArguments {
   func paths(for result: ScanResult) -> OutputPaths { .currentDirectory(root: result.root) }
 
   /// The report of `result` in the chosen format; `writeFailed`: a write the user asked for failed.
-  func render(_ result: ScanResult, fixes: [ReportedFix], writeFailed: Bool, quiet: Bool, verbose: Bool) -> String {
+  func render(_ result: ScanResult, fixes: [ReportedFix], writeFailed: Bool, quiet: Bool, verbose: Bool) -> [UInt8] {
     let paths = paths(for: result)
-    let shown = paths.apply(to: result)
-    if statistics { return format == .json ? RuleStatistics.json(result) : RuleStatistics.text(result) }
+    if statistics { return Array((format == .json ? RuleStatistics.json(result) : RuleStatistics.text(result)).utf8) }
     switch format {
-    case .json: return JSONReport(shown, fixes: paths.apply(to: fixes, of: result)).rendered()
+    // A large tree's report is megabytes: the bytes rendered are written, not copied into a
+    // `String` and back.
+    case .json: return JSONReport(paths.apply(to: result), fixes: paths.apply(to: fixes, of: result)).renderedBytes()
     case .sarif:
-      return SARIFReport.render(result, fixes: fixes, paths: .repositoryRoot(root: result.root), executionSuccessful: !writeFailed)
-    case .github: return GitHubReport.render(shown)
-    case .gitlab: return GitLabReport.render(result, paths: .repositoryRoot(root: result.root))
-    case .jsonLines: return JSONLinesReport.render(shown)
-    case .text: return TextReport.render(shown, options: .init(color: usesColor, quiet: quiet, verbose: verbose))
+      return Array(SARIFReport.render(result, fixes: fixes, paths: .repositoryRoot(root: result.root), executionSuccessful: !writeFailed).utf8)
+    case .github: return Array(GitHubReport.render(paths.apply(to: result)).utf8)
+    case .gitlab: return Array(GitLabReport.render(result, paths: .repositoryRoot(root: result.root)).utf8)
+    case .jsonLines: return Array(JSONLinesReport.render(paths.apply(to: result)).utf8)
+    case .text: return Array(TextReport.render(paths.apply(to: result), options: .init(color: usesColor, quiet: quiet, verbose: verbose)).utf8)
     }
   }
 

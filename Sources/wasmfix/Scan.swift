@@ -119,20 +119,22 @@ struct Scan: ParsableCommand {
     }
     let run = options.project?.run
 
-    let scanned: ScanResult
+    var result: ScanResult
     do {
-      scanned = try Scanner(options: options).scan()
+      result = try Scanner(options: options).scan()
       Terminal.clearProgress()
     } catch {
       Terminal.error("\(error)")
       throw ExitCode(ExitStatus.failure)
     }
-    let shown = output.paths(for: scanned).apply(to: scanned)
-    for skipped in shown.skipped { Terminal.error("\(skipped.path): \(skipped.reason)") }
-    if !quiet { for warning in shown.warnings { Terminal.error(warning) } }
     do {
-      if try baselineOptions.record(scanned) {
-        try report(scanned, fixes: [])
+      let shown = output.paths(for: result).apply(to: result)
+      for skipped in shown.skipped { Terminal.error("\(skipped.path): \(skipped.reason)") }
+      if !quiet { for warning in shown.warnings { Terminal.error(warning) } }
+    }
+    do {
+      if try baselineOptions.record(result) {
+        try report(result, fixes: [])
         throw ExitCode(ExitStatus.clean)
       }
     } catch let error as Baseline.LoadError {
@@ -140,34 +142,26 @@ struct Scan: ParsableCommand {
       throw ExitCode(ExitStatus.failure)
     }
 
-    var result = scanned
     var fixes: [ReportedFix] = []
     // Flags win over the config's whole-run keys, which win over the defaults.
     let fixOptions = FixOptions(strategy: strategy ?? run?.strategy ?? .raiseAsync,
                                 headroom: headroom.flatMap(SizeArgument.parse) ?? run?.headroom ?? (512 << 10),
                                 unsafeFixes: output.unsafeFixes || run?.unsafeFixes == true, bumpVersionPin: bumpVersionPin)
     if diff || write {
-      let fixer = Fixer(result: scanned, options: fixOptions)
-      var outcome = fixer.prepare()
-      if write { outcome = fixer.write(outcome) }
-      let knownPaths = Array(scanned.fileHashes.keys) + scanned.sites.map(\.path)
-      for message in outcome.messages { Terminal.error(output.paths(for: scanned).text(message, paths: knownPaths)) }
-      if diff {
-        try output.emit(bytes: output.diff(outcome.changes, root: scanned.root))
-        // --diff fixes nothing: the report's `fixed` stays false and the exit code is a plain scan's.
-        Terminal.error("\(outcome.changes.count) file(s) would change; \(scanned.findings.filter { !$0.suppressed }.count) finding(s), \(scanned.errorCount) error(s)")
-        throw ExitCode(project.exitStatus(for: scanned, run: run))
-      }
-      result = outcome.result
-      fixes = output.showsFixes ? outcome.fixes : []
+      let fixed = try fix(result, options: fixOptions, run: run)
+      result = fixed.result
+      fixes = fixed.fixes
       // A write the user asked for that did not happen: exit 2, from the typed outcome.
-      if !outcome.writeFailures.isEmpty {
+      if fixed.writeFailed {
+        result.releaseFixState()
         try report(result, fixes: fixes, writeFailed: true)
         throw ExitCode(ExitStatus.failure)
       }
     } else {
-      fixes = output.availableFixes(scanned, options: fixOptions)
+      fixes = output.availableFixes(result, options: fixOptions)
     }
+    // The report reads none of what fixing needed: rendering it reuses that memory.
+    result.releaseFixState()
     try report(result, fixes: fixes)
     // Exit here, not by throwing: unwinding would first free the whole scan result (every
     // file's record, trees, sources) one object at a time, which costs a large scan several
@@ -176,8 +170,33 @@ struct Scan: ParsableCommand {
     Foundation.exit(project.exitStatus(for: result, run: run))
   }
 
+  /// `--diff` (prints the patch, then exits) or `--write`: the result after writing and the
+  /// fixes to report. A function of its own so that the fixer and its outcome (the scan's
+  /// texts, a re-scan's) are gone once it returns.
+  private func fix(_ scanned: ScanResult, options fixOptions: FixOptions, run: ProjectConfig?) throws
+    -> (result: ScanResult, fixes: [ReportedFix], writeFailed: Bool) {
+    let fixer = Fixer(result: scanned, options: fixOptions)
+    var outcome = fixer.prepare()
+    if write { outcome = fixer.write(outcome) }
+    let knownPaths = Array(scanned.fileHashes.keys) + scanned.sites.map(\.path)
+    for message in outcome.messages { Terminal.error(output.paths(for: scanned).text(message, paths: knownPaths)) }
+    if diff {
+      try output.emit(bytes: output.diff(outcome.changes, root: scanned.root))
+      // --diff fixes nothing: the report's `fixed` stays false and the exit code is a plain scan's.
+      Terminal.error("\(outcome.changes.count) file(s) would change; \(scanned.findings.filter { !$0.suppressed }.count) finding(s), \(scanned.errorCount) error(s)")
+      throw ExitCode(project.exitStatus(for: scanned, run: run))
+    }
+    return (outcome.result, output.showsFixes ? outcome.fixes : [], !outcome.writeFailures.isEmpty)
+  }
+
   func report(_ result: ScanResult, fixes: [ReportedFix], writeFailed: Bool = false) throws {
-    try output.emit(output.render(result, fixes: fixes, writeFailed: writeFailed, quiet: quiet, verbose: verbose))
+    // A JSON report to standard output is written as it is rendered, 64 KiB at a time: a large
+    // tree's is megabytes (a file given with --output-file is written whole, atomically).
+    if output.format == .json, !output.statistics, output.outputFile == nil {
+      let paths = output.paths(for: result)
+      return JSONReport(paths.apply(to: result), fixes: paths.apply(to: fixes, of: result)).write(piece: 64 << 10, to: Terminal.output(bytes:))
+    }
+    try output.emit(bytes: output.render(result, fixes: fixes, writeFailed: writeFailed, quiet: quiet, verbose: verbose))
   }
 }
 

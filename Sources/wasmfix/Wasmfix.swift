@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WasmfixCore
+import CScan
 
 /// The `wasmfix` command: thin wiring from flags to WasmfixCore and from results to exit codes.
 struct Wasmfix: ParsableCommand {
@@ -79,6 +80,10 @@ enum Main {
   }
 
   static func main() {
+    // One heap for every thread: what the workers free is reused by the analysis and the
+    // report on the main thread, instead of staying resident in a second arena (about 2 MB
+    // of a 200,000-file scan's peak; no slower with two workers).
+    wf_single_malloc_arena()
     do {
       var command = try parse(Self.pathsThatLookLikeFlags(Array(CommandLine.arguments.dropFirst())))
       try command.run()

@@ -44,6 +44,41 @@ import Testing
     #expect(candidates.count == 1000)
   }
 
+  /// Past its budget a worker's records go to an unlinked temporary file, a chunk at a time:
+  /// what stays in memory does not grow with the tree, and every record is still found.
+  @Test func recordsPastTheBudgetAreSpilledAndReadBack() throws {
+    let directories = DirectoryTable()
+    let spill = CandidateSpill(budget: 128 << 10)
+    var files = CandidateFiles.Builder(directories: directories, spill: spill)
+    for i in 0..<20_000 {
+      files.append(absolutePath: "/r/crates/c\(i / 40)/src/f\(i).rs", relativePath: "crates/c\(i / 40)/src/f\(i).rs",
+                   language: .rust, definedNames: [NameHash.of("NAME_\(i)"), NameHash.of("SHARED")])
+    }
+    let candidates = CandidateFiles([files])
+    #expect(candidates.recordBytes > 384 << 10)
+    #expect(candidates.residentBytes <= (128 << 10) + CandidateFiles.Builder.chunkSize)
+    #expect(spill.spilledBytes >= candidates.recordBytes - candidates.residentBytes)
+    #expect(candidates.count == 20_000)
+    #expect(candidates.files(mayDefine: [NameHash.of("SHARED")]).count == 20_000)
+    let one = candidates.files(mayDefine: [NameHash.of("NAME_17")]).map(\.relativePath)
+    #expect(one.contains("crates/c0/src/f17.rs"))
+    #expect(candidates.files(at: ["/r/crates/c499/src/f19999.rs"]).map(\.relativePath) == ["crates/c499/src/f19999.rs"])
+    #expect(spill.readFailures == 0 && candidates.unreadChunks == 0)
+  }
+
+  /// Without a usable temporary folder the records stay in memory.
+  @Test func recordsStayInMemoryWhenNoFileCanBeWritten() {
+    let spill = CandidateSpill(budget: 0, directory: "/nonexistent-\(UUID().uuidString)")
+    var files = CandidateFiles.Builder(directories: DirectoryTable(), spill: spill)
+    for i in 0..<5_000 {
+      files.append(absolutePath: "/r/f\(i).rs", relativePath: "f\(i).rs", language: .rust, definedNames: [NameHash.of("N\(i)")])
+    }
+    let candidates = CandidateFiles([files])
+    #expect(spill.spilledBytes == 0)
+    #expect(candidates.residentBytes >= candidates.recordBytes)
+    #expect(candidates.files(mayDefine: [NameHash.of("N4999")]).map(\.relativePath) == ["f4999.rs"])
+  }
+
   @Test func replacingAFileDropsItsOldRecord() {
     let directories = DirectoryTable()
     var files = builder(directories)

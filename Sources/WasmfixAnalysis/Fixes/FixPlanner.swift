@@ -10,8 +10,6 @@ public struct FixPlanner {
   public let result: ScanResult
   public let options: FixOptions
   private var sources: [String: SourceText] = [:]
-  /// The texts the scan kept for its files with sites, by relative path (built on first use).
-  private var scannedSources: [String: SourceText]?
   /// Files whose bytes differ from what the scan read; nothing in them is edited.
   public private(set) var changedFiles = Set<String>()
   /// Files wasmfix reads but does not rewrite, with why: a file holding a setting that is not
@@ -84,16 +82,8 @@ public struct FixPlanner {
       unwritableFiles[path] = "\(encoding) with a byte-order mark; reported, not rewritten: wasmfix writes UTF-8 only, convert the file to apply the fix"
       return nil
     }
-    if scannedSources == nil {
-      var scanned: [String: SourceText] = [:]
-      for (file, fileResult) in result.sitedScans {
-        if case let .scanned(scan) = fileResult.outcome { scanned[file.relativePath] = scan.source }
-      }
-      scannedSources = scanned
-    }
-    // The file as the scan kept it when unchanged: a second copy of every edited file was a
-    // large tree's peak memory.
-    let source = scannedSources?[path].flatMap { Self.same($0.bytes, bytes) ? $0 : nil } ?? SourceText(bytes: bytes)
+    // The scan kept no text (`FileScan.source`): the hash says whether these are its bytes.
+    let source = SourceText(bytes: bytes)
     guard result.fileHashes[path] == nil || result.fileHashes[path] == ContentHash.of(source.bytes) else {
       changedFiles.insert(path)
       return nil
@@ -104,10 +94,6 @@ public struct FixPlanner {
     }
     sources[path] = source
     return source
-  }
-
-  private static func same(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-    a.count == b.count && a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 } }
   }
 
   /// The bytes a fix to `path` was planned against, when the planner read them.

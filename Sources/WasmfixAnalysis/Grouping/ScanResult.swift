@@ -27,6 +27,15 @@ public struct ScanResult: Sendable {
   /// The constants indexed, reused by the re-scan for the files a fix leaves untouched.
   package var constants: ConstantIndex.Snapshot?
 
+  /// Lets go of what only a fix's re-scan reads (the candidate records, the sited files' scans
+  /// and texts, the constants indexed): no report reads them, and rendering a large tree's
+  /// report on top of them was the scan's peak memory. A fix cannot be planned afterwards.
+  package mutating func releaseFixState() {
+    candidates = CandidateFiles()
+    sitedScans = []
+    constants = nil
+  }
+
   /// Findings dropped because their fingerprint is in the `--baseline` file; nil without one.
   public var baselined: Int?
 

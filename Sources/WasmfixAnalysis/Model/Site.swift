@@ -9,6 +9,9 @@ public struct Site: Sendable {
   /// 1-based line and column of the setting's name token.
   public var line: Int
   public var column: Int
+  /// Line and column just past the name token (SARIF's region end), computed with `line` and
+  /// `column` from the text the scan read: reports need no file text.
+  public var nameEnd: (line: Int, column: Int)? = nil
   public var nameRange: Range<Int>
   public var argument: Expression
   public var argumentText: String

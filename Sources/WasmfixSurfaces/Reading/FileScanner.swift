@@ -34,7 +34,12 @@ package struct FileResult {
 
 package struct FileScan {
   package var sites: [ExtractedSite]
+  /// The text the sites were read from, until `FileScanner` has taken their `positions` from
+  /// it; empty after that. The scan keeps no file's text: the files with sites (their text and
+  /// line tables) were a large tree's peak memory, and a fix reads the files it edits again.
   package var source: SourceText
+  /// Per site: where its setting's name is.
+  package var positions: [SitePosition] = []
   /// Per site: the documenting comment or an assertion of the invariant is near it.
   package var documented: [Bool]
   /// The first byte that is not UTF-8, for a file scanned as bytes (a Latin-1 comment): its
@@ -46,6 +51,23 @@ package struct FileScan {
   /// `ContentHash.of` the bytes, computed by the worker that read them (not in the serial
   /// analysis afterwards): a fix is planned against exactly these bytes.
   package var contentHash: UInt64 = 0
+}
+
+/// Where a site's setting name is, as reports give it.
+package struct SitePosition: Sendable {
+  /// 1-based; the column counts Unicode scalars.
+  package var line: Int
+  package var column: Int
+  /// The 1-based column counted in bytes (a file scanned as bytes is reported so).
+  package var byteColumn: Int
+  /// Just past the name (SARIF's region end).
+  package var end: (line: Int, column: Int)?
+
+  package init(of name: Range<Int>, in source: SourceText) {
+    (line, column) = source.position(of: name.lowerBound)
+    byteColumn = name.lowerBound - source.lineStarts[line - 1] + 1
+    end = name.upperBound <= source.bytes.count ? source.position(of: name.upperBound) : nil
+  }
 }
 
 /// Scans one file: prefilter on raw bytes, then decode checks, parse and site extraction.
@@ -153,6 +175,8 @@ package final class FileScanner {
     case var .scanned(scan):
       scan.invalidUTF8Offset = invalidOffset
       scan.contentHash = ContentHash.of(bytes)
+      scan.positions = scan.sites.map { SitePosition(of: $0.nameRange, in: scan.source) }
+      scan.source = SourceText(bytes: [])
       return .scanned(scan)
     case let .unparsable(reason): return .skipped(SkippedFile(path: file.relativePath, reason: reason))
     }
