@@ -3,15 +3,7 @@ import Testing
 import WasmfixCore
 
 /// A temporary tree with the given files, for the baseline and suppression tests.
-private func tree(_ files: [String: String]) throws -> URL {
-  let root = FileManager.default.temporaryDirectory.appendingPathComponent("wasmfix-baseline-\(UUID().uuidString)")
-  for (name, contents) in files {
-    let url = root.appendingPathComponent(name)
-    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try Data(contents.utf8).write(to: url)
-  }
-  return root
-}
+private func tree(_ files: [String: String]) throws -> URL { try TemporaryTree.make(files, prefix: "wasmfix-baseline") }
 
 private let oldEngine = """
   use wasmtime::*;

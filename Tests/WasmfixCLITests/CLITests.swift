@@ -11,15 +11,7 @@ import Testing
 
 /// The real binary as a user runs it: exit codes, stderr lines, the example project.
 @Suite struct CLITests {
-  func tree(_ files: [String: String]) throws -> URL {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("wasmfix-cli-\(UUID().uuidString)")
-    for (path, contents) in files {
-      let url = root.appendingPathComponent(path)
-      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try Data(contents.utf8).write(to: url)
-    }
-    return root
-  }
+  func tree(_ files: [String: String]) throws -> URL { try TemporaryTree.make(files, prefix: "wasmfix-cli") }
 
   static let failing = """
     use wasmtime::{Config, Engine};

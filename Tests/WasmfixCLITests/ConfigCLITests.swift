@@ -5,13 +5,8 @@ import Testing
 /// real binary. Every tree gets a `.git` folder so discovery stops at it, as in a repository.
 @Suite struct ConfigCLITests {
   func tree(_ files: [String: String]) throws -> URL {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("wasmfix-config-\(UUID().uuidString)")
+    let root = try TemporaryTree.make(files, prefix: "wasmfix-config")
     try FileManager.default.createDirectory(at: root.appendingPathComponent(".git"), withIntermediateDirectories: true)
-    for (path, contents) in files {
-      let url = root.appendingPathComponent(path)
-      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try Data(contents.utf8).write(to: url)
-    }
     return root
   }
 

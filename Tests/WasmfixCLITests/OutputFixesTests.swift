@@ -23,14 +23,7 @@ import Testing
   static let raise = CLITests.failing
 
   func tree(_ files: [String: String]) throws -> URL {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("wasmfix-fixes-\(UUID().uuidString)")
-    for (path, contents) in files {
-      let url = root.appendingPathComponent(path)
-      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try Data(contents.utf8).write(to: url)
-    }
-    try Data("25.0.0\n".utf8).write(to: root.appendingPathComponent("wasmtime-version.txt"))
-    return root
+    try TemporaryTree.make(files.merging(["wasmtime-version.txt": "25.0.0\n"]) { _, pinned in pinned }, prefix: "wasmfix-fixes")
   }
 
   @Test func unsafeFixesAreRefusedWithoutTheFlag() throws {

@@ -5,15 +5,7 @@ import WasmfixCore
 /// Issue 10 item 6: a skipped file that names a setting is a WF010 warning in every output,
 /// not only a stderr line; skipping still does not change the exit code (CONTRACT).
 @Suite("Unscanned settings (WF010)") struct UnscannedSettingTests {
-  func tree(_ files: [String: [UInt8]]) throws -> URL {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("wasmfix-wf010-\(UUID().uuidString)")
-    for (name, bytes) in files {
-      let url = root.appendingPathComponent(name)
-      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try Data(bytes).write(to: url)
-    }
-    return root
-  }
+  func tree(_ files: [String: [UInt8]]) throws -> URL { try TemporaryTree.make(bytes: files, prefix: "wasmfix-wf010") }
 
   @Test func binaryAndOversizedFilesWithSettingsAreFindings() throws {
     let big = String(repeating: "// filler line\n", count: 1_000) + "fn g(c: &mut wasmtime::Config) { c.max_wasm_stack(9 << 20); }\n"

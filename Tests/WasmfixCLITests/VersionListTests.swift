@@ -14,15 +14,7 @@ import WasmfixCore
     ]
   }
 
-  func tree(_ files: [String: String]) throws -> URL {
-    let root = FileManager.default.temporaryDirectory.appendingPathComponent("wasmfix-versions-\(UUID().uuidString)")
-    for (name, text) in files {
-      let url = root.appendingPathComponent(name)
-      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try Data(text.utf8).write(to: url)
-    }
-    return root
-  }
+  func tree(_ files: [String: String]) throws -> URL { try TemporaryTree.make(files, prefix: "wasmfix-versions") }
 
   @Test func twoProjectsTwoVersionsAreBothReported() throws {
     let root = try tree(Self.crate("a", "25.0.0").merging(Self.crate("b", "30.0.1")) { $1 }.merging(Self.crate("c", "30.0.1")) { $1 })

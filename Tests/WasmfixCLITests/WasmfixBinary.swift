@@ -72,3 +72,21 @@ func temporaryCopy(of source: URL) throws -> URL {
   try FileManager.default.copyItem(at: source, to: destination)
   return destination
 }
+
+/// A scratch tree of files under the temporary folder, for a test to scan (the caller removes it).
+enum TemporaryTree {
+  static func make(_ files: [String: String], prefix: String = "wasmfix-test") throws -> URL {
+    try make(bytes: files.mapValues { Array($0.utf8) }, prefix: prefix)
+  }
+
+  static func make(bytes files: [String: [UInt8]], prefix: String = "wasmfix-test") throws -> URL {
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    for (path, contents) in files {
+      let url = root.appendingPathComponent(path)
+      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try Data(contents).write(to: url)
+    }
+    return root
+  }
+}
