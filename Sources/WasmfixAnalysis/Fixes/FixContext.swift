@@ -418,6 +418,15 @@ struct FixContext {
     case .name: return true
     case let .call(_, arguments): return arguments.allSatisfy { if case .integer = $0 { return true } else { return false } }
     case let .cast(_, inner): return namesAConstant(inner)
+    // Arithmetic over constants and literals (`HANDLER_STACK * 2`): the sum keeps it whole, in
+    // parentheses (`constantSum`), rather than folding it to a number.
+    case let .unary(_, inner): return namesAConstant(inner)
+    case let .binary(_, left, right):
+      func constantOperand(_ e: WasmfixSurfaces.Expression) -> Bool {
+        if case .integer = e { return true }
+        return namesAConstant(e)
+      }
+      return constantOperand(left) && constantOperand(right) && (namesAConstant(left) || namesAConstant(right))
     default: return false
     }
   }

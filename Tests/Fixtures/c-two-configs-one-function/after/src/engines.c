@@ -22,7 +22,7 @@ struct engines make_engines(void) {
     // Keep these values aligned when upgrading runtime dependencies.
     wasmtime_config_async_support_set(batch, true);
     wasmtime_config_max_wasm_stack_set(batch, 4 * MIB);
-    wasmtime_config_async_stack_size_set(batch, 4608 * 1024);
+    wasmtime_config_async_stack_size_set(batch, (4 * MIB) + 512 * 1024);
     out.batch = wasm_engine_new_with_config(batch);
 
     return out;
