@@ -130,4 +130,18 @@ import Testing
     #expect(wrong.isEmpty, "\(wrong.count) sites without their own function's value, first: \(wrong.first.map { "\($0)" } ?? "")")
     #expect(scan.cpu < Self.budget, "scan: \(scan.cpu) s")
   }
+
+  /// 4,000 functions each with their own constant, most above the async stack: each finding's
+  /// message said which other sites share the definition by searching every site, and each
+  /// fix looked up the definition's file through every site (over 10 s; now about 2.5).
+  @Test func fourThousandFunctionsEachWithItsOwnViolatingConstant() throws {
+    let rust = (0..<4000).map { "fn f\($0)() { const S: usize = \($0 + 1) << 11; let mut config = Config::new(); config.max_wasm_stack(S); }\n" }
+    let tree = try Self.tree(["src/a.rs": rust.joined()])
+    defer { try? FileManager.default.removeItem(at: tree) }
+    let scan = try Self.timed(["scan", ".", "--format", "json"], in: tree)
+    // Above 2 MiB from function 1,024 on: a latent mismatch each, with a fix raising the async stack.
+    #expect(scan.output.stdout.components(separatedBy: "exceeds async_stack_size").count - 1 == 2976)
+    #expect(!scan.output.stdout.contains("also used at"))
+    #expect(scan.cpu < Self.budget, "scan: \(scan.cpu) s")
+  }
 }
