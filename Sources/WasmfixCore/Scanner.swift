@@ -242,7 +242,8 @@ public struct Scanner: Sendable {
           warnings.append("\(entry.file.relativePath):\(position.line):\(position.column): warning: this \(raw.setting.rawValue) call is inside a syntax error; its value may be wrong")
         }
         for build in builds {
-          var evaluator = ConstantEvaluator(language: language, file: entry.file.relativePath, resolver: build.resolver)
+          var evaluator = ConstantEvaluator(language: language, file: entry.file.relativePath, offset: raw.argumentRange.lowerBound,
+                                            resolver: build.resolver)
           var value = evaluator.evaluate(raw.argument)
           // size_t parameters receive negative C values wrapped, as the compiler does; Rust
           // rejects a negative constant where a usize goes (`max_wasm_stack(1 - 2)`).
@@ -491,7 +492,7 @@ public struct Scanner: Sendable {
   static func builds(of raw: ExtractedSite, language: SurfaceID, file: String,
                      index: ConstantIndex) -> [(resolver: NameResolver, alternative: String?)] {
     guard raw.setting != .asyncSupport,
-          let varying = BuildDefinitions.varying(in: raw.argument, language: language, file: file, index: index)
+          let varying = BuildDefinitions.varying(in: raw.argument, language: language, file: file, at: raw.argumentRange.lowerBound, index: index)
     else { return [(index, raw.alternative)] }
     if let own = raw.alternative {
       guard let same = varying.definitions.first(where: { $0.alternative == own }) else { return [(index, own)] }

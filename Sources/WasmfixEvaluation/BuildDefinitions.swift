@@ -10,19 +10,22 @@ public enum BuildDefinitions {
   /// file order; nil when no name is. Only the first such name counts: two names that both
   /// vary would need every combination of builds, which wasmfix does not guess.
   /// A module path is matched whole (`limits::STACK` finds `limits`'s), not by its tail.
-  public static func varying(in argument: Expression, language: SurfaceID, file: String,
+  public static func varying(in argument: Expression, language: SurfaceID, file: String, at offset: Int?,
                              index: ConstantIndex) -> (name: String, definitions: [ConstantDefinition])? {
     let family = ConstantIndex.family(of: language)
     for path in argument.referencedNames {
       guard let name = path.last else { continue }
-      let all = index.definitions(named: name).filter {
+      // As `ConstantIndex.resolve` sees them: a local of the call's function first.
+      let (all, local) = index.visible(path, fromFile: file, at: offset) {
         $0.parameters == nil && ConstantIndex.family(of: index.language(of: $0) ?? language) == family
       }
       // As `ConstantIndex.resolve` chooses: by the written module path (`limits::STACK`),
       // else the call's own file first.
       let qualifiers = Array(path.dropLast().filter { !["crate", "self", "super", "Self"].contains($0) })
       var candidates = all.filter { $0.path == file }
-      if !qualifiers.isEmpty {
+      if local {
+        candidates = all  // the locals of the innermost block defining the name
+      } else if !qualifiers.isEmpty {
         candidates = all.filter { $0.scope.count >= qualifiers.count && Array($0.scope.suffix(qualifiers.count)) == qualifiers }
       } else if candidates.isEmpty {
         candidates = all
@@ -48,12 +51,13 @@ public struct PinnedResolver: NameResolver {
     self.definition = definition
   }
 
-  public func resolve(_ path: [String], language: SurfaceID, fromFile file: String, visiting: inout Set<String>) -> NameResolution? {
-    guard path.last == name else { return index.resolve(path, language: language, fromFile: file, visiting: &visiting) }
+  public func resolve(_ path: [String], language: SurfaceID, fromFile file: String, at offset: Int?,
+                      visiting: inout Set<String>) -> NameResolution? {
+    guard path.last == name else { return index.resolve(path, language: language, fromFile: file, at: offset, visiting: &visiting) }
     return NameResolution(value: index.value(of: definition, visiting: &visiting), definition: definition)
   }
 
-  public func function(_ path: [String], language: SurfaceID, fromFile file: String) -> ConstantDefinition? {
-    index.function(path, language: language, fromFile: file)
+  public func function(_ path: [String], language: SurfaceID, fromFile file: String, at offset: Int?) -> ConstantDefinition? {
+    index.function(path, language: language, fromFile: file, at: offset)
   }
 }

@@ -1,14 +1,15 @@
 import WasmfixSurfaces
 /// Looks up a named value for the evaluator. Implemented by `ConstantIndex`; tests pass tables.
 public protocol NameResolver {
-  /// The value of `path` as seen from `file`, or nil when no constant of that name is known.
-  func resolve(_ path: [String], language: SurfaceID, fromFile file: String, visiting: inout Set<String>) -> NameResolution?
+  /// The value of `path` as seen from byte `offset` of `file` (nil: from outside every
+  /// function), or nil when no constant of that name is known.
+  func resolve(_ path: [String], language: SurfaceID, fromFile file: String, at offset: Int?, visiting: inout Set<String>) -> NameResolution?
   /// The function `path` names, when the tree defines it with a constant body.
-  func function(_ path: [String], language: SurfaceID, fromFile file: String) -> ConstantDefinition?
+  func function(_ path: [String], language: SurfaceID, fromFile file: String, at offset: Int?) -> ConstantDefinition?
 }
 
 extension NameResolver {
-  public func function(_ path: [String], language: SurfaceID, fromFile file: String) -> ConstantDefinition? { nil }
+  public func function(_ path: [String], language: SurfaceID, fromFile file: String, at offset: Int?) -> ConstantDefinition? { nil }
 }
 
 /// What a name evaluated to, and the definition it came from.
@@ -29,15 +30,18 @@ public struct NameResolution: Sendable, Hashable {
 public struct ConstantEvaluator {
   public let language: SurfaceID
   public let file: String
+  /// Where in `file` the expression is (a local constant is seen only from its own block).
+  public let offset: Int?
   public let resolver: NameResolver?
 
   /// Definitions used while evaluating, in order of first use (for messages and fixes).
   public private(set) var definitionsUsed: [ConstantDefinition] = []
   public private(set) var notes: [String] = []
 
-  public init(language: SurfaceID, file: String, resolver: NameResolver?) {
+  public init(language: SurfaceID, file: String, offset: Int? = nil, resolver: NameResolver?) {
     self.language = language
     self.file = file
+    self.offset = offset
     self.resolver = resolver
   }
 
@@ -54,7 +58,7 @@ public struct ConstantEvaluator {
     case let .name(path):
       if let builtin = BuiltinLimits.value(of: path, language: language) { return .integer(builtin) }
       guard let resolver,
-            let found = resolver.resolve(path, language: language, fromFile: file, visiting: &visiting)
+            let found = resolver.resolve(path, language: language, fromFile: file, at: offset, visiting: &visiting)
       else { return .unresolved("\(path.joined(separator: separator)) is not a constant wasmfix can find") }
       if let definition = found.definition, !definitionsUsed.contains(definition) { definitionsUsed.append(definition) }
       if let note = found.note, !notes.contains(note) { notes.append(note) }
@@ -95,7 +99,7 @@ public struct ConstantEvaluator {
       return Self.applyMethod(name, a, args)
     case let .call(path, arguments):
       let written = path.joined(separator: separator)
-      guard let function = resolver?.function(path, language: language, fromFile: file),
+      guard let function = resolver?.function(path, language: language, fromFile: file, at: offset),
             let parameters = function.parameters, parameters.count == arguments.count
       else { return .unresolved("call to \(written)()") }
       var values: [Expression] = []
@@ -109,7 +113,7 @@ public struct ConstantEvaluator {
       visiting.insert(key)
       defer { visiting.remove(key) }
       if !definitionsUsed.contains(function) { definitionsUsed.append(function) }
-      var inner = ConstantEvaluator(language: language, file: function.path, resolver: resolver)
+      var inner = ConstantEvaluator(language: language, file: function.path, offset: function.itemRange.lowerBound, resolver: resolver)
       return inner.evaluate(function.value.substituting(Dictionary(uniqueKeysWithValues: zip(parameters, values))), visiting: &visiting)
     }
   }

@@ -6,6 +6,7 @@ import TreeSitter
 /// Finds named constants across the scanned tree on demand: only files whose bytes contain a
 /// wanted name are parsed, once each. Resolution prefers the qualified path, then the same
 /// file, then a unique definition anywhere; ambiguity is reported, never guessed silently.
+/// A definition local to a function or block is seen only from inside it, and before any other.
 public final class ConstantIndex: NameResolver {
   /// A file constants may come from.
   public struct CandidateFile: Sendable {
@@ -27,7 +28,10 @@ public final class ConstantIndex: NameResolver {
   private var indexedNames = Set<String>()
   /// Every definition indexed so far.
   private var known = Set<ConstantDefinition>()
+  /// The definitions at file, module, namespace or type level, by name.
   private var definitionsByName: [String: [ConstantDefinition]] = [:]
+  /// The definitions local to functions and blocks, by file and name.
+  private var localDefinitions: [LocalName: LocalScopes] = [:]
   private var languageOfFile: [String: SurfaceID] = [:]
   private var evaluated: [ConstantDefinition: EvaluatedValue] = [:]
   /// Content hashes of the files parsed for constants.
@@ -55,12 +59,14 @@ public final class ConstantIndex: NameResolver {
   package struct Snapshot: Sendable {
     fileprivate let indexedNames: Set<String>
     fileprivate let definitionsByName: [String: [ConstantDefinition]]
+    fileprivate let localDefinitions: [LocalName: LocalScopes]
     fileprivate let languageOfFile: [String: SurfaceID]
     fileprivate let hashes: [String: UInt64]
   }
 
   package var snapshot: Snapshot {
-    Snapshot(indexedNames: indexedNames, definitionsByName: definitionsByName, languageOfFile: languageOfFile, hashes: hashes)
+    Snapshot(indexedNames: indexedNames, definitionsByName: definitionsByName, localDefinitions: localDefinitions,
+             languageOfFile: languageOfFile, hashes: hashes)
   }
 
   /// An index for re-scanning after `overlay`'s files changed (a fix's verification): what
@@ -78,7 +84,8 @@ public final class ConstantIndex: NameResolver {
       let kept = definitions.filter { !changedPaths.contains($0.path) }
       if !kept.isEmpty { definitionsByName[name] = kept }
     }
-    known = Set(definitionsByName.values.joined())
+    localDefinitions = snapshot.localDefinitions.filter { !changedPaths.contains($0.key.path) }
+    known = Set(definitionsByName.values.joined()).union(localDefinitions.values.flatMap(\.all))
     index(names: parse(Self.files(changed, defining: indexedNames), for: indexedNames))
   }
 
@@ -126,12 +133,19 @@ public final class ConstantIndex: NameResolver {
       newDefinitions += definitions.filter { known.insert($0).inserted }
     }
     var following = Set<String>()
+    var locals: [LocalName: [ConstantDefinition]] = [:]
     for definition in newDefinitions {
-      definitionsByName[definition.name, default: []].append(definition)
+      if definition.visibility != nil {
+        locals[LocalName(path: definition.path, name: definition.name), default: []].append(definition)
+      } else {
+        definitionsByName[definition.name, default: []].append(definition)
+      }
       for path in definition.value.referencedNames where !indexedNames.contains(path.last ?? "") {
         following.insert(path.last ?? "")
       }
     }
+    // Once per file and name: adding re-sorts the name's blocks.
+    for (key, definitions) in locals { localDefinitions[key, default: LocalScopes()].add(definitions) }
     return following
   }
 
@@ -153,10 +167,12 @@ public final class ConstantIndex: NameResolver {
     return .parsed(definitions: definitions, hash: ContentHash.of(bytes))
   }
 
-  public func function(_ path: [String], language: SurfaceID, fromFile file: String) -> ConstantDefinition? {
+  public func function(_ path: [String], language: SurfaceID, fromFile file: String, at offset: Int?) -> ConstantDefinition? {
     guard let name = path.last else { return nil }
     let family = Self.family(of: language)
-    let candidates = definitions(named: name).filter { $0.parameters != nil && Self.family(of: languageOfFile[$0.path] ?? language) == family }
+    let candidates = visible(path, fromFile: file, at: offset) {
+      $0.parameters != nil && Self.family(of: self.languageOfFile[$0.path] ?? language) == family
+    }.definitions
     // Same file first, then a unique definition anywhere; several different ones are ambiguous.
     let local = candidates.filter { $0.path == file }
     if let only = (local.isEmpty ? candidates : local).first, (local.isEmpty ? candidates : local).count == 1 { return only }
@@ -165,15 +181,38 @@ public final class ConstantIndex: NameResolver {
 
   static func family(of id: SurfaceID) -> SurfaceID { Surfaces.surface(id)?.constantFamily ?? id }
 
-  public func definitions(named name: String) -> [ConstantDefinition] { definitionsByName[name] ?? [] }
+  /// Every definition of `name` indexed, local ones included (whoever sees them).
+  public func definitions(named name: String) -> [ConstantDefinition] {
+    (definitionsByName[name] ?? []) + localDefinitions.filter { $0.key.name == name }
+      .sorted { WalkPath.bytewiseLess($0.key.path, $1.key.path) }.flatMap(\.value.all)
+  }
+
+  /// The definitions of `path`'s name matching `include` that a use at `offset` in `file` sees:
+  /// those of the innermost function or block around it that defines one (`local`), else the
+  /// file-, module- and type-level ones. A written path (`limits::STACK`, `self::STACK`,
+  /// `Limits.Stack`) never names a local. Costs the blocks around the use, not the number of
+  /// functions defining the name.
+  public func visible(_ path: [String], fromFile file: String, at offset: Int?,
+                      where include: (ConstantDefinition) -> Bool) -> (definitions: [ConstantDefinition], local: Bool) {
+    guard let name = path.last else { return ([], false) }
+    if path.count == 1, let offset, let scopes = localDefinitions[LocalName(path: file, name: name)] {
+      for group in scopes.enclosing(offset) {
+        let kept = group.filter(include)
+        if !kept.isEmpty { return (kept, true) }
+      }
+    }
+    return ((definitionsByName[name] ?? []).filter(include), false)
+  }
 
   /// The language of the file that holds `definition`, as the index read it.
   public func language(of definition: ConstantDefinition) -> SurfaceID? { languageOfFile[definition.path] }
 
-  public func resolve(_ path: [String], language: SurfaceID, fromFile file: String, visiting: inout Set<String>) -> NameResolution? {
-    guard let name = path.last else { return nil }
+  public func resolve(_ path: [String], language: SurfaceID, fromFile file: String, at offset: Int?,
+                      visiting: inout Set<String>) -> NameResolution? {
     let family = Self.family(of: language)
-    let all = definitions(named: name).filter { $0.parameters == nil && Self.family(of: languageOfFile[$0.path] ?? language) == family }
+    let (all, local) = visible(path, fromFile: file, at: offset) {
+      $0.parameters == nil && Self.family(of: self.languageOfFile[$0.path] ?? language) == family
+    }
     guard !all.isEmpty else { return nil }
     let qualifiers = path.dropLast().filter { !["crate", "self", "super", "Self"].contains($0) }
     var chosen = all
@@ -189,9 +228,9 @@ public final class ConstantIndex: NameResolver {
         if !qualified.isEmpty { break }
       }
       if !qualified.isEmpty { chosen = qualified } else { note = "\(written) resolved by name" }
-    } else {
-      let local = all.filter { $0.path == file }
-      if !local.isEmpty { chosen = local }
+    } else if !local {
+      let sameFile = all.filter { $0.path == file }
+      if !sameFile.isEmpty { chosen = sameFile }
     }
     if chosen.count == 1 {
       let definition = chosen[0]
@@ -219,7 +258,8 @@ public final class ConstantIndex: NameResolver {
     visiting.insert(key)
     defer { visiting.remove(key) }
     let language = languageOfFile[definition.path] ?? .c
-    var evaluator = ConstantEvaluator(language: language, file: definition.path, resolver: self)
+    // Seen from the definition itself: a local constant may use the locals of its block.
+    var evaluator = ConstantEvaluator(language: language, file: definition.path, offset: definition.itemRange.lowerBound, resolver: self)
     var result = evaluator.evaluate(definition.value, visiting: &visiting)
     // `const X: usize = 1 - 2;` does not compile (Rust), and C's `const size_t X = 1 - 2;`
     // is SIZE_MAX only by wrapping: a value outside its declared unsigned type is an overflow,

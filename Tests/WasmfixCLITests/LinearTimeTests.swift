@@ -105,4 +105,43 @@ import Testing
     #expect(scan.output.stdout.contains("x.rs") && !scan.output.stdout.contains("y.rs"))
     #expect(scan.cpu < Self.budget, "scan: \(scan.cpu) s")
   }
+
+  /// 4,000 functions in one file, each with its own `S` (about 60 s: every site's name was
+  /// compared with every same-named definition, and all were "ambiguous"). Each site has its
+  /// own function's value: function `i` (line `i + 1`) says `(i + 1) << 3` (small values:
+  /// notes, no fixes to plan).
+  @Test func fourThousandFunctionsEachWithItsOwnConstant() throws {
+    let rust = (0..<4000).map { "fn f\($0)() { const S: usize = \($0 + 1) << 3; let mut config = Config::new(); config.max_wasm_stack(S); }\n" }
+    // C: a local `static const` and a local `enum` in turn.
+    let c = (0..<4000).map { i in
+      let definition = i % 2 == 0 ? "static const size_t S = \(i + 1) << 3;" : "enum { S = \(i + 1) << 3 };"
+      return "void f\(i)(void) { \(definition) wasm_config_t *c = wasm_config_new(); wasmtime_config_max_wasm_stack_set(c, S); }\n"
+    }
+    let tree = try Self.tree(["src/a.rs": rust.joined(), "src/b.c": c.joined()])
+    defer { try? FileManager.default.removeItem(at: tree) }
+    let scan = try Self.timed(["scan", ".", "--format", "json"], in: tree)
+    let report = try #require(try JSONSerialization.jsonObject(with: Data(scan.output.stdout.utf8)) as? [String: Any])
+    let sites = try #require(report["sites"] as? [[String: Any]])
+    #expect(sites.count == 8000)
+    let wrong = sites.filter { site in
+      guard let line = site["line"] as? Int, let value = site["value"] as? Int else { return true }
+      return value != line << 3
+    }
+    #expect(wrong.isEmpty, "\(wrong.count) sites without their own function's value, first: \(wrong.first.map { "\($0)" } ?? "")")
+    #expect(scan.cpu < Self.budget, "scan: \(scan.cpu) s")
+  }
+
+  /// 4,000 functions each with their own constant, most above the async stack: each finding's
+  /// message said which other sites share the definition by searching every site, and each
+  /// fix looked up the definition's file through every site (over 10 s; now about 2.5).
+  @Test func fourThousandFunctionsEachWithItsOwnViolatingConstant() throws {
+    let rust = (0..<4000).map { "fn f\($0)() { const S: usize = \($0 + 1) << 11; let mut config = Config::new(); config.max_wasm_stack(S); }\n" }
+    let tree = try Self.tree(["src/a.rs": rust.joined()])
+    defer { try? FileManager.default.removeItem(at: tree) }
+    let scan = try Self.timed(["scan", ".", "--format", "json"], in: tree)
+    // Above 2 MiB from function 1,024 on: a latent mismatch each, with a fix raising the async stack.
+    #expect(scan.output.stdout.components(separatedBy: "exceeds async_stack_size").count - 1 == 2976)
+    #expect(!scan.output.stdout.contains("also used at"))
+    #expect(scan.cpu < Self.budget, "scan: \(scan.cpu) s")
+  }
 }

@@ -41,7 +41,7 @@ enum LatentStackMismatch: Rule {
     // features) the check runs from 42.0.0, when async_support stopped gating it; a crate or C
     // API build without the async feature meets it at 47.0.0, when the cfg gate went.
     let upgrade = group.version.cargoAsyncFeature == false ? "47" : "42"
-    let message = "max_wasm_stack \(ValueDescription.effective(group.maxWasmStack, setting: .maxWasmStack, group: group, sites: context.sites)) exceeds async_stack_size \(ValueDescription.effective(group.asyncStackSize, setting: .asyncStackSize, group: group, sites: context.sites)); not checked today (\(group.checkReason)), but rejected once async is enabled or on Wasmtime \(upgrade)+"
+    let message = "max_wasm_stack \(ValueDescription.effective(group.maxWasmStack, setting: .maxWasmStack, group: group, context: context)) exceeds async_stack_size \(ValueDescription.effective(group.asyncStackSize, setting: .asyncStackSize, group: group, context: context)); not checked today (\(group.checkReason)), but rejected once async is enabled or on Wasmtime \(upgrade)+"
     var result = finding(group, at: anchor(group), in: context, message: message)
     // The fix only raises (a warning never lowers), so a binding with no async setter gets
     // nothing written: say so rather than claim a fix (wasmtime-dotnet said `fixable: true`).

@@ -57,7 +57,7 @@ enum StackExceedsAsync: Rule {
     }
     guard group.checkApplies, let max = group.maxWasmStack.value, let async = group.asyncStackSize.value,
           max > async, max != 0 else { return [] }
-    let message = "max_wasm_stack \(ValueDescription.effective(group.maxWasmStack, setting: .maxWasmStack, group: group, sites: context.sites)) exceeds async_stack_size \(ValueDescription.effective(group.asyncStackSize, setting: .asyncStackSize, group: group, sites: context.sites)); \(group.checkReason)\(ValueDescription.versionNote(group))"
+    let message = "max_wasm_stack \(ValueDescription.effective(group.maxWasmStack, setting: .maxWasmStack, group: group, context: context)) exceeds async_stack_size \(ValueDescription.effective(group.asyncStackSize, setting: .asyncStackSize, group: group, context: context)); \(group.checkReason)\(ValueDescription.versionNote(group))"
     var advice = ""
     if group.binding == .cli, !group.canSetAsyncStack {
       // 25.0.0: `run` turned async with no flag to size the stack (wasmtime#9298).

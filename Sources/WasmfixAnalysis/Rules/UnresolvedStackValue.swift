@@ -54,8 +54,8 @@ enum UnresolvedStackValue: Rule {
     // An assertion of the invariant in the same scope (an earlier fix) settles it at run time.
     guard !unresolved.isEmpty, !group.siteIndexes.contains(where: { context.sites[$0].scopeHasAssertion }) else { return [] }
     let other = group.maxWasmStack.source == .unresolved
-      ? (group.asyncStackSize.source == .unresolved ? "" : "; async_stack_size is \(ValueDescription.effective(group.asyncStackSize, setting: .asyncStackSize, group: group, sites: context.sites))")
-      : "; max_wasm_stack is \(ValueDescription.effective(group.maxWasmStack, setting: .maxWasmStack, group: group, sites: context.sites))"
+      ? (group.asyncStackSize.source == .unresolved ? "" : "; async_stack_size is \(ValueDescription.effective(group.asyncStackSize, setting: .asyncStackSize, group: group, context: context))")
+      : "; max_wasm_stack is \(ValueDescription.effective(group.maxWasmStack, setting: .maxWasmStack, group: group, context: context))"
     let verb = unresolved.count > 1 ? "are not compile-time constants" : "is not a compile-time constant"
     var message = "\(unresolved.joined(separator: " and ")) \(verb)\(other); max_wasm_stack <= async_stack_size can only be checked at run time"
     // 0.25-0.38: the setters check in call order, so a run-time max set before the async stack

@@ -10,7 +10,8 @@ package enum ValueDescription {
   }
 
   /// `8 MiB (8388608)`, `2 MiB (2097152, Wasmtime 25.0.0 default)`, `8 MiB (8388608, MAX_STACK at src/limits.rs:3)`.
-  static func effective(_ value: EngineGroup.EffectiveValue, setting: Setting, group: EngineGroup, sites: [Site]) -> String {
+  static func effective(_ value: EngineGroup.EffectiveValue, setting: Setting, group: EngineGroup, context: RuleContext) -> String {
+    let sites = context.sites
     switch value.source {
     case .default:
       guard let v = value.value else { return "unavailable before Wasmtime 0.25" }
@@ -25,7 +26,7 @@ package enum ValueDescription {
       guard let v = value.value else { return "?" }
       if let site = value.siteIndex.map({ sites[$0] }), let definition = site.definition {
         // A fix edits the definition, so say when other configurations share it.
-        let others = sites.filter { $0.definition == definition && $0.groupID != site.groupID }
+        let others = (context.sitesByDefinition[definition] ?? []).map { sites[$0] }.filter { $0.groupID != site.groupID }
         let shared = others.isEmpty ? "" : ", also used at \(others.prefix(3).map(\.location).joined(separator: ", "))\(others.count > 3 ? " and \(others.count - 3) more" : "")"
         return annotate(bytes(v), "\(definition.name) at \(definition.location)\(shared)")
       }

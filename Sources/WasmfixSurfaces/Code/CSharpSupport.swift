@@ -104,7 +104,9 @@ struct CSharpSupport: LanguageSupport {
 
   func constants(in root: Node, source: SourceText, path: String) -> [ConstantDefinition] {
     var result: [ConstantDefinition] = []
-    func visit(_ node: Node, scope: [String]) {
+    // `block`: the method body or block `node` is in (its local `const`s are visible only there);
+    // nil at namespace and type level.
+    func visit(_ node: Node, scope: [String], block: Range<Int>? = nil) {
       for child in node.namedChildren {
         switch child.type {
         case "class_declaration", "struct_declaration", "interface_declaration", "record_declaration":
@@ -115,13 +117,15 @@ struct CSharpSupport: LanguageSupport {
           let name = child.child(byField: "name").map { key($0, source).components(separatedBy: ".") } ?? []
           visit(child.child(byField: "body") ?? child, scope: scope + name)
         // `global_statement`: C# 9 top-level statements (`const ulong Stack = 8 << 20;` in Program.cs).
-        case "declaration_list", "block", "accessor_list", "arrow_expression_clause", "global_statement":
-          visit(child, scope: scope)
+        case "declaration_list", "accessor_list", "arrow_expression_clause", "global_statement":
+          visit(child, scope: scope, block: block)
+        case "block":
+          visit(child, scope: scope, block: child.byteRange)
         case "method_declaration", "constructor_declaration", "local_function_statement", "accessor_declaration",
              "property_declaration", "operator_declaration":
           // Local `const`s are visible by name inside their method.
           for part in child.namedChildren where ["block", "accessor_list", "arrow_expression_clause"].contains(part.type) {
-            visit(part, scope: scope)
+            visit(part, scope: scope, block: part.type == "block" ? part.byteRange : block)
           }
         case "field_declaration", "local_declaration_statement":
           let isConst = child.children.contains { $0.type == "modifier" && text($0, source) == "const" }
@@ -133,7 +137,8 @@ struct CSharpSupport: LanguageSupport {
             result.append(ConstantDefinition(
               name: text(name, source), kind: .csharpConst, path: path, line: source.position(of: name.startByte).line,
               scope: scope, value: lowerBounded(value, in: source), valueText: text(value, source),
-              valueRange: value.byteRange, itemRange: child.byteRange))
+              valueRange: value.byteRange, itemRange: child.byteRange,
+              visibility: child.type == "local_declaration_statement" ? block.map { child.startByte..<$0.upperBound } : nil))
           }
         default: continue
         }

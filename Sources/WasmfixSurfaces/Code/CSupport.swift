@@ -58,13 +58,18 @@ struct CSupport: LanguageSupport {
 
   func constants(in root: Node, source: SourceText, path: String) -> [ConstantDefinition] {
     var result: [ConstantDefinition] = []
+    // The blocks (`{ ... }` of a function body or statement) around the node visited, innermost
+    // last: the walk goes in source order, so a block ends before the first node after it.
+    var blocks: [Range<Int>] = []
     func add(_ name: Node, _ kind: ConstantDefinition.Kind, _ value: Expression, _ valueText: String, _ valueRange: Range<Int>, _ item: Node,
              type: String? = nil) {
       result.append(ConstantDefinition(
         name: text(name, source), kind: kind, path: path, line: source.position(of: name.startByte).line,
-        scope: [], value: value, valueText: valueText, valueRange: valueRange, itemRange: item.byteRange, declaredType: type))
+        scope: [], value: value, valueText: valueText, valueRange: valueRange, itemRange: item.byteRange, declaredType: type,
+        visibility: Self.visibility(of: item, kind: kind, in: blocks, fileEnd: source.bytes.count)))
     }
     root.walk { node in
+      while let last = blocks.last, last.upperBound <= node.startByte { blocks.removeLast() }
       switch node.type {
       case "preproc_function_def":
         // `#define KiB(x) ((x) * 1024)`
@@ -75,7 +80,8 @@ struct CSupport: LanguageSupport {
         result.append(ConstantDefinition(
           name: text(name, source), kind: .cDefine, path: path, line: source.position(of: name.startByte).line,
           scope: [], value: lowerMacroBody(body), valueText: body, valueRange: Self.trim(value.byteRange, in: source),
-          itemRange: node.byteRange, parameters: names))
+          itemRange: node.byteRange, parameters: names,
+          visibility: Self.visibility(of: node, kind: .cDefine, in: blocks, fileEnd: source.bytes.count)))
         return false
       case "preproc_def":
         guard let name = node.child(byField: "name") else { return false }
@@ -107,11 +113,20 @@ struct CSupport: LanguageSupport {
           next = .binary(.add, next, .integer(1))
         }
         return false
-      case "function_definition": return true
+      case "compound_statement":
+        blocks.append(node.byteRange)
+        return true
       default: return true
       }
     }
     return result
+  }
+
+  /// Where a definition inside a block is visible: from the definition to the block's end; a
+  /// `#define` from its line to the end of the file. Nil for one outside every block.
+  static func visibility(of item: Node, kind: ConstantDefinition.Kind, in blocks: [Range<Int>], fileEnd: Int) -> Range<Int>? {
+    guard let block = blocks.last, block.contains(item.startByte) else { return nil }
+    return item.startByte..<(kind == .cDefine ? fileEnd : block.upperBound)
   }
 
   /// Parses a macro body as an expression, by wrapping it in a declaration the grammar knows.

@@ -109,8 +109,13 @@ struct CppSupport: LanguageSupport {
   func constants(in root: Node, source: SourceText, path: String) -> [ConstantDefinition] {
     // `#define`, `const` and enumerators as in C (C's lowering of #define bodies suits C++ too).
     var result = c.constants(in: root, source: source, path: path)
+    var blocks: [Range<Int>] = []  // as in `CSupport.constants`: the blocks around the node, innermost last
     root.walk { node in
+      while let last = blocks.last, last.upperBound <= node.startByte { blocks.removeLast() }
       switch node.type {
+      case "compound_statement":
+        blocks.append(node.byteRange)
+        return true
       case "declaration", "field_declaration":
         let isConstexpr = node.children.contains { $0.type == "type_qualifier" && text($0, source) == "constexpr" }
         guard isConstexpr else { return false }
@@ -121,14 +126,19 @@ struct CppSupport: LanguageSupport {
           let definition = ConstantDefinition(
             name: text(name, source), kind: .cppConstexpr, path: path, line: source.position(of: name.startByte).line,
             scope: [], value: lowerBounded(value, in: source), valueText: text(value, source), valueRange: value.byteRange,
-            itemRange: node.byteRange)
+            itemRange: node.byteRange,
+            visibility: node.type == "declaration" ? CSupport.visibility(of: node, kind: .cppConstexpr, in: blocks, fileEnd: source.bytes.count) : nil)
           if !result.contains(where: { $0.name == definition.name && $0.line == definition.line }) { result.append(definition) }
           if node.type == "field_declaration" { break }
         }
         return false
       case "function_definition":
-        if let literal = literalOperator(node, source: source, path: path) { result.append(literal) }
-        return false
+        if let literal = literalOperator(node, source: source, path: path) {
+          result.append(literal)
+          return false
+        }
+        return true  // its body's `constexpr` locals, visible in their block
+
       default: return true
       }
     }

@@ -155,7 +155,7 @@ struct RustSupport: LanguageSupport {
   func constants(in root: Node, source: SourceText, path: String) -> [ConstantDefinition] {
     var result: [ConstantDefinition] = []
     var pending: [MacroBody] = []
-    collectConstants(in: root.namedChildren, source: source, path: path, scope: Self.modulePath(ofFile: path),
+    collectConstants(in: root.namedChildren, source: source, path: path, scope: Self.modulePath(ofFile: path), block: nil,
                      into: &result, macros: &pending)
     // Macro bodies are read in rounds (a macro inside a macro body waits for the next), all the
     // bodies of a round from one copy of the file and one parse: a copy and a parse per macro
@@ -169,10 +169,10 @@ struct RustSupport: LanguageSupport {
       guard !round.isEmpty else { break }
       var copy = current.bytes
       RustMacroBodies.blank(0..<copy.count, in: &copy)
-      var bodies: [(range: Range<Int>, scope: [String])] = []
+      var bodies: [(range: Range<Int>, scope: [String], block: Range<Int>?)] = []
       for body in round where body.tree.startByte >= (bodies.last?.range.upperBound ?? 0) {
         guard let read = RustMacroBodies.readItems(of: body.tree, from: current, isCfgIf: body.isCfgIf, into: &copy) else { continue }
-        bodies.append((read.body, body.scope))
+        bodies.append((read.body, body.scope, body.block))
         labels += read.branches
       }
       if parser == nil, let language = try? TreeSitter.Language(tree_sitter_rust(), name: "Rust") { parser = Parser(language: language) }
@@ -186,7 +186,7 @@ struct RustSupport: LanguageSupport {
       for body in bodies {
         let inBody = items.prefix { $0.startByte < body.range.upperBound }.filter { body.range.contains($0.startByte) }
         items = items.drop { $0.startByte < body.range.upperBound }
-        collectConstants(in: inBody, source: copySource, path: path, scope: body.scope, into: &found, macros: &pending)
+        collectConstants(in: inBody, source: copySource, path: path, scope: body.scope, block: body.block, into: &found, macros: &pending)
       }
       for var definition in found where !definition.valueText.contains("$") {
         // The innermost `cfg_if!` branch holding it names its build.
@@ -209,11 +209,15 @@ struct RustSupport: LanguageSupport {
     let tree: Node
     let isCfgIf: Bool
     let scope: [String]
+    /// The function body or block the macro is in (its items are local to it); nil at module level.
+    let block: Range<Int>?
   }
 
   /// The constants among `nodes` (items or statements) and their modules, impls and function
-  /// bodies; macro bodies go to `macros`, read later (`constants(in:source:path:)`).
-  private func collectConstants(in nodes: some Sequence<Node>, source: SourceText, path: String, scope: [String],
+  /// bodies; macro bodies go to `macros`, read later (`constants(in:source:path:)`). `block`: the
+  /// innermost function body or block around `nodes` (nil at module level), whose items are
+  /// visible only inside it.
+  private func collectConstants(in nodes: some Sequence<Node>, source: SourceText, path: String, scope: [String], block: Range<Int>?,
                                 into result: inout [ConstantDefinition], macros: inout [MacroBody]) {
     for child in nodes {
       switch child.type {
@@ -224,24 +228,31 @@ struct RustSupport: LanguageSupport {
           line: source.position(of: name.startByte).line, scope: scope, value: lowerBounded(value, in: source),
           valueText: text(value, source), valueRange: value.byteRange, itemRange: child.byteRange,
           declaredType: child.child(byField: "type").map { text($0, source) },
-          alternative: Self.cfgAttribute(of: child, source: source)))
+          alternative: Self.cfgAttribute(of: child, source: source), visibility: block))
       case "mod_item":
         guard let name = child.child(byField: "name"), let body = child.child(byField: "body") else { continue }
-        collectConstants(in: body.namedChildren, source: source, path: path, scope: scope + [text(name, source)], into: &result, macros: &macros)
+        collectConstants(in: body.namedChildren, source: source, path: path, scope: scope + [text(name, source)], block: block,
+                         into: &result, macros: &macros)
       case "impl_item":
         guard let type = child.child(byField: "type"), let body = child.child(byField: "body") else { continue }
-        collectConstants(in: body.namedChildren, source: source, path: path, scope: scope + [text(type, source)], into: &result, macros: &macros)
+        collectConstants(in: body.namedChildren, source: source, path: path, scope: scope + [text(type, source)], block: block,
+                         into: &result, macros: &macros)
       case "function_item":
-        if let function = constFunction(child, source: source, path: path, scope: scope) { result.append(function) }
-        // Consts local to a function body are visible by name inside it.
+        if var function = constFunction(child, source: source, path: path, scope: scope) {
+          function.visibility = block
+          result.append(function)
+        }
+        // Consts local to a function body are visible by name inside it, and only there
+        // (two functions may each define their own `STACK`).
         if let body = child.child(byField: "body") {
-          collectConstants(in: body.namedChildren, source: source, path: path, scope: scope, into: &result, macros: &macros)
+          collectConstants(in: body.namedChildren, source: source, path: path, scope: scope, block: body.byteRange,
+                           into: &result, macros: &macros)
         }
       case "macro_definition":
         // `macro_rules! limits { () => { const STACK: usize = 4 << 20; } }`: each arm's items are
         // defined where the macro is invoked (a use of the name compiles only then).
         for rule in child.namedChildren where rule.type == "macro_rule" {
-          if let right = rule.child(byField: "right") { macros.append(MacroBody(tree: right, isCfgIf: false, scope: scope)) }
+          if let right = rule.child(byField: "right") { macros.append(MacroBody(tree: right, isCfgIf: false, scope: scope, block: block)) }
         }
       case "macro_invocation", "expression_statement":
         // A macro as an item or a statement (`cfg_if! { .. }`, `my_items! { const X: usize = ..; }`):
@@ -249,7 +260,7 @@ struct RustSupport: LanguageSupport {
         let macro = child.type == "macro_invocation" ? child : child.namedChild(0)
         guard let macro, macro.type == "macro_invocation", let body = RustMacroBodies.body(of: macro) else { continue }
         let name = macro.child(byField: "macro").map { text($0, source) } ?? ""
-        macros.append(MacroBody(tree: body, isCfgIf: name.split(separator: ":").last == "cfg_if", scope: scope))
+        macros.append(MacroBody(tree: body, isCfgIf: name.split(separator: ":").last == "cfg_if", scope: scope, block: block))
       default: continue
       }
     }

@@ -28,6 +28,11 @@ public struct ConstantDefinition: Sendable, Hashable {
   /// on the item, a `cfg_if!` branch): the label a call in that build carries
   /// (`ExtractedSite.alternative`); nil when it is defined in every build.
   public var alternative: String? = nil
+  /// Where a definition local to a function or block is visible, in its file's bytes: Rust
+  /// items the whole block (also before the item), C/C++/C# locals from the definition to the
+  /// block's end, a `#define` in a function body from its line to the end of the file (the
+  /// preprocessor knows no blocks). Nil at file, module, namespace or type level.
+  public var visibility: Range<Int>? = nil
 
   public var location: String { "\(path):\(line)" }
 }
