@@ -69,7 +69,7 @@ fn handler_engine() -> Result<Engine> {
     cfg_if! {
         if #[cfg(feature = "profiling")] {
             config.max_wasm_stack(HANDLER_STACK * 2);
-            config.async_stack_size(6656 * 1024);
+            config.async_stack_size((HANDLER_STACK * 2) + 512 * 1024);
         } else {
             config.max_wasm_stack(HANDLER_STACK / 2);
         }
