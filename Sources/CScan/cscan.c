@@ -325,9 +325,3 @@ const void *wf_memmem(const void *haystack, size_t haystack_length, const void *
   return memmem(haystack, haystack_length, needle, needle_length);
 }
 
-#if defined(__GLIBC__)
-#include <malloc.h>
-void wf_single_malloc_arena(void) { mallopt(M_ARENA_MAX, 1); }
-#else
-void wf_single_malloc_arena(void) {}
-#endif

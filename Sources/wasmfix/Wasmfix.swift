@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import WasmfixCore
-import CScan
 
 /// The `wasmfix` command: thin wiring from flags to WasmfixCore and from results to exit codes.
 struct Wasmfix: ParsableCommand {
@@ -80,10 +79,10 @@ enum Main {
   }
 
   static func main() {
-    // One heap for every thread: what the workers free is reused by the analysis and the
-    // report on the main thread, instead of staying resident in a second arena (about 2 MB
-    // of a 200,000-file scan's peak; no slower with two workers).
-    wf_single_malloc_arena()
+    // glibc's default per-thread malloc arenas are kept. One shared arena (`M_ARENA_MAX` 1)
+    // saved about 1.8 MB of a 200,000-file scan's peak but made the 20,000-file scan 5%
+    // slower in wall time (alternating runs: 168.6 against 160.9 ms best, rg 113.5): the
+    // workers contended for its lock.
     do {
       var command = try parse(Self.pathsThatLookLikeFlags(Array(CommandLine.arguments.dropFirst())))
       try command.run()

@@ -38,8 +38,5 @@ const void *wf_memmem(const void *haystack, size_t haystack_length, const void *
 /// three-compare (3) path; -1 picks the best available.
 void wf_set_simd_level(int level);
 
-/// One malloc arena for every thread (glibc's `M_ARENA_MAX`; nothing elsewhere). Call before
-/// any thread starts.
-void wf_single_malloc_arena(void);
 
 #endif
