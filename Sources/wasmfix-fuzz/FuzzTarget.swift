@@ -17,7 +17,7 @@ public func fuzzInitialize(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMut
   let environment = ProcessInfo.processInfo.environment
   let language = environment["WASMFIX_FUZZ_LANG"] ?? "all"
   guard FuzzInput.languages.contains(language) else {
-    fputs("wasmfix-fuzz: WASMFIX_FUZZ_LANG must be one of \(FuzzInput.languages.joined(separator: ", ")), not '\(language)'\n", stderr)
+    FileHandle.standardError.write(Data("wasmfix-fuzz: WASMFIX_FUZZ_LANG must be one of \(FuzzInput.languages.joined(separator: ", ")), not '\(language)'\n".utf8))
     exit(2)
   }
   allowedKinds = FuzzInput.allowed(language: language)
@@ -28,7 +28,7 @@ public func fuzzInitialize(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMut
       print("wasmfix-fuzz: \(count) seeds for \(language) in \(corpus)")
       exit(0)
     } catch {
-      fputs("wasmfix-fuzz: \(error)\n", stderr)
+      FileHandle.standardError.write(Data("wasmfix-fuzz: \(error)\n".utf8))
       exit(2)
     }
   }
