@@ -66,7 +66,6 @@ public enum TextReport {
     summary += ")"
     if result.fixedCount > 0 { summary += "; fixed \(result.fixedCount), \(plural(result.errorCount, "error")) remain\(result.errorCount == 1 ? "s" : "")" }
     // Monorepos and example folders have manifests per project, not at the root: name those.
-    let groupVersions = Dictionary(grouping: result.groups.filter { !$0.version.assumed }) { $0.version.version.description }
     let uses = VersionUses(result.groups)
     let version: String
     if uses.distinctVersions > 1 {
@@ -76,8 +75,9 @@ public enum TextReport {
       version = "Wasmtime " + listed.joined(separator: ", ") + (unknown > 0 ? "; \(unknown) without a manifest, assumed \(result.wasmtime.version)" : "")
     } else if !result.wasmtime.assumed {
       version = "Wasmtime \(result.wasmtime.version) from \(result.wasmtime.source ?? "?")"
-    } else if !groupVersions.isEmpty {
-      let listed = groupVersions.keys.sorted().map { "\($0) (\(plural(groupVersions[$0]!.count, "configuration")))" }.joined(separator: ", ")
+    } else if let only = uses.all.first {
+      // One version, read from the projects' manifests rather than the root's.
+      let listed = "\(only.version) (\(plural(uses.all.reduce(0) { $0 + $1.groups }, "configuration")))"
       let unknown = result.groups.filter(\.version.assumed).count
       version = "Wasmtime \(listed)" + (unknown > 0 ? "; \(unknown) without a manifest, assumed \(result.wasmtime.version)" : "")
     } else {

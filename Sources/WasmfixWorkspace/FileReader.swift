@@ -70,7 +70,10 @@ package final class FileReader {
   /// name split across two reads is still whole in one. `body` gets the buffer and how many of
   /// its leading bytes were already seen; it returns false to stop. Returns false when a read
   /// fails. Memory stays at one chunk whatever the file's size.
-  package static func forEachChunk(_ path: String, chunkSize: Int = 1 << 20, overlap: Int = 64,
+  /// Bytes each chunk repeats from the one before: more than the longest setting name.
+  package static let chunkOverlap = 64
+
+  package static func forEachChunk(_ path: String, chunkSize: Int = 1 << 20, overlap: Int = chunkOverlap,
                                    _ body: (UnsafeRawBufferPointer, _ carried: Int) -> Bool) -> Bool {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { return false }

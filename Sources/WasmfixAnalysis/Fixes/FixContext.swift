@@ -119,10 +119,7 @@ struct FixContext {
         let definitionSyntax = Surfaces.surface(forPath: definition.path)?.syntax ?? syntax
         // A constant another configuration's fix already rewrote: one value for both.
         let key = "\(absolutePath(of: definition.path))#\(definition.valueRange.lowerBound)"
-        var target = value
-        if let earlier = planner.sharedDefinitions[key] {
-          target = setting == .maxWasmStack ? Swift.min(earlier.value, value) : Swift.max(earlier.value, value)
-        }
+        let target = sharedTarget(key, setting, value)
         var text = definitionSyntax.formatValue(target, preferShifts: old.contains("<<"))
         if target == value, let written, let tied = tiedDefinitionText(written, for: definition) { text = tied }
         if definition.kind == .cDefine, !text.allSatisfy(\.isNumber) { text = "(\(text))" }
@@ -141,13 +138,9 @@ struct FixContext {
       // shared constant.
       if site.language == TOMLSurface.config.id {
         let key = "\(site.absolutePath)#\(site.argumentRange.lowerBound)"
-        if let earlier = planner.sharedDefinitions[key] {
-          let target = setting == .maxWasmStack ? Swift.min(earlier.value, value) : Swift.max(earlier.value, value)
-          if target != value { text = syntax.formatValue(target, preferShifts: shifts) }
-          planner.sharedDefinitions[key] = (site.argumentRange, target, text)
-        } else {
-          planner.sharedDefinitions[key] = (site.argumentRange, value, text)
-        }
+        let target = sharedTarget(key, setting, value)
+        if target != value { text = syntax.formatValue(target, preferShifts: shifts) }
+        planner.sharedDefinitions[key] = (site.argumentRange, target, text)
       }
       edits.append(.replacement(text, of: site.argumentRange, in: fileRef(site)))
       if let constant { edits.append(constant.edit); insertedDefinitions.append(constant.edit) }
@@ -161,6 +154,13 @@ struct FixContext {
       return true
     }
     return insertSetting(setting, value: value)
+  }
+
+  /// The value for a rewrite several configurations' fixes share (a constant, an options
+  /// file's key), at `key` in `planner.sharedDefinitions`: the smallest max, the largest async.
+  func sharedTarget(_ key: String, _ setting: Setting, _ value: Int128) -> Int128 {
+    guard let earlier = planner.sharedDefinitions[key] else { return value }
+    return setting == .maxWasmStack ? Swift.min(earlier.value, value) : Swift.max(earlier.value, value)
   }
 
   /// `written` (max's constant plus the headroom) for the async constant's own definition,

@@ -146,7 +146,7 @@ package final class FileScanner {
         return false
       }
       // The next chunk starts with this one's last bytes: advance to where they begin.
-      let next = max(0, chunk.count - 64)
+      let next = max(0, chunk.count - FileReader.chunkOverlap)
       for i in 0..<next {
         if chunk[i] == UInt8(ascii: "\n") { line += 1; column = 0 } else { column += 1 }
       }

@@ -26,16 +26,9 @@ package struct SettingMention: Sendable, Equatable {
       lineStart = i + 1
     }
     var end = offset
-    while end < bytes.count, end - offset < 64, isNameByte(bytes[end]) { end += 1 }
+    // Identifier bytes as the definition readers see them, and `-` for the CLI's flag names.
+    while end < bytes.count, end - offset < 64, DefinitionScan.isIdentifierByte(bytes[end]) || bytes[end] == UInt8(ascii: "-") { end += 1 }
     let name = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<end]), as: UTF8.self)
     return SettingMention(name: name, line: line, column: offset - lineStart + 1)
-  }
-
-  static func isNameByte(_ byte: UInt8) -> Bool {
-    switch byte {
-    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-         UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"), UInt8(ascii: "-"): true
-    default: false
-    }
   }
 }
